@@ -1,0 +1,1 @@
+"""Perhetyö: the family work app of a Finnish wellbeing services county."""

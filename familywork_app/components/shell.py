@@ -1,0 +1,125 @@
+"""The app shell: public header, guardian shell (bottom bar on phones), staff shell (side nav).
+
+Plain HTML elements styled by assets/styles.css: light on a cheap phone, and every control a
+real button or link with an accessible name.
+"""
+
+import reflex as rx
+from reflex.vars import StringVar
+
+from familywork_app import routes
+from familywork_app.state.app_state import AppState
+
+T = AppState.t
+LANGUAGE_NAMES = (("fi", "Suomi"), ("sv", "Svenska"), ("en", "English"))
+
+
+def language_switcher() -> rx.Component:
+    """Three buttons named in their own language; the current one is pressed."""
+    return rx.el.div(
+        *[
+            rx.el.button(
+                name, lang=code, type="button", class_name="lang-btn",
+                aria_pressed=rx.cond(AppState.lang == code, "true", "false"),
+                on_click=AppState.set_language(code),
+            )
+            for code, name in LANGUAGE_NAMES
+        ],
+        role="group", aria_label=T["common.language"], class_name="lang-switch",
+    )
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a(T["common.skip"], href="#main", class_name="skip-link")
+
+
+def sign_out_button() -> rx.Component:
+    return rx.el.button(T["common.signout"], type="button", class_name="btn btn-quiet",
+                        on_click=AppState.sign_out)
+
+
+def public_page(*children: rx.Component) -> rx.Component:
+    """Header with the service name, language and sign-in; then the content."""
+    return rx.el.div(
+        skip_link(),
+        rx.el.header(
+            rx.el.a(T["app.name"], href=routes.INFO, class_name="brand"),
+            rx.el.div(language_switcher(), class_name="header-tools"),
+            class_name="topbar",
+        ),
+        rx.el.main(*children, id="main", class_name="page", tab_index=-1),
+        class_name="layout-public", data_ready=AppState.ready, lang=AppState.lang,
+    )
+
+
+def _nav_link(label_key: str, href: str, extra: rx.Component | None = None) -> rx.Component:
+    current = AppState.router.page.path == href
+    return rx.el.a(
+        rx.el.span(T[label_key]), extra if extra is not None else rx.fragment(),
+        href=href, class_name="nav-link",
+        aria_current=rx.cond(current, "page", None),
+    )
+
+
+def _topbar(title: rx.Var) -> rx.Component:
+    return rx.el.header(
+        rx.el.span(title, class_name="brand"),
+        rx.el.div(sign_out_button(), class_name="header-tools"),
+        class_name="topbar",
+    )
+
+
+def _footer() -> rx.Component:
+    """Language choice at the foot of signed-in pages (the top bar stays one row on a phone)."""
+    return rx.el.footer(language_switcher(), class_name="page-footer")
+
+
+def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:
+    """Guardian shell: top bar with name and sign-out, content, bottom navigation."""
+    return rx.el.div(
+        skip_link(),
+        _topbar(AppState.user_name),
+        rx.el.main(*children, id="main", class_name="page", tab_index=-1),
+        _footer(),
+        rx.el.nav(*[_nav_link(k, h) for k, h in nav], aria_label=T["common.main_nav"],
+                  class_name="bottom-nav"),
+        class_name="layout-guardian", data_ready=AppState.ready, lang=AppState.lang,
+    )
+
+
+def staff_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:
+    """Staff shell: side navigation on tablets and laptops (a top row on phones)."""
+    return rx.el.div(
+        skip_link(),
+        _topbar(AppState.user_name),
+        rx.el.div(
+            rx.el.nav(*[_nav_link(k, h) for k, h in nav], aria_label=T["common.main_nav"],
+                      class_name="side-nav"),
+            rx.el.div(rx.el.main(*children, id="main", class_name="page", tab_index=-1),
+                      _footer(), class_name="staff-main"),
+            class_name="staff-body",
+        ),
+        class_name="layout-staff", data_ready=AppState.ready, lang=AppState.lang,
+    )
+
+
+def loading_or(loaded: rx.Var, content: rx.Component) -> rx.Component:
+    """Show `content` once the page's data has been loaded (and authorised) on the server."""
+    return rx.cond(loaded, content,
+                   rx.el.p(T["common.loading"], class_name="muted", role="status"))
+
+
+def fill(key: str, **values) -> rx.Var:
+    """A UI string with `{name}` placeholders filled from vars, in the browser."""
+    text = T[key]
+    for name, value in values.items():
+        if isinstance(value, StringVar) or not isinstance(value, rx.Var):
+            text = text.replace("{" + name + "}", value if isinstance(value, rx.Var) else str(value))
+        else:
+            text = text.replace("{" + name + "}", value.to_string())
+    return text
+
+
+GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME)]
+WORKER_NAV = [("nav.caseload", routes.CASELOAD)]
+SUPERVISOR_NAV = [("nav.overview", routes.OVERVIEW)]

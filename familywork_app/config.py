@@ -1,0 +1,35 @@
+"""Settings read from the environment, in one place.
+
+Reflex itself reads its own `REFLEX_*` variables (see rxconfig.py); the app's rules read these.
+"""
+
+import os
+
+DEFAULT_DB_URL = "sqlite:///familywork.db"
+
+
+def db_url() -> str:
+    """The database URL shared by Reflex, Alembic and the services."""
+    return os.environ.get("REFLEX_DB_URL") or DEFAULT_DB_URL
+
+
+def allowed_origins() -> list[str]:
+    """Browser origins allowed to open the websocket and post to the sign-in routes."""
+    raw = os.environ.get(
+        "REFLEX_CORS_ALLOWED_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000"
+    )
+    return [o.strip() for o in raw.split(",") if o.strip() and o.strip() != "*"]
+
+
+def cookie_secure() -> bool:
+    """Send the session cookie only over HTTPS (set in production behind TLS)."""
+    return os.environ.get("FAMILYWORK_COOKIE_SECURE", "0") == "1"
+
+
+# Session lifetimes (minutes). Staff work on shared tablets: short idle timeout.
+STAFF_IDLE_MINUTES = int(os.environ.get("FAMILYWORK_STAFF_IDLE_MINUTES", "30"))
+STAFF_ABSOLUTE_MINUTES = int(os.environ.get("FAMILYWORK_STAFF_ABSOLUTE_MINUTES", str(12 * 60)))
+GUARDIAN_IDLE_MINUTES = int(os.environ.get("FAMILYWORK_GUARDIAN_IDLE_MINUTES", str(7 * 24 * 60)))
+GUARDIAN_ABSOLUTE_MINUTES = int(
+    os.environ.get("FAMILYWORK_GUARDIAN_ABSOLUTE_MINUTES", str(30 * 24 * 60))
+)

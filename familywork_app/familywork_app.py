@@ -1,0 +1,35 @@
+"""Wiring only: the app, its head tags, pages with their routes and on_load, HTTP routes."""
+
+import reflex as rx
+
+from familywork_app import routes
+from familywork_app.pages.family_home import family_home_page
+from familywork_app.pages.info import info_page
+from familywork_app.pages.signin import signin_page
+from familywork_app.pages.staff_home import caseload_page, overview_page
+from familywork_app.state.app_state import AppState
+from familywork_app.state.family_home import FamilyHomeState
+from familywork_app.state.signin import SignInState
+from familywork_app.state.staff_home import CaseloadState, OverviewState
+from familywork_app.web_routes import auth_api, security_headers
+
+HEAD = [
+    rx.el.meta(name="theme-color", content="#1f5f8b"),
+    rx.el.link(rel="stylesheet", href="/styles.css"),
+    # A page restored from the back/forward cache after sign-out must not show old data.
+    rx.el.script("window.addEventListener('pageshow',e=>{if(e.persisted)location.reload()})"),
+]
+
+app = rx.App(
+    theme=None,
+    head_components=HEAD,
+    html_lang="fi",
+    api_transformer=[auth_api, security_headers],
+)
+
+app.add_page(info_page, route=routes.INFO, title="Perhetyö", on_load=AppState.load_public)
+app.add_page(signin_page, route=routes.SIGN_IN, title="Perhetyö", on_load=SignInState.load)
+app.add_page(family_home_page, route=routes.FAMILY_HOME, title="Perhetyö",
+             on_load=FamilyHomeState.load)
+app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
+app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)

@@ -1,0 +1,75 @@
+"""Every string the user sees, in Finnish, Swedish and English, and date formatting.
+
+`TEXTS[lang][key]`; a missing key in sv/en falls back to Finnish (tests check none is missing).
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime, format_time
+
+from familywork_app.i18n import en, fi, sv
+from familywork_app.i18n.info_texts import INFO_TEXTS
+
+LANGUAGES = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
+HELSINKI = ZoneInfo("Europe/Helsinki")
+_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    lang: {**INFO_TEXTS[lang], **module.TEXTS}
+    for lang, module in (("fi", fi), ("sv", sv), ("en", en))
+}
+
+
+def valid_language(lang: object) -> str:
+    """`lang` if it is one of ours, else the default."""
+    return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang`, with `{name}` placeholders filled in."""
+    text = TEXTS[valid_language(lang)].get(key) or TEXTS[DEFAULT_LANGUAGE].get(key, key)
+    return text.format(**values) if values else text
+
+
+def from_accept_language(header: str) -> str:
+    """The first of our languages the browser asks for, else Finnish."""
+    weighted = []
+    for part in (header or "").split(","):
+        pieces = part.strip().split(";q=")
+        code = pieces[0].strip().lower()[:2]
+        try:
+            weight = float(pieces[1]) if len(pieces) > 1 else 1.0
+        except ValueError:
+            weight = 0.0
+        if code in LANGUAGES:
+            weighted.append((weight, code))
+    return max(weighted)[1] if weighted else DEFAULT_LANGUAGE
+
+
+def local(dt: datetime) -> datetime:
+    """An aware UTC datetime in Helsinki time."""
+    return dt.astimezone(HELSINKI)
+
+
+def fmt_datetime(dt: datetime | None, lang: str) -> str:
+    """E.g. 'ma 30.11.2026 klo 10.00' style, in the user's language, Helsinki time."""
+    if dt is None:
+        return ""
+    loc = _LOCALES[valid_language(lang)]
+    return format_datetime(local(dt), "EEE d.M.yyyy HH:mm" if lang != "en" else "EEE d MMM yyyy HH:mm",
+                           locale=loc)
+
+
+def fmt_time(dt: datetime | None, lang: str) -> str:
+    return format_time(local(dt), "HH:mm", locale=_LOCALES[valid_language(lang)]) if dt else ""
+
+
+def fmt_date(d: date | datetime | None, lang: str) -> str:
+    if d is None:
+        return ""
+    if isinstance(d, datetime):
+        d = local(d).date()
+    return format_date(d, "d.M.yyyy" if lang != "en" else "d MMM yyyy",
+                       locale=_LOCALES[valid_language(lang)])

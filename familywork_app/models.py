@@ -1,0 +1,216 @@
+"""All database tables of the service (SQLModel).
+
+Times are timezone-aware UTC datetimes (shown in Europe/Helsinki). Enumerated values are short strings checked by the services
+(the allowed values are the tuples below), which keeps migrations portable between SQLite and
+PostgreSQL. Models hold no access rules: those live in `services.policy`.
+"""
+
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+ROLES = ("guardian", "worker", "supervisor")
+LANGUAGES = ("fi", "sv", "en")
+MUNICIPALITIES = (
+    "Hyrynsalmi", "Kajaani", "Kuhmo", "Paltamo",
+    "Puolanka", "Ristijärvi", "Sotkamo", "Suomussalmi",
+)
+SUPPORT_AREAS = ("parenting", "growth", "everyday", "interaction", "resources")
+METHODS = (
+    "discussion", "together", "guidance", "modelling", "evaluation",
+    "cards", "rolemap", "networking", "child",
+)
+FAMILY_STATUSES = ("applied", "active", "closed")
+APPLICATION_CHANNELS = ("eform", "paper", "phone")
+APPLICATION_STATUSES = ("submitted", "in_review", "accepted", "declined")
+MEETING_STATUSES = ("proposed", "agreed", "change_requested", "cancelled", "held")
+MEETING_PLACES = ("home", "family_centre", "remote", "other")
+GOAL_STATUSES = ("active", "achieved", "dropped")
+TOKEN_PURPOSES = ("guardian_invite", "set_password", "staff_invite", "password_reset", "signin")
+
+
+def utcnow() -> datetime:
+    """Now, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class User(SQLModel, table=True):
+    """A person who signs in: a guardian, a family worker or a supervisor."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    password_hash: Optional[str] = Field(default=None, max_length=255)
+    role: str = Field(max_length=16)
+    display_name: str = Field(max_length=120)
+    phone: str = Field(default="", max_length=40)
+    language: str = Field(default="fi", max_length=2)
+    is_active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuthSession(SQLModel, table=True):
+    """A server-side sign-in session; the browser holds only the random token."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    ended_at: Optional[datetime] = None
+    user_agent: str = Field(default="", max_length=300)
+    ip: str = Field(default="", max_length=64)
+
+
+class OneTimeToken(SQLModel, table=True):
+    """Single-use tokens: sign-in tickets, invitations, password set/reset links."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    purpose: str = Field(max_length=24, index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    family_id: Optional[int] = Field(default=None, foreign_key="family.id")
+    email: str = Field(default="", max_length=254)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: Optional[datetime] = None
+
+
+class Family(SQLModel, table=True):
+    """A family receiving (or applying for) family work."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    municipality: str = Field(max_length=40)
+    address: str = Field(default="", max_length=200)
+    status: str = Field(default="applied", max_length=16, index=True)
+    worker_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    opened_on: Optional[date] = None
+    closed_on: Optional[date] = None
+    closing_summary: str = Field(default="", max_length=4000)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FamilyGuardian(SQLModel, table=True):
+    """Links a guardian's account to a family; a family may have several guardians."""
+
+    __table_args__ = (UniqueConstraint("family_id", "user_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class Child(SQLModel, table=True):
+    """A child of the family: first name and birth year only (data minimisation)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    first_name: str = Field(max_length=60)
+    birth_year: int
+
+
+class Application(SQLModel, table=True):
+    """An application for family work, from the e-form, on paper or by phone."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    channel: str = Field(default="eform", max_length=8)
+    support_areas: str = Field(default="", max_length=120)  # comma-separated SUPPORT_AREAS
+    description: str = Field(default="", max_length=2000)
+    reachable: str = Field(default="", max_length=200)
+    consent: bool = False
+    status: str = Field(default="submitted", max_length=16, index=True)
+    submitted_at: datetime = Field(default_factory=utcnow)
+    submitted_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    in_review_at: Optional[datetime] = None
+    decision_note: str = Field(default="", max_length=2000)
+    decided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    decided_at: Optional[datetime] = None
+
+
+class Meeting(SQLModel, table=True):
+    """A meeting between the family and its worker, agreed by both sides."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    worker_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    status: str = Field(default="proposed", max_length=20, index=True)
+    starts_at: datetime
+    ends_at: datetime
+    place: str = Field(default="home", max_length=16)
+    place_detail: str = Field(default="", max_length=200)
+    topic: str = Field(default="", max_length=200)
+    proposed_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    proposed_at: datetime = Field(default_factory=utcnow)
+    agreed_at: Optional[datetime] = None
+    change_note: str = Field(default="", max_length=1000)
+    cancel_reason: str = Field(default="", max_length=1000)
+    cancelled_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    summary: str = Field(default="", max_length=4000)  # shared with the family
+    internal_note: str = Field(default="", max_length=4000)  # never shown to the family
+    methods: str = Field(default="", max_length=200)  # comma-separated METHODS
+    held_at: Optional[datetime] = None
+
+
+class Goal(SQLModel, table=True):
+    """A goal written together with the family."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    title: str = Field(max_length=200)
+    support_area: str = Field(max_length=16)
+    what_we_do: str = Field(default="", max_length=2000)
+    target_date: Optional[date] = None
+    status: str = Field(default="active", max_length=16)
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    ended_at: Optional[datetime] = None
+
+
+class GoalEntry(SQLModel, table=True):
+    """A progress entry on a goal, from either side, optionally with a 0–10 rating."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    text: str = Field(default="", max_length=2000)
+    rating: Optional[int] = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    """A message in the family's one conversation with its worker(s)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    sender_id: int = Field(foreign_key="user.id")
+    body: str = Field(max_length=2000)
+    sent_at: datetime = Field(default_factory=utcnow, index=True)
+    read_at: Optional[datetime] = None  # when the other side first read it
+    read_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+
+
+class AccessLog(SQLModel, table=True):
+    """Append-only record of every read and change of a family's data (käyttöloki)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    role: str = Field(default="", max_length=16)
+    family_id: Optional[int] = Field(default=None, foreign_key="family.id", index=True)
+    action: str = Field(max_length=40)
+    detail: str = Field(default="", max_length=200)
+    ip: str = Field(default="", max_length=64)
+
+
+class SignInAttempt(SQLModel, table=True):
+    """Failed and successful sign-in attempts, for rate limiting and the security log."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    email: str = Field(default="", max_length=254, index=True)
+    ip: str = Field(default="", max_length=64, index=True)
+    success: bool = False

@@ -1,0 +1,84 @@
+"""The guardian's family home: next meeting, what waits for them, goals at a glance."""
+
+import reflex as rx
+
+from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
+from familywork_app.state.family_home import FamilyHomeState as S
+
+
+def _next_meeting() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(T["home.next_meeting"], id="next-meeting"),
+        rx.cond(
+            S.has_next,
+            rx.el.div(
+                rx.el.p(S.next_when, class_name="big"),
+                rx.el.p(S.next_place),
+                rx.el.p(S.next_topic),
+                rx.el.p(fill("home.with_worker", name=S.next_worker), class_name="muted"),
+            ),
+            rx.el.p(T["home.no_meeting"], class_name="muted"),
+        ),
+        aria_labelledby="next-meeting", class_name="card",
+    )
+
+
+def _waiting() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(T["home.waiting"], id="waiting"),
+        rx.cond(
+            (S.proposed_count > 0) | (S.unread_count > 0),
+            rx.el.ul(
+                rx.cond(S.proposed_count > 0,
+                        rx.el.li(fill("home.proposed_count", count=S.proposed_count)), rx.fragment()),
+                rx.cond(S.unread_count > 0,
+                        rx.el.li(fill("home.unread_count", count=S.unread_count)), rx.fragment()),
+            ),
+            rx.el.p(T["home.nothing_waiting"], class_name="muted"),
+        ),
+        aria_labelledby="waiting", class_name="card",
+    )
+
+
+def _goals() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(T["home.goals"], id="goals"),
+        rx.cond(
+            S.goals.length() > 0,
+            rx.el.ul(rx.foreach(S.goals, lambda g: rx.el.li(
+                rx.el.strong(g["title"]), rx.el.span(g["area"], class_name="block muted"),
+                rx.el.span(g["rating"], class_name="block"), class_name="goal-item",
+            )), class_name="plain-list"),
+            rx.el.p(T["home.no_goals"], class_name="muted"),
+        ),
+        aria_labelledby="goals", class_name="card",
+    )
+
+
+def _application() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(T["home.application"], id="application"),
+        rx.el.p(T["status.application." + S.application_status], class_name="big"),
+        rx.el.p(fill("home.application_submitted", date=S.application_date)),
+        rx.el.p(T["home.application_next"]),
+        aria_labelledby="application", class_name="card",
+    )
+
+
+def _content() -> rx.Component:
+    return rx.fragment(
+        rx.el.h1(fill("home.greeting", name=S.user_name)),
+        rx.el.p(T["status.family." + S.status], class_name="muted"),
+        rx.match(
+            S.status,
+            ("applied", _application()),
+            ("closed", rx.fragment(
+                rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"),
+                _goals())),
+            rx.fragment(_next_meeting(), _waiting(), _goals()),
+        ),
+    )
+
+
+def family_home_page() -> rx.Component:
+    return guardian_page(loading_or(S.loaded, _content()), nav=GUARDIAN_NAV)

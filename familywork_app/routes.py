@@ -1,0 +1,18 @@
+"""Every route of the app in one place."""
+
+INFO = "/"
+SIGN_IN = "/signin"
+FAMILY_HOME = "/family"
+CASELOAD = "/caseload"
+OVERVIEW = "/overview"
+
+# Plain HTTP routes (Starlette), not Reflex pages.
+AUTH_SESSION = "/auth/session"
+AUTH_SIGNOUT = "/auth/signout"
+
+_HOMES = {"guardian": FAMILY_HOME, "worker": CASELOAD, "supervisor": OVERVIEW}
+
+
+def home_for(role: str) -> str:
+    """Where a role lands after sign-in."""
+    return _HOMES.get(role, SIGN_IN)

@@ -1,0 +1,1 @@
+"""Thin Reflex State classes: resolve the user on the server, validate, call a service."""

@@ -1,0 +1,60 @@
+"""State of the guardian's family home page."""
+
+import reflex as rx
+
+from familywork_app.db import session_scope
+from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
+from familywork_app.services.family_home import family_home
+from familywork_app.state.app_state import AppState
+
+
+class FamilyHomeState(AppState):
+    loaded: bool = False
+    family_name: str = ""
+    status: str = ""
+    closed_date: str = ""
+    has_next: bool = False
+    next_when: str = ""
+    next_place: str = ""
+    next_topic: str = ""
+    next_worker: str = ""
+    proposed_count: int = 0
+    unread_count: int = 0
+    goals: list[dict[str, str]] = []
+    application_status: str = ""
+    application_date: str = ""
+
+    def load(self):
+        """on_load: guardians only; everyone else goes to their own home."""
+        self.loaded = False
+        with session_scope() as db:
+            user, redirect = self._guard(db, "guardian")
+            if redirect:
+                return redirect
+            data = family_home(db, user, self._ip())
+        self._show(data)
+        self.loaded = True
+
+    def _show(self, data: dict) -> None:
+        lang = self.lang
+        self.family_name = data["family_name"]
+        self.status = data["status"]
+        self.closed_date = fmt_date(data["closed_on"], lang)
+        meeting = data["next_meeting"]
+        self.has_next = meeting is not None
+        if meeting:
+            self.next_when = f"{fmt_datetime(meeting['starts_at'], lang)}–{fmt_time(meeting['ends_at'], lang)}"
+            place = t(lang, f"place.{meeting['place']}")
+            self.next_place = f"{place}, {meeting['place_detail']}" if meeting["place_detail"] else place
+            self.next_topic = meeting["topic"]
+            self.next_worker = meeting["worker_name"]
+        self.proposed_count = data["proposed_count"]
+        self.unread_count = data["unread_count"]
+        self.goals = [
+            {"id": str(g["id"]), "title": g["title"], "area": t(lang, f"area.{g['area']}"),
+             "rating": t(lang, "home.latest_rating", rating=g["rating"])
+             if g["rating"] is not None else t(lang, "home.not_rated")}
+            for g in data["goals"]
+        ]
+        self.application_status = data["application_status"]
+        self.application_date = fmt_date(data["application_submitted_at"], lang)

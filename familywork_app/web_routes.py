@@ -1,0 +1,110 @@
+"""Plain HTTP routes beside Reflex: set and clear the HttpOnly session cookie; security headers.
+
+Mounted through `rx.App(api_transformer=...)`. The POST routes accept only same-origin requests
+(the Origin header must be one of the allowed origins).
+"""
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from familywork_app import config, routes
+from familywork_app.db import session_scope
+from familywork_app.services import auth
+
+SESSION_COOKIE = "fw_session"
+
+CSP = "; ".join([
+    "default-src 'self'",
+    # Reflex's hydration uses inline scripts and call_script evaluates code: no nonce support.
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    return origin is not None and origin in config.allowed_origins()
+
+
+def _client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+async def create_session(request: Request) -> Response:
+    """Trade a one-minute sign-in ticket for the session cookie."""
+    if not _same_origin(request):
+        return JSONResponse({"ok": False}, status_code=403)
+    try:
+        body = await request.json()
+    except ValueError:
+        return JSONResponse({"ok": False}, status_code=400)
+    ticket = body.get("ticket") if isinstance(body, dict) else None
+    with session_scope() as db:
+        result = auth.redeem_signin_ticket(db, ticket, request.headers.get("user-agent", ""),
+                                           _client_ip(request))
+    if result is None:
+        return JSONResponse({"ok": False}, status_code=401)
+    token, user = result
+    response = JSONResponse({"ok": True, "home": routes.home_for(user.role)})
+    # Guardians stay signed in on their own phone; staff cookies end with the browser.
+    max_age = config.GUARDIAN_ABSOLUTE_MINUTES * 60 if user.role == "guardian" else None
+    response.set_cookie(SESSION_COOKIE, token, max_age=max_age, path="/", httponly=True,
+                        samesite="lax", secure=config.cookie_secure())
+    return response
+
+
+async def end_session(request: Request) -> Response:
+    """Sign out: end the server session (if any) and clear the cookie."""
+    if not _same_origin(request):
+        return JSONResponse({"ok": False}, status_code=403)
+    with session_scope() as db:
+        auth.end_session(db, request.cookies.get(SESSION_COOKIE))
+    response = JSONResponse({"ok": True})
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
+
+
+auth_api = Starlette(routes=[
+    Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
+    Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
+])
+
+
+def security_headers(app):
+    """ASGI middleware adding the security headers to every HTTP response."""
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        https = scope.get("scheme") == "https" or config.cookie_secure()
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [
+                    (b"content-security-policy", CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                ]
+                if https:
+                    headers.append((b"strict-transport-security",
+                                    b"max-age=31536000; includeSubDomains"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return await app(scope, receive, send_with_headers)
+
+    return wrapped

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# README's run command: set up, migrate, load the demo data once, serve the production build
+# at http://localhost:3000 (SQLite unless REFLEX_DB_URL says otherwise).
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+alembic upgrade head
+python -m familywork_app.services.demo_data
+exec reflex run --env prod --single-port --backend-port "${PORT:-3000}"

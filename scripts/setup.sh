@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set-up shared by the run and test commands: virtual environment, Python packages, bun (from
+# the npm registry: Reflex's own installer needs a site that is not reachable), migrations.
+# Usage: source scripts/setup.sh [--with-browser]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  touch "$stamp"
+fi
+
+if [ ! -x .tools/node_modules/.bin/bun ]; then
+  npm install --silent --no-audit --no-fund --prefix .tools bun@1.4.4
+fi
+
+export PATH="$ROOT/.tools/node_modules/.bin:$ROOT/.venv/bin:$PATH"
+export REFLEX_USE_SYSTEM_BUN=1
+export REFLEX_CHECK_LATEST_VERSION=0
+export REFLEX_TELEMETRY_ENABLED=false
+export REFLEX_DB_URL="${REFLEX_DB_URL:-sqlite:///$ROOT/familywork.db}"
+export REFLEX_CORS_ALLOWED_ORIGINS="${REFLEX_CORS_ALLOWED_ORIGINS:-http://localhost:3000,http://127.0.0.1:3000}"
+
+if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    python -m playwright install chromium
+  fi
+fi

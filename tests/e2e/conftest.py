@@ -1,0 +1,144 @@
+"""Browser-test fixtures: the real production build on a fresh SQLite database with the demo
+data, and Chromium contexts for a guardian's phone and a worker's tablet."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from familywork_app.services.demo_data import DEMO_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+PORT = int(os.environ.get("E2E_PORT", "3111"))
+BASE = f"http://localhost:{PORT}"
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1024, "height": 768}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic", "--disable-dev-shm-usage"]
+
+
+def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the app exited:\n" + log.read_text()[-4000:])
+        try:
+            with urllib.request.urlopen(f"{BASE}/signin", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise RuntimeError("the app did not start:\n" + log.read_text()[-4000:])
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """Migrate a fresh database, load the demo data, serve the production build."""
+    workdir = tmp_path_factory.mktemp("e2e")
+    bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
+    env = {**os.environ,
+           "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+           "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
+           "REFLEX_TELEMETRY_ENABLED": "false",
+           "REFLEX_DB_URL": f"sqlite:///{workdir / 'e2e.db'}",
+           "REFLEX_CORS_ALLOWED_ORIGINS": f"{BASE},http://127.0.0.1:{PORT}"}
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([str(bin_dir / "alembic"), "upgrade", "head"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], cwd=ROOT,
+                   env=env, check=True)
+    log = workdir / "app.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [str(bin_dir / "reflex"), "run", "--env", "prod", "--single-port",
+             "--backend-port", str(PORT)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_until_up(process, log)
+        yield {"base": BASE, "db_url": env["REFLEX_DB_URL"], "log": log}
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        options = {"args": CHROMIUM_ARGS}
+        if Path("/usr/bin/chromium").exists():
+            options["executable_path"] = "/usr/bin/chromium"
+        chromium = playwright.chromium.launch(**options)
+        yield chromium
+        chromium.close()
+
+
+def _context(browser, viewport, locale="fi-FI", **extra):
+    return browser.new_context(viewport=viewport, locale=locale, base_url=BASE,
+                               has_touch=viewport is PHONE, **extra)
+
+
+@pytest.fixture
+def phone(browser, app_server):
+    context = _context(browser, PHONE, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def tablet(browser, app_server):
+    context = _context(browser, TABLET)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def new_context(browser, app_server):
+    """Make extra contexts (a second person, another language); closed after the test."""
+    made = []
+
+    def make(viewport=PHONE, locale="fi-FI"):
+        context = _context(browser, viewport, locale)
+        made.append(context)
+        return context.new_page()
+
+    yield make
+    for context in made:
+        context.close()
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the page's server-side on_load has run (the websocket is live)."""
+    page.wait_for_selector("[data-ready='true']", timeout=30_000)
+
+
+def open_page(page: Page, path: str) -> None:
+    page.goto(path)
+    wait_ready(page)
+
+
+def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, home: str | None = None) -> None:
+    """Sign in through the form, as a person would (labels in Finnish)."""
+    open_page(page, "/signin")
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(password)
+    page.get_by_role("button", name="Kirjaudu", exact=True).click()
+    if home:
+        expect(page).to_have_url(re.compile(rf"{home}/?$"), timeout=20_000)
+        wait_ready(page)
