@@ -2,7 +2,11 @@
 
 INFO = "/"
 SIGN_IN = "/signin"
+APPLY = "/apply"
 FAMILY_HOME = "/family"
+FAMILY_MEETINGS = "/family/meetings"
+FAMILY_GOALS = "/family/goals"
+FAMILY_MESSAGES = "/family/messages"
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
 

@@ -52,10 +52,20 @@ def public_page(*children: rx.Component) -> rx.Component:
     )
 
 
-def _nav_link(label_key: str, href: str, extra: rx.Component | None = None) -> rx.Component:
+def _unread_badge() -> rx.Component:
+    return rx.cond(AppState.unread > 0,
+                   rx.fragment(
+                       rx.el.span(AppState.unread, class_name="badge", aria_hidden="true"),
+                       rx.el.span(fill("messages.unread_badge", count=AppState.unread),
+                                  class_name="sr-only")),
+                   rx.fragment())
+
+
+def _nav_link(label_key: str, href: str) -> rx.Component:
     current = AppState.router.page.path == href
     return rx.el.a(
-        rx.el.span(T[label_key]), extra if extra is not None else rx.fragment(),
+        rx.el.span(T[label_key]),
+        _unread_badge() if href == routes.FAMILY_MESSAGES else rx.fragment(),
         href=href, class_name="nav-link",
         aria_current=rx.cond(current, "page", None),
     )
@@ -120,6 +130,7 @@ def fill(key: str, **values) -> rx.Var:
     return text
 
 
-GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME)]
+GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME), ("nav.meetings", routes.FAMILY_MEETINGS),
+                ("nav.goals", routes.FAMILY_GOALS), ("nav.messages", routes.FAMILY_MESSAGES)]
 WORKER_NAV = [("nav.caseload", routes.CASELOAD)]
 SUPERVISOR_NAV = [("nav.overview", routes.OVERVIEW)]

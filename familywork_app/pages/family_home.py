@@ -59,8 +59,11 @@ def _application() -> rx.Component:
     return rx.el.section(
         rx.el.h2(T["home.application"], id="application"),
         rx.el.p(T["status.application." + S.application_status], class_name="big"),
-        rx.el.p(fill("home.application_submitted", date=S.application_date)),
-        rx.el.p(T["home.application_next"]),
+        rx.el.h3(T["app.timeline"]),
+        rx.el.ol(rx.foreach(S.application_steps, lambda step: rx.el.li(step)), class_name="steps"),
+        rx.cond(S.application_reason != "", rx.el.p(S.application_reason), rx.fragment()),
+        rx.el.p(rx.cond(S.application_status == "declined", T["app.next_declined"],
+                        T["app.next_submitted"])),
         aria_labelledby="application", class_name="card",
     )
 

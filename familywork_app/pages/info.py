@@ -50,7 +50,8 @@ def info_page() -> rx.Component:
         rx.el.h1(T["info.title"]),
         rx.el.p(T["info.lead"], class_name="lead"),
         rx.el.div(
-            rx.el.a(T["info.signin.button"], href=routes.SIGN_IN, class_name="btn btn-primary"),
+            rx.el.a(T["info.apply.button"], href=routes.APPLY, class_name="btn btn-primary"),
+            rx.el.a(T["info.signin.button"], href=routes.SIGN_IN, class_name="btn btn-secondary"),
             class_name="actions",
         ),
         _section("what", "info.what.p1", "info.what.p2", "info.what.p3"),

@@ -4,6 +4,7 @@ The browser never holds anything but a random session token in an HttpOnly cooki
 holds only its SHA-256. Every event resolves the user from that token again (`resolve_session`).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
@@ -24,6 +25,18 @@ _LAST_SEEN_RESOLUTION = timedelta(seconds=30)
 class SignInResult:
     user: User | None = None
     wait_seconds: int = 0  # > 0: too many recent failures, try again after this long
+
+
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+
+
+def email_problem(email: str) -> str:
+    """The i18n key of what is wrong with an e-mail address, or ''."""
+    if not email:
+        return "error.required_email"
+    if len(email) > 254 or not EMAIL_RE.match(email):
+        return "error.invalid_email"
+    return ""
 
 
 def normalise_email(email: object) -> str:

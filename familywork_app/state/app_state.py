@@ -15,6 +15,8 @@ from familywork_app.db import session_scope
 from familywork_app.i18n import TEXTS, from_accept_language, valid_language
 from familywork_app.models import User
 from familywork_app.services import auth
+from familywork_app.services.family_home import unread_for
+from familywork_app.services.policy import guardian_family_id
 
 SESSION_COOKIE = "fw_session"
 _SIGN_OUT_SCRIPT = (
@@ -31,6 +33,7 @@ class AppState(rx.State):
     lang_cookie: str = rx.Cookie("", name="fw_lang", max_age=365 * 24 * 3600, same_site="lax")
     user_name: str = ""
     user_role: str = ""
+    unread: int = 0  # unread messages of the signed-in guardian's family (navigation badge)
     ready: bool = False  # set once the page's on_load ran (tests and scripts wait for it)
 
     @rx.var
@@ -78,6 +81,15 @@ class AppState(rx.State):
         if user.role != role:
             return None, [rx.redirect(routes.home_for(user.role), replace=True)]
         return user, []
+
+    def _guard_guardian(self, db: Session) -> tuple[User | None, int, list]:
+        """For family pages: the guardian, their family id, or the redirect to return."""
+        user, redirect = self._guard(db, "guardian")
+        if redirect:
+            return None, 0, redirect
+        family_id = guardian_family_id(db, user) or 0
+        self.unread = unread_for(db, family_id, user) if family_id else 0
+        return user, family_id, []
 
     # --- events ---
     def load_public(self):

@@ -4,7 +4,9 @@ import reflex as rx
 
 from familywork_app.db import session_scope
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
+from familywork_app.services.applications import application_status
 from familywork_app.services.family_home import family_home
+from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.app_state import AppState
 
 
@@ -22,17 +24,22 @@ class FamilyHomeState(AppState):
     unread_count: int = 0
     goals: list[dict[str, str]] = []
     application_status: str = ""
-    application_date: str = ""
+    application_steps: list[str] = []
+    application_reason: str = ""
 
     def load(self):
         """on_load: guardians only; everyone else goes to their own home."""
         self.loaded = False
         with session_scope() as db:
-            user, redirect = self._guard(db, "guardian")
+            user, _family_id, redirect = self._guard_guardian(db)
             if redirect:
                 return redirect
             data = family_home(db, user, self._ip())
+            application = (application_status(db, user, guardian_family_id(db, user), self._ip())
+                           if data["status"] == "applied" else None)
         self._show(data)
+        if application:
+            self._show_application(application)
         self.loaded = True
 
     def _show(self, data: dict) -> None:
@@ -57,4 +64,17 @@ class FamilyHomeState(AppState):
             for g in data["goals"]
         ]
         self.application_status = data["application_status"]
-        self.application_date = fmt_date(data["application_submitted_at"], lang)
+
+    def _show_application(self, a: dict) -> None:
+        lang = self.lang
+        steps = [t(lang, "app.step_submitted", date=fmt_date(a["submitted_at"], lang))]
+        if a["in_review_at"]:
+            steps.append(t(lang, "app.step_in_review", date=fmt_date(a["in_review_at"], lang)))
+        if a["status"] == "accepted":
+            steps.append(t(lang, "app.step_accepted", date=fmt_date(a["decided_at"], lang),
+                           worker=a["worker_name"]))
+        if a["status"] == "declined":
+            steps.append(t(lang, "app.step_declined", date=fmt_date(a["decided_at"], lang)))
+        self.application_steps = steps
+        self.application_reason = (t(lang, "app.reason", reason=a["decision_note"])
+                                   if a["status"] == "declined" else "")

@@ -3,7 +3,6 @@ the HttpOnly session cookie through a plain HTTP route, and reloads the page ful
 websocket carries that cookie."""
 
 import json
-import re
 
 import reflex as rx
 
@@ -11,26 +10,17 @@ from familywork_app import routes
 from familywork_app.db import session_scope
 from familywork_app.i18n import t
 from familywork_app.services import auth
+from familywork_app.services.auth import email_problem
 from familywork_app.state.app_state import AppState
 
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
-_TICKET_SCRIPT = (
+TICKET_SCRIPT = (
     "fetch('%s',{method:'POST',credentials:'same-origin',"
     "headers:{'Content-Type':'application/json'},body:JSON.stringify({ticket:%s})})"
     ".then(r=>r.ok?r.json():Promise.reject(r.status))"
     ".then(d=>{sessionStorage.clear();window.location.replace(d.home)})"
     ".catch(()=>window.location.replace('%s'))"
 )
-
-
-def email_problem(email: str) -> str:
-    """The i18n key of what is wrong with an e-mail address, or ''."""
-    if not email:
-        return "error.required_email"
-    if len(email) > 254 or not EMAIL_RE.match(email):
-        return "error.invalid_email"
-    return ""
 
 
 class SignInState(AppState):
@@ -73,5 +63,5 @@ class SignInState(AppState):
                 self.form_error = t(self.lang, "signin.failed")
                 return
             ticket = auth.issue_signin_ticket(db, result.user)
-        return rx.call_script(_TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket),
+        return rx.call_script(TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket),
                                                 routes.SIGN_IN))

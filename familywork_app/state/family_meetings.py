@@ -1,0 +1,85 @@
+"""State of the guardian's meetings page: agree, ask for another time, cancel."""
+
+from familywork_app.db import session_scope
+from familywork_app.i18n import fmt_datetime, fmt_time, t
+from familywork_app.services import ServiceError
+from familywork_app.services import meetings as svc
+from familywork_app.state.app_state import AppState
+
+
+def _form_id(value: object) -> int:
+    """A meeting id from a form field; 0 (refused by the service) when it is not a number."""
+    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else 0
+
+
+class FamilyMeetingsState(AppState):
+    loaded: bool = False
+    upcoming: list[dict[str, str]] = []
+    past: list[dict[str, str]] = []
+    open_form: str = ""  # "change-<id>" or "cancel-<id>": which answer form is open
+    form_error: str = ""  # i18n key, shown beside the open form
+
+    def _present(self, m: dict) -> dict[str, str]:
+        lang = self.lang
+        place = t(lang, f"place.{m['place']}")
+        return {
+            "id": str(m["id"]), "status": m["status"],
+            "status_label": t(lang, f"status.meeting.{m['status']}"),
+            "when": f"{fmt_datetime(m['starts_at'], lang)}–{fmt_time(m['ends_at'], lang)}",
+            "place": f"{place}, {m['place_detail']}" if m["place_detail"] else place,
+            "topic": m["topic"], "worker": m["worker_name"],
+            "can_answer": "1" if m["status"] == "proposed" and m["proposed_by_other_side"] else "",
+            "can_change": "1" if m["status"] == "agreed" or (
+                m["status"] == "proposed" and m["proposed_by_other_side"]) else "",
+            "can_cancel": "1" if m["status"] in ("proposed", "agreed", "change_requested") else "",
+            "change_note": m["change_note"], "cancel_reason": m["cancel_reason"],
+            "summary": m["summary"],
+        }
+
+    def _reload(self, db) -> list:
+        user, family_id, redirect = self._guard_guardian(db)
+        if redirect:
+            return redirect
+        data = svc.family_meetings(db, user, family_id, self._ip())
+        self.upcoming = [self._present(m) for m in data["upcoming"]]
+        self.past = [self._present(m) for m in data["past"]]
+        self.loaded = True
+        return []
+
+    def load(self):
+        self.loaded, self.open_form, self.form_error = False, "", ""
+        with session_scope() as db:
+            return self._reload(db)
+
+    def show_form(self, which: str):
+        if isinstance(which, str) and len(which) < 24 and which.split("-")[0] in ("change", "cancel"):
+            self.open_form, self.form_error = which, ""
+
+    def close_form(self):
+        self.open_form, self.form_error = "", ""
+
+    def _act(self, action):
+        with session_scope() as db:
+            user = self._user(db)
+            try:
+                action(db, user)
+            except ServiceError as problem:
+                self.form_error = problem.code
+                return
+            self.open_form, self.form_error = "", ""
+            return self._reload(db)
+
+    def agree(self, meeting_id: str):
+        return self._act(lambda db, user: svc.agree_meeting(db, user, _form_id(meeting_id), self._ip()))
+
+    def request_change(self, form_data: dict):
+        form = form_data if isinstance(form_data, dict) else {}
+        return self._act(lambda db, user: svc.request_change(
+            db, user, _form_id(form.get("meeting_id")), form.get("note"), self._ip()))
+
+    def cancel(self, form_data: dict):
+        form = form_data if isinstance(form_data, dict) else {}
+        return self._act(lambda db, user: svc.cancel_meeting(
+            db, user, _form_id(form.get("meeting_id")), form.get("reason"), self._ip()))
+
+

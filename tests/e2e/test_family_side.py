@@ -1,0 +1,97 @@
+"""The family's side on a phone: apply, follow, agree and move meetings (issue 3)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.a11y import axe_violations
+from tests.e2e.conftest import open_page, sign_in, wait_ready
+
+pytestmark = pytest.mark.e2e
+
+
+def test_apply_from_scratch_correcting_wrong_input(phone):
+    open_page(phone, "/apply")
+    expect(phone.get_by_text("Asiakkuutta ei tarvita", exact=False)).to_be_visible()
+    assert axe_violations(phone) == []
+    phone.get_by_label("Nimesi").fill("Minna Mustonen")
+    phone.get_by_label("Sähköposti").fill("minna.mustonen@")
+    phone.get_by_label("Puhelinnumero").fill("040 765 4321")
+    phone.get_by_label("Kotikunta").select_option("Kuhmo")
+    phone.get_by_label("Käyntiosoite").fill("Koulukatu 3, 88900 Kuhmo")
+    phone.get_by_label("Lapsen 1 etunimi").fill("Veeti")
+    phone.get_by_label("Lapsen 1 syntymävuosi").fill("1990")
+    phone.get_by_label("Kerro tilanteestanne").fill("Arki on raskasta, toivomme tukea iltoihin.")
+    phone.get_by_label("Salasana tunnukseesi").fill("lyhyt")
+    phone.get_by_role("button", name="Lähetä hakemus").click()
+    # Every wrong field says what is wrong, and everything typed is still there.
+    expect(phone.get_by_text("Tarkista sähköpostiosoite", exact=False)).to_be_visible()
+    expect(phone.get_by_text("Kirjoita syntymävuosi", exact=False)).to_be_visible()
+    expect(phone.get_by_text("Valitse vähintään yksi.", exact=True)).to_be_visible()
+    expect(phone.get_by_text("vähintään 12 merkkiä", exact=False).first).to_be_visible()
+    expect(phone.get_by_text("ilman lupaa ottaa yhteyttä", exact=False)).to_be_visible()
+    expect(phone.get_by_label("Nimesi")).to_have_value("Minna Mustonen")
+    expect(phone.get_by_label("Kerro tilanteestanne")).to_have_value(
+        "Arki on raskasta, toivomme tukea iltoihin.")
+    expect(phone.get_by_label("Sähköposti")).to_have_attribute("aria-invalid", "true")
+    assert axe_violations(phone) == []
+    # Correct the input and send.
+    phone.get_by_label("Sähköposti").fill("minna.mustonen@example.org")
+    phone.get_by_label("Lapsen 1 syntymävuosi").fill("2019")
+    phone.get_by_label("Vanhemmuus").check()
+    phone.get_by_label("Salasana tunnukseesi").fill("kuhmon kesä on kaunis")
+    phone.get_by_label("Perhetyön työntekijä saa ottaa minuun yhteyttä", exact=False).check()
+    phone.get_by_role("button", name="Lähetä hakemus").click()
+    expect(phone).to_have_url(re.compile(r"/family/?$"), timeout=20_000)
+    wait_ready(phone)
+    expect(phone.get_by_text("Lähetetty", exact=True)).to_be_visible()
+    expect(phone.get_by_role("heading", name="Hakemuksen vaiheet")).to_be_visible()
+    assert axe_violations(phone) == []
+
+
+def test_email_in_use_is_refused_without_saying_whether_it_has_an_account(phone):
+    open_page(phone, "/apply")
+    phone.get_by_label("Sähköposti").fill("family@example.org")
+    phone.get_by_role("button", name="Lähetä hakemus").click()
+    expect(phone.get_by_text("Kirjaudu sisään tai käytä toista osoitetta", exact=False)).to_be_visible()
+
+
+def test_applicant_follows_the_pending_application(phone):
+    sign_in(phone, "applicant@example.org", home="/family")
+    expect(phone.get_by_text("Lähetetty", exact=True)).to_be_visible()
+    expect(phone.get_by_text("kahden viikon sisällä", exact=False)).to_be_visible()
+
+
+def test_guardian_agrees_one_meeting_and_asks_to_move_another(phone, new_context):
+    sign_in(phone, "family@example.org", home="/family")
+    phone.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Tapaamiset").click()
+    expect(phone).to_have_url(re.compile(r"/family/meetings/?$"))
+    wait_ready(phone)
+    assert axe_violations(phone) == []
+    proposed = phone.locator("li.card", has=phone.get_by_role("button", name="Aika sopii"))
+    expect(proposed).to_have_count(1)
+    when = proposed.get_by_role("heading").inner_text()
+    proposed.get_by_role("button", name="Aika sopii").click()
+    agreed_card = phone.locator("li.card", has=phone.get_by_role("heading", name=when))
+    expect(agreed_card.get_by_text("Sovittu")).to_be_visible()
+    # Ask to move the meeting that was agreed before: a note is required.
+    other_card = phone.locator("li.card", has=phone.get_by_role("heading")).filter(
+        has_not=phone.get_by_role("heading", name=when)).first
+    moved = other_card.get_by_role("heading").inner_text()
+    other_card.get_by_role("button", name="Pyydä toista aikaa").click()
+    other_card.get_by_role("button", name="Lähetä pyyntö").click()
+    expect(other_card.get_by_text("Kirjoita lyhyt perustelu.")).to_be_visible()
+    other_card.get_by_label("Mikä aika sopisi paremmin?").fill("Iltapäivä kello 14 jälkeen.")
+    other_card.get_by_role("button", name="Lähetä pyyntö").click()
+    moved_card = phone.locator("li.card", has=phone.get_by_role("heading", name=moved))
+    expect(moved_card.get_by_text("Muutosta pyydetty")).to_be_visible()
+    expect(moved_card.get_by_text("Iltapäivä kello 14 jälkeen.", exact=False)).to_be_visible()
+    # The other guardian sees the same, with their own login.
+    other = new_context()
+    sign_in(other, "family2@example.org", home="/family")
+    open_page(other, "/family/meetings")
+    expect(other.locator("li.card", has=other.get_by_role("heading", name=moved))
+           .get_by_text("Muutosta pyydetty")).to_be_visible()
+    expect(other.locator("li.card", has=other.get_by_role("heading", name=when))
+           .get_by_text("Sovittu")).to_be_visible()
