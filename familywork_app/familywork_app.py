@@ -5,14 +5,18 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.pages.apply import apply_page
 from familywork_app.pages.family_home import family_home_page
+from familywork_app.pages.family_goals import family_goals_page
 from familywork_app.pages.family_meetings import family_meetings_page
+from familywork_app.pages.family_messages import family_messages_page
 from familywork_app.pages.info import info_page
 from familywork_app.pages.signin import signin_page
 from familywork_app.pages.staff_home import caseload_page, overview_page
 from familywork_app.state.app_state import AppState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
+from familywork_app.state.family_goals import FamilyGoalsState
 from familywork_app.state.family_meetings import FamilyMeetingsState
+from familywork_app.state.family_messages import FamilyMessagesState
 from familywork_app.state.signin import SignInState
 from familywork_app.state.staff_home import CaseloadState, OverviewState
 from familywork_app.web_routes import auth_api, security_headers
@@ -38,5 +42,9 @@ app.add_page(family_home_page, route=routes.FAMILY_HOME, title="Perhetyö",
 app.add_page(apply_page, route=routes.APPLY, title="Perhetyö", on_load=ApplyState.load)
 app.add_page(family_meetings_page, route=routes.FAMILY_MEETINGS, title="Perhetyö",
              on_load=FamilyMeetingsState.load)
+app.add_page(family_goals_page, route=routes.FAMILY_GOALS, title="Perhetyö",
+             on_load=FamilyGoalsState.load)
+app.add_page(family_messages_page, route=routes.FAMILY_MESSAGES, title="Perhetyö",
+             on_load=FamilyMessagesState.load)
 app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
 app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)

@@ -95,3 +95,68 @@ def test_guardian_agrees_one_meeting_and_asks_to_move_another(phone, new_context
            .get_by_text("Muutosta pyydetty")).to_be_visible()
     expect(other.locator("li.card", has=other.get_by_role("heading", name=when))
            .get_by_text("Sovittu")).to_be_visible()
+
+
+def _nav(page, name):
+    page.get_by_role("navigation", name="Päävalikko").get_by_role("link", name=name).click()
+    wait_ready(page)
+
+
+def test_guardian_rates_a_goal_and_sees_it_in_the_chart(phone, new_context):
+    sign_in(phone, "family@example.org", home="/family")
+    _nav(phone, "Tavoitteet")
+    expect(phone).to_have_url(re.compile(r"/family/goals/?$"))
+    assert axe_violations(phone) == []
+    goal = phone.locator("li.card").first
+    title = goal.get_by_role("heading", level=2).inner_text()
+    rows_before = goal.locator("table tbody tr").count()
+    goal.get_by_role("button", name="Tallenna").click()  # nothing chosen: an error, not a save
+    expect(goal.get_by_text("Kirjoita merkintä tai valitse arvio.")).to_be_visible()
+    goal.get_by_label("Arvio nyt", exact=False).select_option("8")
+    goal.get_by_label("Merkintä").fill("Aamut sujuivat koko viikon.")
+    goal.get_by_role("button", name="Tallenna").click()
+    expect(goal.get_by_text("Aamut sujuivat koko viikon.")).to_be_visible()
+    expect(goal.locator("table tbody tr")).to_have_count(rows_before + 1)
+    expect(goal.locator("table tbody tr").last.locator("td").last).to_have_text("8")
+    expect(goal.locator(".chart .bar-value").last).to_have_text("8")
+    expect(goal.get_by_label("Merkintä")).to_have_value("")
+    other = new_context()
+    sign_in(other, "family2@example.org", home="/family")
+    open_page(other, "/family/goals")
+    other_goal = other.locator("li.card", has=other.get_by_role("heading", name=title))
+    expect(other_goal.get_by_text("Aamut sujuivat koko viikon.")).to_be_visible()
+
+
+def test_guardian_sends_a_message_and_sees_it_delivered_then_read(phone, new_context):
+    sign_in(phone, "family@example.org", home="/family")
+    nav = phone.get_by_role("navigation", name="Päävalikko")
+    expect(nav.get_by_text("1 lukematonta")).to_have_count(1)
+    _nav(phone, "Viestit")
+    expect(nav.get_by_text("1 lukematonta")).to_have_count(0)
+    assert axe_violations(phone) == []
+    box = phone.get_by_label("Uusi viesti")
+    phone.get_by_role("button", name="Lähetä").click()
+    expect(phone.get_by_text("Kirjoita viesti.")).to_be_visible()
+    box.fill("Kiitos, tiistai sopii hyvin.")
+    expect(phone.get_by_text("28 / 2000")).to_be_visible()
+    phone.get_by_role("button", name="Lähetä").click()
+    mine = phone.locator("li.msg-mine").last
+    expect(mine.get_by_text("Kiitos, tiistai sopii hyvin.")).to_be_visible()
+    expect(mine.get_by_text("Lähetetty")).to_be_visible()
+    expect(box).to_have_value("")
+    # The second guardian sees it in the same family space.
+    other = new_context()
+    sign_in(other, "family2@example.org", home="/family")
+    open_page(other, "/family/messages")
+    expect(other.get_by_text("Kiitos, tiistai sopii hyvin.")).to_be_visible()
+
+
+def test_too_long_message_is_kept_in_the_box(phone):
+    sign_in(phone, "family@example.org", home="/family")
+    open_page(phone, "/family/messages")
+    box = phone.get_by_label("Uusi viesti")
+    assert box.get_attribute("maxlength") == "2000"
+    box.fill("   ")
+    phone.get_by_role("button", name="Lähetä").click()
+    expect(phone.get_by_text("Kirjoita viesti.")).to_be_visible()
+    expect(box).to_have_value("   ")

@@ -1,0 +1,126 @@
+"""The family's one conversation with its worker(s), and the staff's message inbox.
+
+There are two sides: the guardians, and the staff. A message counts as read when someone of the
+other side who takes part in the work (a guardian of the family, or its assigned worker) has
+opened the conversation; a supervisor looking in does not mark anything read.
+"""
+
+from datetime import datetime, timezone
+
+from sqlmodel import Session, col, select
+
+from familywork_app.models import Family, Message, User, utcnow
+from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services.access_log import log_access
+from familywork_app.services.family_home import unread_for
+from familywork_app.services.policy import require_family, require_staff
+
+BODY_MAX = 2000
+PREVIEW_CHARS = 80
+INBOX_STATUSES = ("active", "closed")
+EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _actor(user: object, ip: object) -> User:
+    """The acting user, if it is a user at all; `ip` must be a string."""
+    if not isinstance(user, User):
+        raise NotAllowed()
+    if not isinstance(ip, str):
+        raise ServiceError("error.invalid", field="ip")
+    return user
+
+
+def _side(user: User) -> str:
+    return "guardian" if user.role == "guardian" else "staff"
+
+
+def _body(value: object) -> str:
+    if not isinstance(value, str):
+        raise ServiceError("error.invalid", field="body")
+    text = value.strip()
+    if not text:
+        raise ServiceError("error.message_empty", field="body")
+    if len(text) > BODY_MAX:
+        raise ServiceError("error.message_long", field="body")
+    return text
+
+
+def _message_data(message: Message, sender: User | None, viewer: User) -> dict:
+    return {"id": message.id, "sender_name": sender.display_name if sender else "",
+            "sender_role": sender.role if sender else "", "mine": message.sender_id == viewer.id,
+            "body": message.body, "sent_at": message.sent_at, "read_at": message.read_at}
+
+
+def _takes_part(user: User, family: Family) -> bool:
+    """A guardian of the family (already authorised) or its assigned worker."""
+    return user.role == "guardian" or family.worker_id == user.id
+
+
+def _mark_read(rows: list[tuple[Message, User]], reader: User) -> int:
+    """Mark the other side's unread messages read by `reader`; how many were marked."""
+    now, marked = utcnow(), 0
+    for message, sender in rows:
+        if message.read_at is None and _side(sender) != _side(reader):
+            message.read_at, message.read_by_id = now, reader.id
+            marked += 1
+    return marked
+
+
+def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
+    """The family's messages, oldest first; opening it marks the other side's messages read."""
+    family = require_family(session, _actor(user, ip), family_id)
+    stmt = (select(Message, User).join(User, User.id == Message.sender_id)
+            .where(Message.family_id == family.id)
+            .order_by(col(Message.sent_at), col(Message.id)))
+    rows = list(session.exec(stmt))
+    marked = _mark_read(rows, user) if _takes_part(user, family) else 0
+    data = [_message_data(message, sender, user) for message, sender in rows]
+    log_access(session, user, family.id, "read_messages", detail=f"{marked} marked read", ip=ip)
+    session.commit()
+    return data
+
+
+def send_message(session: Session, user: User, family_id: object, body: object,
+                 ip: str = "") -> dict:
+    """A new message to the family's conversation, from either side."""
+    family = require_family(session, _actor(user, ip), family_id, change=True)
+    message = Message(family_id=family.id, sender_id=user.id, body=_body(body))
+    session.add(message)
+    session.flush()
+    data = _message_data(message, user, user)
+    log_access(session, user, family.id, "send_message", detail=f"message {message.id}", ip=ip)
+    session.commit()
+    return data
+
+
+def _inbox_families(session: Session, user: User) -> list[Family]:
+    """A worker's own active and closed families; for a supervisor, all with any message."""
+    if user.role == "supervisor":
+        stmt = select(Family).where(col(Family.id).in_(select(Message.family_id)))
+    else:
+        stmt = select(Family).where(Family.worker_id == user.id,
+                                    col(Family.status).in_(INBOX_STATUSES))
+    return list(session.exec(stmt.order_by(col(Family.id))))
+
+
+def _inbox_row(session: Session, user: User, family: Family) -> dict:
+    last = session.exec(select(Message).where(Message.family_id == family.id)
+                        .order_by(col(Message.sent_at).desc(), col(Message.id).desc())).first()
+    return {"family_id": family.id, "family_name": family.name,
+            "unread": unread_for(session, family.id, user),
+            "last_at": last.sent_at if last else None,
+            "last_preview": last.body[:PREVIEW_CHARS] if last else ""}
+
+
+def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
+    """One row per conversation: unread ones first, then the newest first."""
+    require_staff(_actor(user, ip))
+    rows = []
+    for family in _inbox_families(session, user):
+        require_family(session, user, family.id)
+        rows.append(_inbox_row(session, user, family))
+        log_access(session, user, family.id, "list_messages", ip=ip)
+    session.commit()
+    rows.sort(key=lambda row: row["last_at"] or EARLIEST, reverse=True)
+    rows.sort(key=lambda row: row["unread"] == 0)
+    return rows

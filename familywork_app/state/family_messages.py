@@ -1,0 +1,60 @@
+"""State of the family's conversation with its worker(s)."""
+
+import reflex as rx
+
+from familywork_app.db import session_scope
+from familywork_app.i18n import fmt_datetime, t
+from familywork_app.services import ServiceError
+from familywork_app.services import messages as svc
+from familywork_app.services.policy import guardian_family_id
+from familywork_app.state.app_state import AppState
+
+
+class FamilyMessagesState(AppState):
+    loaded: bool = False
+    messages: list[dict[str, str]] = []
+    draft_length: int = 0
+    error: str = ""  # i18n key shown under the message box; the text stays in the box
+
+    def _present(self, m: dict) -> dict[str, str]:
+        lang = self.lang
+        receipt = ""
+        if m["mine"]:
+            receipt = (f"{t(lang, 'messages.read')} {fmt_datetime(m['read_at'], lang)}"
+                       if m["read_at"] else t(lang, "messages.delivered"))
+        return {"id": str(m["id"]), "who": t(lang, "messages.you") if m["mine"] else m["sender_name"],
+                "mine": "1" if m["mine"] else "", "body": m["body"],
+                "when": fmt_datetime(m["sent_at"], lang), "receipt": receipt}
+
+    def _reload(self, db) -> list:
+        user, family_id, redirect = self._guard_guardian(db)
+        if redirect:
+            return redirect
+        self.messages = [self._present(m) for m in svc.conversation(db, user, family_id, self._ip())]
+        self.unread = 0  # reading the conversation marked the worker's messages read
+        self.loaded = True
+        return []
+
+    def load(self):
+        self.loaded, self.error = False, ""
+        with session_scope() as db:
+            return self._reload(db)
+
+    def count(self, value: str):
+        self.draft_length = len(value) if isinstance(value, str) else 0
+
+    def send(self, form_data: dict):
+        form = form_data if isinstance(form_data, dict) else {}
+        with session_scope() as db:
+            user = self._user(db)
+            try:
+                family_id = self._family_of(db, user)
+                svc.send_message(db, user, family_id, form.get("body"), self._ip())
+            except ServiceError as problem:
+                self.error = problem.code
+                return
+            self.error, self.draft_length = "", 0
+            return [*self._reload(db), rx.set_value("body", "")]
+
+    def _family_of(self, db, user) -> int:
+        return (guardian_family_id(db, user) if user is not None else None) or 0
