@@ -5,6 +5,7 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.pages.apply import apply_page
 from familywork_app.pages.family_home import family_home_page
+from familywork_app.pages.family_data import family_data_page
 from familywork_app.pages.family_goals import family_goals_page
 from familywork_app.pages.family_meetings import family_meetings_page
 from familywork_app.pages.family_messages import family_messages_page
@@ -14,6 +15,7 @@ from familywork_app.pages.staff_home import caseload_page, overview_page
 from familywork_app.state.app_state import AppState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
+from familywork_app.state.family_data import FamilyDataState
 from familywork_app.state.family_goals import FamilyGoalsState
 from familywork_app.state.family_meetings import FamilyMeetingsState
 from familywork_app.state.family_messages import FamilyMessagesState
@@ -46,5 +48,7 @@ app.add_page(family_goals_page, route=routes.FAMILY_GOALS, title="Perhetyö",
              on_load=FamilyGoalsState.load)
 app.add_page(family_messages_page, route=routes.FAMILY_MESSAGES, title="Perhetyö",
              on_load=FamilyMessagesState.load)
+app.add_page(family_data_page, route=routes.FAMILY_DATA, title="Perhetyö",
+             on_load=FamilyDataState.load)
 app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
 app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)

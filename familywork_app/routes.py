@@ -7,12 +7,15 @@ FAMILY_HOME = "/family"
 FAMILY_MEETINGS = "/family/meetings"
 FAMILY_GOALS = "/family/goals"
 FAMILY_MESSAGES = "/family/messages"
+FAMILY_DATA = "/family/data"
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
 
 # Plain HTTP routes (Starlette), not Reflex pages.
 AUTH_SESSION = "/auth/session"
 AUTH_SIGNOUT = "/auth/signout"
+EXPORT_JSON = "/export/family.json"
+EXPORT_HTML = "/export/family.html"
 
 _HOMES = {"guardian": FAMILY_HOME, "worker": CASELOAD, "supervisor": OVERVIEW}
 

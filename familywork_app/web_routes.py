@@ -1,4 +1,5 @@
-"""Plain HTTP routes beside Reflex: set and clear the HttpOnly session cookie; security headers.
+"""Plain HTTP routes beside Reflex: the HttpOnly session cookie, the family's data export,
+and security headers.
 
 Mounted through `rx.App(api_transformer=...)`. The POST routes accept only same-origin requests
 (the Origin header must be one of the allowed origins).
@@ -6,12 +7,14 @@ Mounted through `rx.App(api_transformer=...)`. The POST routes accept only same-
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from familywork_app import config, routes
 from familywork_app.db import session_scope
-from familywork_app.services import auth
+from familywork_app.services import ServiceError, auth
+from familywork_app.services.export import family_export
+from familywork_app.services.export_html import render_export
 
 SESSION_COOKIE = "fw_session"
 
@@ -75,9 +78,38 @@ async def end_session(request: Request) -> Response:
     return response
 
 
+def _signed_in(request: Request, db):
+    return auth.resolve_session(db, request.cookies.get(SESSION_COOKIE))
+
+
+async def export_json(request: Request) -> Response:
+    """The guardian's family's whole record as a JSON download."""
+    with session_scope() as db:
+        try:
+            data = family_export(db, _signed_in(request, db), _client_ip(request))
+        except ServiceError:
+            return JSONResponse({"ok": False}, status_code=403)
+    return JSONResponse(data, headers={
+        "content-disposition": 'attachment; filename="perhetyo-tiedot.json"',
+        "cache-control": "no-store"})
+
+
+async def export_html(request: Request) -> Response:
+    """The same record as a readable page (print it to PDF from the browser)."""
+    with session_scope() as db:
+        user = _signed_in(request, db)
+        try:
+            data = family_export(db, user, _client_ip(request))
+        except ServiceError:
+            return HTMLResponse("<p>403</p>", status_code=403)
+    return HTMLResponse(render_export(data, user.language), headers={"cache-control": "no-store"})
+
+
 auth_api = Starlette(routes=[
     Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
     Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
+    Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
+    Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
 ])
 
 

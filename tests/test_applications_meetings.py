@@ -124,3 +124,19 @@ def test_family_view_hides_internal_notes_and_logs_once(demo_db):
     assert data["past"] and all("internal_note" not in m for m in data["past"] + data["upcoming"])
     assert any(m["summary"] for m in data["past"])
     assert demo_db.exec(select(func.count()).select_from(AccessLog)).one() == before + 1
+
+
+def test_export_holds_only_the_own_family_and_no_internal_notes(demo_db):
+    from familywork_app.services.export import family_access_log, family_export
+    guardian = user_by_email(demo_db, "family@example.org")
+    data = family_export(demo_db, guardian)
+    text = repr(data)
+    family, rows = _kemppainen_meetings(demo_db)
+    for other in demo_db.exec(select(Family).where(Family.id != family.id)).all():
+        assert f"'name': '{other.name}'" not in text
+    for meeting in rows:
+        if meeting.internal_note:
+            assert meeting.internal_note not in text
+    assert any(r["action"] == "export_data" for r in family_access_log(demo_db, guardian))
+    with pytest.raises(NotAllowed):
+        family_export(demo_db, user_by_email(demo_db, "worker@example.org"))

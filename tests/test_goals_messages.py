@@ -120,7 +120,8 @@ def test_worker2_cannot_reach_kemppainen(demo_db):
 
 def test_add_goal_entry_from_both_sides(demo_db):
     guardian, worker = user_by_email(demo_db, GUARDIAN2), user_by_email(demo_db, WORKER)
-    goal_id = _goal_ids(demo_db, _family(demo_db, "Kemppainen").id)[0]
+    family = _family(demo_db, "Kemppainen")
+    goal_id = _goal_ids(demo_db, family.id)[0]
     before = _log_count(demo_db)
     entry = add_goal_entry(demo_db, guardian, goal_id, "  Hyvä viikko  ", "7", ip="10.0.0.2")
     assert entry["text"] == "Hyvä viikko" and entry["rating"] == 7
@@ -128,20 +129,16 @@ def test_add_goal_entry_from_both_sides(demo_db):
     assert set(entry) == {"id", "author_name", "author_role", "text", "rating", "created_at"}
     assert _log_count(demo_db) == before + 1
     assert _log_count(demo_db, action="add_goal_entry", user_id=guardian.id, ip="10.0.0.2") == 1
-    assert add_goal_entry(demo_db, guardian, goal_id, "", 0)["rating"] == 0
-    assert add_goal_entry(demo_db, guardian, goal_id, "", " 10 ")["rating"] == 10
+    zero = add_goal_entry(demo_db, guardian, goal_id, "", 0)
+    ten = add_goal_entry(demo_db, guardian, goal_id, "", " 10 ")
+    assert zero["rating"] == 0 and ten["rating"] == 10
     staff_entry = add_goal_entry(demo_db, worker, goal_id, "Hienoa edistystä", "")
     assert staff_entry["rating"] is None and staff_entry["author_role"] == "worker"
     assert _log_count(demo_db) == before + 4
-    goal = next(g for g in family_goals(demo_db, guardian, entry_goal(demo_db, entry)))
-    assert [e["id"] for e in goal["entries"]][-4:] == [entry["id"], entry["id"] + 1,
-                                                       entry["id"] + 2, staff_entry["id"]]
+    goal = next(g for g in family_goals(demo_db, guardian, family.id) if g["id"] == goal_id)
+    assert [e["id"] for e in goal["entries"]][-4:] == [entry["id"], zero["id"], ten["id"],
+                                                       staff_entry["id"]]
     assert [r["rating"] for r in goal["ratings"]][-3:] == [7, 0, 10]
-
-
-def entry_goal(db, entry):
-    return db.exec(select(Goal.family_id).join(GoalEntry, GoalEntry.goal_id == Goal.id)
-                   .where(GoalEntry.id == entry["id"])).one()
 
 
 @pytest.mark.parametrize("rating", [11, -1, "abc", 3.5, True, "11", "-1", "5.0", "٣", [5], {}])
@@ -217,7 +214,8 @@ def test_create_goal_rules(demo_db):
     assert goal["entries"] == [] and goal["ratings"] == []
     assert _log_count(demo_db) == logs + 1
     assert _log_count(demo_db, action="create_goal", family_id=family.id, ip="10.0.0.3") == 1
-    assert create_goal(**{**args, "target_date": date(2026, 6, 1)})["target_date"] == date(2026, 6, 1)
+    june = date(2026, 6, 1)
+    assert create_goal(**{**args, "target_date": june})["target_date"] == june
     assert create_goal(**args)["target_date"] is None
 
 
@@ -237,13 +235,9 @@ def test_end_goal_rules(demo_db):
     assert end_goal(demo_db, supervisor, second, "dropped") is None
     assert _log_count(demo_db) == logs + 2
     assert _log_count(demo_db, action="end_goal", user_id=worker.id) == 1
-    ended = {g.id: g for g in demo_db.exec(select(Goal).where(col_in(Goal.id, [first, second])))}
+    ended = {goal_id: demo_db.get(Goal, goal_id) for goal_id in (first, second)}
     assert ended[first].status == "achieved" and ended[second].status == "dropped"
     assert ended[first].ended_at is not None and ended[second].ended_at is not None
-
-
-def col_in(column, values):
-    return column.in_(values)
 
 
 # --- messages ---------------------------------------------------------------------------------
@@ -384,7 +378,8 @@ def test_inbox_follows_new_messages_and_reads(demo_db):
     assert row["family_id"] == family.id and row["unread"] == 1
     assert row["last_preview"] == ("Pitkä viesti " * 20).strip()[:80]
     conversation(demo_db, worker, family.id)
-    assert next(r for r in staff_inbox(demo_db, worker) if r["family_id"] == family.id)["unread"] == 0
+    rows = staff_inbox(demo_db, worker)
+    assert next(r for r in rows if r["family_id"] == family.id)["unread"] == 0
 
 
 def test_supervisor_inbox_lists_every_family_with_messages(demo_db):

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
 from familywork_app.state.family_home import FamilyHomeState as S
 
@@ -68,6 +69,10 @@ def _application() -> rx.Component:
     )
 
 
+def _my_data_link() -> rx.Component:
+    return rx.el.p(rx.el.a(T["data.link"], href=routes.FAMILY_DATA), class_name="card")
+
+
 def _content() -> rx.Component:
     return rx.fragment(
         rx.el.h1(fill("home.greeting", name=S.user_name)),
@@ -80,6 +85,7 @@ def _content() -> rx.Component:
                 _goals())),
             rx.fragment(_next_meeting(), _waiting(), _goals()),
         ),
+        _my_data_link(),
     )
 
 

@@ -160,3 +160,24 @@ def test_too_long_message_is_kept_in_the_box(phone):
     phone.get_by_role("button", name="Lähetä").click()
     expect(phone.get_by_text("Kirjoita viesti.")).to_be_visible()
     expect(box).to_have_value("   ")
+
+
+def test_guardian_downloads_the_familys_data_and_sees_who_handled_it(phone, app_server):
+    sign_in(phone, "family@example.org", home="/family")
+    phone.get_by_role("link", name="Omat tiedot ja tietojen käsittely").click()
+    expect(phone).to_have_url(re.compile(r"/family/data/?$"))
+    wait_ready(phone)
+    expect(phone.get_by_text("Laura Kemppainen (huoltaja) avasi perheen etusivun").first).to_be_visible()
+    assert axe_violations(phone) == []
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Lataa tiedot (JSON)").click()
+    import json
+    data = json.loads(open(download.value.path()).read())
+    assert data["family"]["name"] == "Kemppainen" and len(data["guardians"]) == 2
+    assert all("internal_note" not in m for m in data["meetings"])
+    response = phone.request.get("/export/family.html")
+    assert response.ok and "Kemppainen" in response.text()
+    # Without the session cookie there is nothing to download.
+    anonymous = phone.context.browser.new_context(base_url=app_server["base"])
+    assert anonymous.request.get("/export/family.json").status == 403
+    anonymous.close()
