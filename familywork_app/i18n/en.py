@@ -225,4 +225,10 @@ TEXTS = {
     'log.export_data': "downloaded the family's data",
     'log.view_access_log': 'looked at this log',
     'log.other': 'handled the records',
+    'overview.review': 'Take into review',
+    'overview.assign_worker': 'Worker',
+    'overview.accept': 'Accept and assign',
+    'overview.decline_reason': 'Reason for the family',
+    'overview.decline': 'Decline application',
+    'overview.decided': 'Decided.',
 }

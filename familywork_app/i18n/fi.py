@@ -225,4 +225,10 @@ TEXTS = {
     'log.export_data': 'latasi perheen tiedot',
     'log.view_access_log': 'katsoi tätä lokia',
     'log.other': 'käsitteli tietoja',
+    'overview.review': 'Ota käsittelyyn',
+    'overview.assign_worker': 'Työntekijä',
+    'overview.accept': 'Hyväksy ja osoita työntekijälle',
+    'overview.decline_reason': 'Perustelu perheelle',
+    'overview.decline': 'Hylkää hakemus',
+    'overview.decided': 'Ratkaistu.',
 }

@@ -225,4 +225,10 @@ TEXTS = {
     'log.export_data': 'laddade ner familjens uppgifter',
     'log.view_access_log': 'tittade på den här loggen',
     'log.other': 'behandlade uppgifter',
+    'overview.review': 'Ta till behandling',
+    'overview.assign_worker': 'Arbetare',
+    'overview.accept': 'Bevilja och tilldela arbetare',
+    'overview.decline_reason': 'Motivering till familjen',
+    'overview.decline': 'Avslå ansökan',
+    'overview.decided': 'Avgjord.',
 }

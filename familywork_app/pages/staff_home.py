@@ -34,11 +34,41 @@ def caseload_page() -> rx.Component:
     )
 
 
+def _decision_forms(q: dict) -> rx.Component:
+    S, app_id = OverviewState, q["id"]
+    worker_id, reason_id = "worker-" + app_id, "reason-" + app_id
+    error = S.errors[app_id]
+    return rx.el.div(
+        rx.cond(q["status_key"] == "submitted",
+                rx.el.button(T["overview.review"], type="button", class_name="btn btn-secondary",
+                             on_click=S.review(app_id)), rx.fragment()),
+        rx.el.form(
+            rx.el.input(type="hidden", name="application_id", value=app_id),
+            rx.el.label(T["overview.assign_worker"], html_for=worker_id),
+            rx.el.select(rx.el.option(T["apply.choose"], value=""),
+                         rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
+                         id=worker_id, name="worker_id", class_name="input", default_value=""),
+            rx.el.button(T["overview.accept"], type="submit", class_name="btn btn-primary"),
+            on_submit=S.accept, reset_on_submit=False, class_name="form",
+        ),
+        rx.el.form(
+            rx.el.input(type="hidden", name="application_id", value=app_id),
+            rx.el.label(T["overview.decline_reason"], html_for=reason_id),
+            rx.el.textarea(id=reason_id, name="reason", rows=2, class_name="input", max_length=2000),
+            rx.el.button(T["overview.decline"], type="submit", class_name="btn btn-danger"),
+            on_submit=S.decline, reset_on_submit=False, class_name="form",
+        ),
+        rx.el.p(rx.cond(error != "", T[error], ""), class_name="field-error", role="alert"),
+        class_name="decision",
+    )
+
+
 def _queue_item(q: dict) -> rx.Component:
     return rx.el.li(
         rx.el.h3(q["name"]),
         rx.el.p(q["municipality"], " · ", q["status"], " · ", q["waiting"]),
         rx.el.p(q["areas"], class_name="muted"),
+        _decision_forms(q),
         class_name="card",
     )
 

@@ -26,6 +26,11 @@ _SIGN_OUT_SCRIPT = (
 )
 
 
+def form_id(value: object) -> int:
+    """An id from a form field or event argument; 0 (refused by the services) if not a number."""
+    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else 0
+
+
 class AppState(rx.State):
     """Language and the signed-in user's public name and role (for the shell only)."""
 

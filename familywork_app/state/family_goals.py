@@ -6,8 +6,7 @@ from familywork_app.db import session_scope
 from familywork_app.i18n import fmt_date, t
 from familywork_app.services import ServiceError
 from familywork_app.services import goals as svc
-from familywork_app.state.app_state import AppState
-from familywork_app.state.family_meetings import _form_id
+from familywork_app.state.app_state import AppState, form_id as _form_id
 
 
 class FamilyGoalsState(AppState):

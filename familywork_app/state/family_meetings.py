@@ -4,12 +4,7 @@ from familywork_app.db import session_scope
 from familywork_app.i18n import fmt_datetime, fmt_time, t
 from familywork_app.services import ServiceError
 from familywork_app.services import meetings as svc
-from familywork_app.state.app_state import AppState
-
-
-def _form_id(value: object) -> int:
-    """A meeting id from a form field; 0 (refused by the service) when it is not a number."""
-    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else 0
+from familywork_app.state.app_state import AppState, form_id as _form_id
 
 
 class FamilyMeetingsState(AppState):

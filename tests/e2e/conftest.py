@@ -40,9 +40,11 @@ def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600) -
     raise RuntimeError("the app did not start:\n" + log.read_text()[-4000:])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
-    """Migrate a fresh database, load the demo data, serve the production build."""
+    """Migrate a fresh database, load the demo data, serve the production build.
+
+    One server per test module, so each module starts from the same demo data."""
     workdir = tmp_path_factory.mktemp("e2e")
     bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
     env = {**os.environ,
