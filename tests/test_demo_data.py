@@ -2,7 +2,7 @@
 
 import pytest
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from familywork_app import models as m
 from familywork_app.services import security

@@ -14,7 +14,7 @@ from familywork_app.models import (MUNICIPALITIES, SUPPORT_AREAS, Application, C
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, normalise_email
-from familywork_app.services.policy import require_family, require_supervisor
+from familywork_app.services.policy import require_family, require_supervisor, valid_id
 from familywork_app.services.security import hash_password, password_problem
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -119,9 +119,7 @@ def submit_application(session: Session, form: object, language: str = "fi",
 
 
 def _application(session: Session, application_id: object) -> Application:
-    if not isinstance(application_id, int) or isinstance(application_id, bool):
-        raise NotAllowed()
-    application = session.get(Application, application_id)
+    application = session.get(Application, valid_id(application_id))
     if application is None:
         raise NotAllowed()
     return application

@@ -5,7 +5,7 @@ from sqlmodel import Session, col, func, select
 from familywork_app.models import Application, Family, Goal, GoalEntry, Meeting, Message, User, utcnow
 from familywork_app.services import NotAllowed
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import guardian_family_id, require_family
+from familywork_app.services.policy import guardian_family_id, require_family, side
 
 
 def own_family(session: Session, user: User) -> Family:
@@ -30,9 +30,8 @@ def latest_ratings(session: Session, goal_ids: list[int]) -> dict[int, int]:
 
 def unread_for(session: Session, family_id: int, reader: User) -> int:
     """Messages to this family's conversation not yet read by the reader's side."""
-    staff_side = reader.role != "guardian"
     senders = select(User.id).where(
-        User.role == "guardian" if staff_side else User.role != "guardian")
+        User.role == "guardian" if side(reader) == "staff" else User.role != "guardian")
     stmt = select(func.count()).select_from(Message).where(
         Message.family_id == family_id, col(Message.read_at).is_(None),
         col(Message.sender_id).in_(senders))

@@ -10,9 +10,9 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from familywork_app.models import SUPPORT_AREAS, Goal, GoalEntry, User, utcnow
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import require_family, require_staff
+from familywork_app.services.policy import acting_user, require_family, require_record, require_staff
 
 TITLE_MAX = 200
 TEXT_MAX = 2000
@@ -20,21 +20,6 @@ STATUS_ORDER = {"active": 0, "achieved": 1, "dropped": 2}
 END_STATUSES = ("achieved", "dropped")
 RATING_TEXT = re.compile(r"[0-9]{1,2}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _actor(user: object, ip: object) -> User:
-    """The acting user, if it is a user at all; `ip` must be a string."""
-    if not isinstance(user, User):
-        raise NotAllowed()
-    if not isinstance(ip, str):
-        raise ServiceError("error.invalid", field="ip")
-    return user
-
-
-def _valid_id(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise NotAllowed()
-    return value
 
 
 def _text(value: object, field: str, code_long: str = "error.text_long",
@@ -80,11 +65,7 @@ def _target_date(value: object) -> date | None:
 
 def _goal_for(session: Session, user: User, goal_id: object) -> Goal:
     """The goal if the user may change its family's record."""
-    goal = session.get(Goal, _valid_id(goal_id))
-    if goal is None:
-        raise NotAllowed()
-    require_family(session, user, goal.family_id, change=True)
-    return goal
+    return require_record(session, user, Goal, goal_id, change=True)
 
 
 def _entry_data(entry: GoalEntry, author: User | None) -> dict:
@@ -118,7 +99,7 @@ def _entries_by_goal(session: Session, goal_ids: list[int]) -> dict[int, list[di
 
 def family_goals(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
     """All goals of the family: active first, then achieved, then dropped; by id within."""
-    family = require_family(session, _actor(user, ip), family_id)
+    family = require_family(session, acting_user(user, ip), family_id)
     goals = list(session.exec(select(Goal).where(Goal.family_id == family.id)
                               .order_by(col(Goal.id))))
     goals.sort(key=lambda goal: STATUS_ORDER.get(goal.status, len(STATUS_ORDER)))
@@ -132,7 +113,7 @@ def family_goals(session: Session, user: User, family_id: object, ip: str = "") 
 def add_goal_entry(session: Session, user: User, goal_id: object, text: object,
                    rating: object, ip: str = "") -> dict:
     """A progress entry (text, a 0–10 rating or both) on an active goal, from either side."""
-    goal = _goal_for(session, _actor(user, ip), goal_id)
+    goal = _goal_for(session, acting_user(user, ip), goal_id)
     if goal.status != "active":
         raise ServiceError("error.goal_not_active")
     body = _text(text, "text")
@@ -152,7 +133,7 @@ def create_goal(session: Session, user: User, family_id: object, title: object,
                 support_area: object, what_we_do: object, target_date: object,
                 ip: str = "") -> dict:
     """Staff write down a goal agreed with the family."""
-    require_staff(_actor(user, ip))
+    require_staff(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
     name = _text(title, "title", "error.title_long", TITLE_MAX)
     if not name:
@@ -173,7 +154,7 @@ def create_goal(session: Session, user: User, family_id: object, title: object,
 def end_goal(session: Session, user: User, goal_id: object, status: object,
              ip: str = "") -> None:
     """Staff mark an active goal achieved or dropped."""
-    require_staff(_actor(user, ip))
+    require_staff(acting_user(user, ip))
     goal = _goal_for(session, user, goal_id)
     if not isinstance(status, str) or status not in END_STATUSES:
         raise ServiceError("error.invalid", field="status")

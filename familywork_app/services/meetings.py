@@ -9,22 +9,12 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import Session, col, select
 
 from familywork_app.models import MEETING_PLACES, Meeting, User, utcnow
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import require_family, require_staff
+from familywork_app.services.policy import require_family, require_record, require_staff, side
 
 OPEN_STATUSES = ("proposed", "agreed", "change_requested")
 NOTE_MAX = 1000
-
-
-def _side(user: User) -> str:
-    return "guardian" if user.role == "guardian" else "staff"
-
-
-def _valid_id(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise NotAllowed()
-    return value
 
 
 def _note(value: object, field: str, required: bool = True) -> str:
@@ -38,11 +28,7 @@ def _note(value: object, field: str, required: bool = True) -> str:
 
 def _meeting_for(session: Session, user: User, meeting_id: object) -> Meeting:
     """The meeting if the user may change its family's record."""
-    meeting = session.get(Meeting, _valid_id(meeting_id))
-    if meeting is None:
-        raise NotAllowed()
-    require_family(session, user, meeting.family_id, change=True)
-    return meeting
+    return require_record(session, user, Meeting, meeting_id, change=True)
 
 
 def meeting_data(session: Session, meeting: Meeting, viewer: User) -> dict:
@@ -52,7 +38,7 @@ def meeting_data(session: Session, meeting: Meeting, viewer: User) -> dict:
         "id": meeting.id, "status": meeting.status, "starts_at": meeting.starts_at,
         "ends_at": meeting.ends_at, "place": meeting.place, "place_detail": meeting.place_detail,
         "topic": meeting.topic, "worker_name": worker.display_name if worker else "",
-        "proposed_by_other_side": proposer is not None and _side(proposer) != _side(viewer),
+        "proposed_by_other_side": proposer is not None and side(proposer) != side(viewer),
         "change_note": meeting.change_note, "cancel_reason": meeting.cancel_reason,
         "summary": meeting.summary if meeting.status == "held" else "",
         "methods": [m for m in meeting.methods.split(",") if m],
@@ -89,7 +75,7 @@ def agree_meeting(session: Session, user: User, meeting_id: object, ip: str = ""
     proposer = session.get(User, meeting.proposed_by_id) if meeting.proposed_by_id else None
     if meeting.status != "proposed" or meeting.starts_at <= utcnow():
         raise ServiceError("error.meeting_not_open")
-    if proposer is not None and _side(proposer) == _side(user):
+    if proposer is not None and side(proposer) == side(user):
         raise ServiceError("error.meeting_own_proposal")
     meeting.status = "agreed"
     meeting.agreed_at = utcnow()

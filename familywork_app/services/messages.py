@@ -10,28 +10,15 @@ from datetime import datetime, timezone
 from sqlmodel import Session, col, select
 
 from familywork_app.models import Family, Message, User, utcnow
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.family_home import unread_for
-from familywork_app.services.policy import require_family, require_staff
+from familywork_app.services.policy import acting_user, require_family, require_staff, side
 
 BODY_MAX = 2000
 PREVIEW_CHARS = 80
 INBOX_STATUSES = ("active", "closed")
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
-
-
-def _actor(user: object, ip: object) -> User:
-    """The acting user, if it is a user at all; `ip` must be a string."""
-    if not isinstance(user, User):
-        raise NotAllowed()
-    if not isinstance(ip, str):
-        raise ServiceError("error.invalid", field="ip")
-    return user
-
-
-def _side(user: User) -> str:
-    return "guardian" if user.role == "guardian" else "staff"
 
 
 def _body(value: object) -> str:
@@ -60,7 +47,7 @@ def _mark_read(rows: list[tuple[Message, User]], reader: User) -> int:
     """Mark the other side's unread messages read by `reader`; how many were marked."""
     now, marked = utcnow(), 0
     for message, sender in rows:
-        if message.read_at is None and _side(sender) != _side(reader):
+        if message.read_at is None and side(sender) != side(reader):
             message.read_at, message.read_by_id = now, reader.id
             marked += 1
     return marked
@@ -68,7 +55,7 @@ def _mark_read(rows: list[tuple[Message, User]], reader: User) -> int:
 
 def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
     """The family's messages, oldest first; opening it marks the other side's messages read."""
-    family = require_family(session, _actor(user, ip), family_id)
+    family = require_family(session, acting_user(user, ip), family_id)
     stmt = (select(Message, User).join(User, User.id == Message.sender_id)
             .where(Message.family_id == family.id)
             .order_by(col(Message.sent_at), col(Message.id)))
@@ -83,7 +70,7 @@ def conversation(session: Session, user: User, family_id: object, ip: str = "") 
 def send_message(session: Session, user: User, family_id: object, body: object,
                  ip: str = "") -> dict:
     """A new message to the family's conversation, from either side."""
-    family = require_family(session, _actor(user, ip), family_id, change=True)
+    family = require_family(session, acting_user(user, ip), family_id, change=True)
     message = Message(family_id=family.id, sender_id=user.id, body=_body(body))
     session.add(message)
     session.flush()
@@ -114,7 +101,7 @@ def _inbox_row(session: Session, user: User, family: Family) -> dict:
 
 def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
     """One row per conversation: unread ones first, then the newest first."""
-    require_staff(_actor(user, ip))
+    require_staff(acting_user(user, ip))
     rows = []
     for family in _inbox_families(session, user):
         require_family(session, user, family.id)

@@ -8,9 +8,30 @@ Unknown ids and forbidden ids raise the same NotAllowed, so ids cannot be probed
 from sqlmodel import Session, select
 
 from familywork_app.models import Family, FamilyGuardian, User
-from familywork_app.services import NotAllowed
+from familywork_app.services import NotAllowed, ServiceError
 
 STAFF_ROLES = ("worker", "supervisor")
+
+
+def valid_id(value: object) -> int:
+    """A positive integer id, or NotAllowed (strings, bools, floats and dicts are refused)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise NotAllowed()
+    return value
+
+
+def side(user: User) -> str:
+    """Which side of the family work a user is on: "guardian" or "staff"."""
+    return "guardian" if user.role == "guardian" else "staff"
+
+
+def acting_user(user: object, ip: object) -> User:
+    """The acting user, if it is a user at all; `ip` must be a string."""
+    if not isinstance(user, User):
+        raise NotAllowed()
+    if not isinstance(ip, str):
+        raise ServiceError("error.invalid", field="ip")
+    return user
 
 
 def is_active(user: User | None) -> bool:
@@ -61,11 +82,19 @@ def require_family(session: Session, user: User | None, family_id: object,
 
     A closed family stays readable, but only staff may still change its record.
     """
-    if not isinstance(family_id, int) or isinstance(family_id, bool) or family_id <= 0:
-        raise NotAllowed()
-    family = session.get(Family, family_id)
+    family = session.get(Family, valid_id(family_id))
     if not may_view_family(session, user, family):
         raise NotAllowed()
     if change and family.status == "closed" and user.role == "guardian":
         raise NotAllowed()
     return family
+
+
+def require_record(session: Session, user: User | None, model: type, record_id: object,
+                   *, change: bool = False):
+    """A row of a table with a `family_id` (meeting, goal...) if its family passes the policy."""
+    record = session.get(model, valid_id(record_id))
+    if record is None:
+        raise NotAllowed()
+    require_family(session, user, record.family_id, change=change)
+    return record

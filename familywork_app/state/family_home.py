@@ -1,12 +1,10 @@
 """State of the guardian's family home page."""
 
-import reflex as rx
 
 from familywork_app.db import session_scope
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
 from familywork_app.services.applications import application_status
 from familywork_app.services.family_home import family_home
-from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.app_state import AppState
 
 
@@ -31,11 +29,11 @@ class FamilyHomeState(AppState):
         """on_load: guardians only; everyone else goes to their own home."""
         self.loaded = False
         with session_scope() as db:
-            user, _family_id, redirect = self._guard_guardian(db)
+            user, family_id, redirect = self._guard_guardian(db)
             if redirect:
                 return redirect
             data = family_home(db, user, self._ip())
-            application = (application_status(db, user, guardian_family_id(db, user), self._ip())
+            application = (application_status(db, user, family_id, self._ip())
                            if data["status"] == "applied" else None)
         self._show(data)
         if application:
