@@ -8,6 +8,7 @@ from familywork_app.pages.family_home import family_home_page
 from familywork_app.pages.family_data import family_data_page
 from familywork_app.pages.family_goals import family_goals_page
 from familywork_app.pages.family_meetings import family_meetings_page
+from familywork_app.pages.family_members import family_members_page, invite_page
 from familywork_app.pages.family_messages import family_messages_page
 from familywork_app.pages.info import info_page
 from familywork_app.pages.signin import signin_page
@@ -18,6 +19,7 @@ from familywork_app.state.family_home import FamilyHomeState
 from familywork_app.state.family_data import FamilyDataState
 from familywork_app.state.family_goals import FamilyGoalsState
 from familywork_app.state.family_meetings import FamilyMeetingsState
+from familywork_app.state.family_members import FamilyMembersState, InviteState
 from familywork_app.state.family_messages import FamilyMessagesState
 from familywork_app.state.signin import SignInState
 from familywork_app.state.staff_home import CaseloadState, OverviewState
@@ -50,5 +52,8 @@ app.add_page(family_messages_page, route=routes.FAMILY_MESSAGES, title="Perhety�
              on_load=FamilyMessagesState.load)
 app.add_page(family_data_page, route=routes.FAMILY_DATA, title="Perhetyö",
              on_load=FamilyDataState.load)
+app.add_page(family_members_page, route=routes.FAMILY_MEMBERS, title="Perhetyö",
+             on_load=FamilyMembersState.load)
+app.add_page(invite_page, route=routes.INVITE, title="Perhetyö", on_load=InviteState.load)
 app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
 app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)

@@ -8,6 +8,8 @@ FAMILY_MEETINGS = "/family/meetings"
 FAMILY_GOALS = "/family/goals"
 FAMILY_MESSAGES = "/family/messages"
 FAMILY_DATA = "/family/data"
+FAMILY_MEMBERS = "/family/members"
+INVITE = "/invite"
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
 

@@ -52,6 +52,7 @@ def app_server(tmp_path_factory):
            "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
            "REFLEX_TELEMETRY_ENABLED": "false",
            "REFLEX_DB_URL": f"sqlite:///{workdir / 'e2e.db'}",
+           "FAMILYWORK_PUBLIC_URL": BASE,
            "REFLEX_CORS_ALLOWED_ORIGINS": f"{BASE},http://127.0.0.1:{PORT}"}
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "alembic"), "upgrade", "head"], cwd=ROOT, env=env, check=True)

@@ -181,3 +181,32 @@ def test_guardian_downloads_the_familys_data_and_sees_who_handled_it(phone, app_
     anonymous = phone.context.browser.new_context(base_url=app_server["base"])
     assert anonymous.request.get("/export/family.json").status == 403
     anonymous.close()
+
+
+def test_guardian_invites_the_other_guardian_who_joins_with_a_new_login(phone, new_context, app_server):
+    sign_in(phone, "family@example.org", home="/family")
+    phone.get_by_role("link", name="Perheenjäsenet ja kutsu toiselle huoltajalle").click()
+    expect(phone).to_have_url(re.compile(r"/family/members/?$"))
+    wait_ready(phone)
+    assert axe_violations(phone) == []
+    phone.get_by_label("Sähköposti").fill("isovanhempi@example.org")
+    phone.get_by_role("button", name="Lähetä kutsu").click()
+    expect(phone.get_by_text("Kutsu lähetetty osoitteeseen isovanhempi@example.org.")).to_be_visible()
+    log = app_server["log"].read_text()
+    link = re.findall(r"http://\S+/invite\?token=\S+", log)[-1]
+    invitee = new_context()
+    invitee.goto(link)
+    wait_ready(invitee)
+    expect(invitee.get_by_text("Kemppainen", exact=False)).to_be_visible()
+    assert axe_violations(invitee) == []
+    invitee.get_by_label("Nimesi").fill("Eila Kemppainen")
+    invitee.get_by_label("Salasana tunnukseesi").fill("mummola järven rannalla")
+    invitee.get_by_role("button", name="Luo tunnus").click()
+    expect(invitee).to_have_url(re.compile(r"/family/?$"), timeout=20_000)
+    wait_ready(invitee)
+    expect(invitee.get_by_role("heading", level=1)).to_have_text("Hei, Eila Kemppainen!")
+    # The link works once.
+    again = new_context()
+    again.goto(link)
+    wait_ready(again)
+    expect(again.get_by_text("Kutsulinkki ei ole voimassa.", exact=False)).to_be_visible()
