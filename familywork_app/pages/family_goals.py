@@ -2,81 +2,14 @@
 
 import reflex as rx
 
+from familywork_app.components.goals import goal_list
 from familywork_app.components.shell import GUARDIAN_NAV, T, guardian_page, loading_or
 from familywork_app.state.family_goals import FamilyGoalsState as S
-
-
-def _chart(goal_id: rx.Var) -> rx.Component:
-    """Bars for the eye (hidden from screen readers) and the same figures as a table."""
-    points = S.points[goal_id]
-    return rx.el.div(
-        rx.el.h4(T["goals.chart"]),
-        rx.cond(points.length() > 0, rx.fragment(
-            rx.el.div(rx.foreach(points, lambda p: rx.el.div(
-                rx.el.span(p["rating"], class_name="bar-value"),
-                rx.el.div(class_name="bar", style={"height": p["height"]}),
-                rx.el.span(p["date"], class_name="bar-label"),
-                class_name="bar-col")), class_name="chart", aria_hidden="true"),
-            rx.el.table(
-                rx.el.caption(T["goals.chart"]),
-                rx.el.thead(rx.el.tr(rx.el.th(T["goals.date"], scope="col"),
-                                     rx.el.th(T["goals.rating"], scope="col"))),
-                rx.el.tbody(rx.foreach(points, lambda p: rx.el.tr(rx.el.td(p["date"]),
-                                                                   rx.el.td(p["rating"])))),
-                class_name="sr-only"),
-        ), rx.el.p(T["goals.chart_empty"], class_name="muted")),
-    )
-
-
-def _entry_form(goal_id: rx.Var) -> rx.Component:
-    rating_id, text_id = "rating-" + goal_id, "text-" + goal_id
-    error = S.errors[goal_id]
-    return rx.el.form(
-        rx.el.input(type="hidden", name="goal_id", value=goal_id),
-        rx.el.div(
-            rx.el.label(T["goals.rating_label"], html_for=rating_id),
-            rx.el.select(rx.el.option(T["goals.no_rating"], value=""),
-                         *[rx.el.option(str(n), value=str(n)) for n in range(11)],
-                         id=rating_id, name="rating", class_name="input", default_value=""),
-            class_name="field"),
-        rx.el.div(
-            rx.el.label(T["goals.entry_text"], html_for=text_id),
-            rx.el.textarea(id=text_id, name="text", rows=2, class_name="input", max_length=2000,
-                           aria_describedby=text_id + "-error"),
-            rx.el.p(rx.cond(error != "", T[error], ""), id=text_id + "-error",
-                    class_name="field-error", aria_live="polite"),
-            class_name="field"),
-        rx.cond(S.saved == goal_id, rx.el.p(T["goals.saved"], role="status", class_name="ok"),
-                rx.fragment()),
-        rx.el.button(T["goals.save"], type="submit", class_name="btn btn-primary"),
-        on_submit=S.add_entry, reset_on_submit=False, class_name="form",
-    )
-
-
-def _goal(g: dict) -> rx.Component:
-    return rx.el.li(
-        rx.el.p(g["status_label"], class_name="tag"),
-        rx.el.h2(g["title"], class_name="h3"),
-        rx.el.p(g["area"], class_name="muted"),
-        rx.el.p(rx.el.strong(T["goals.what_we_do"]), ": ", g["what"]),
-        rx.el.p(g["target"], class_name="muted"),
-        _chart(g["id"]),
-        rx.el.h4(T["goals.entries"]),
-        rx.el.ul(rx.foreach(S.entries[g["id"]], lambda e: rx.el.li(
-            rx.el.span(e["who"], " · ", e["when"], class_name="muted block"),
-            rx.el.span(e["rating"], class_name="block"), rx.el.span(e["text"]),
-            class_name="goal-item")), class_name="plain-list"),
-        rx.cond(g["status"] == "active", _entry_form(g["id"]), rx.fragment()),
-        class_name="card",
-    )
 
 
 def family_goals_page() -> rx.Component:
     return guardian_page(
         rx.el.h1(T["goals.title"]),
-        loading_or(S.loaded, rx.cond(
-            S.goals.length() > 0,
-            rx.el.ul(rx.foreach(S.goals, _goal), class_name="plain-list"),
-            rx.el.p(T["goals.none"], class_name="muted"))),
+        loading_or(S.loaded, goal_list(S)),
         nav=GUARDIAN_NAV,
     )

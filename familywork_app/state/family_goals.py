@@ -3,10 +3,10 @@
 import reflex as rx
 
 from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_date, t
 from familywork_app.services import ServiceError
 from familywork_app.services import goals as svc
 from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.presenters import present_goals
 
 
 class FamilyGoalsState(AppState):
@@ -17,32 +17,12 @@ class FamilyGoalsState(AppState):
     errors: dict[str, str] = {}  # goal id -> i18n key of the entry form's error
     saved: str = ""  # id of the goal whose entry was just saved
 
-    def _present(self, goal: dict) -> None:
-        lang, key = self.lang, str(goal["id"])
-        self.goals.append({
-            "id": key, "title": goal["title"], "area": t(lang, f"area.{goal['support_area']}"),
-            "what": goal["what_we_do"], "status": goal["status"],
-            "status_label": t(lang, f"goals.status.{goal['status']}"),
-            "target": t(lang, "goals.target", date=fmt_date(goal["target_date"], lang))
-            if goal["target_date"] else "",
-        })
-        self.entries[key] = [{
-            "who": e["author_name"], "when": fmt_date(e["created_at"], lang), "text": e["text"],
-            "rating": t(lang, "goals.rating_value", rating=e["rating"]) if e["rating"] is not None else "",
-        } for e in goal["entries"]]
-        self.points[key] = [{
-            "date": fmt_date(p["at"], lang), "rating": str(p["rating"]),
-            "height": f"{max(p['rating'], 0.2) * 10}%",
-        } for p in goal["ratings"]]
-
     def _reload(self, db) -> list:
         user, family_id, redirect = self._guard_guardian(db)
         if redirect:
             return redirect
         goals = svc.family_goals(db, user, family_id, self._ip())
-        self.goals, self.entries, self.points = [], {}, {}
-        for goal in goals:
-            self._present(goal)
+        self.goals, self.entries, self.points = present_goals(goals, self.lang)
         self.errors = {g["id"]: self.errors.get(g["id"], "") for g in self.goals}
         self.loaded = True
         return []

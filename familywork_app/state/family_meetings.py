@@ -1,10 +1,10 @@
 """State of the guardian's meetings page: agree, ask for another time, cancel."""
 
 from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_datetime, fmt_time, t
 from familywork_app.services import ServiceError
 from familywork_app.services import meetings as svc
 from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.presenters import present_meeting
 
 
 class FamilyMeetingsState(AppState):
@@ -14,30 +14,13 @@ class FamilyMeetingsState(AppState):
     open_form: str = ""  # "change-<id>" or "cancel-<id>": which answer form is open
     form_error: str = ""  # i18n key, shown beside the open form
 
-    def _present(self, m: dict) -> dict[str, str]:
-        lang = self.lang
-        place = t(lang, f"place.{m['place']}")
-        return {
-            "id": str(m["id"]), "status": m["status"],
-            "status_label": t(lang, f"status.meeting.{m['status']}"),
-            "when": f"{fmt_datetime(m['starts_at'], lang)}–{fmt_time(m['ends_at'], lang)}",
-            "place": f"{place}, {m['place_detail']}" if m["place_detail"] else place,
-            "topic": m["topic"], "worker": m["worker_name"],
-            "can_answer": "1" if m["status"] == "proposed" and m["proposed_by_other_side"] else "",
-            "can_change": "1" if m["status"] == "agreed" or (
-                m["status"] == "proposed" and m["proposed_by_other_side"]) else "",
-            "can_cancel": "1" if m["status"] in ("proposed", "agreed", "change_requested") else "",
-            "change_note": m["change_note"], "cancel_reason": m["cancel_reason"],
-            "summary": m["summary"],
-        }
-
     def _reload(self, db) -> list:
         user, family_id, redirect = self._guard_guardian(db)
         if redirect:
             return redirect
         data = svc.family_meetings(db, user, family_id, self._ip())
-        self.upcoming = [self._present(m) for m in data["upcoming"]]
-        self.past = [self._present(m) for m in data["past"]]
+        self.upcoming = [present_meeting(m, self.lang) for m in data["upcoming"]]
+        self.past = [present_meeting(m, self.lang) for m in data["past"]]
         self.loaded = True
         return []
 

@@ -3,11 +3,11 @@
 import reflex as rx
 
 from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_datetime, t
 from familywork_app.services import ServiceError
 from familywork_app.services import messages as svc
 from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.app_state import AppState
+from familywork_app.state.presenters import present_message
 
 
 class FamilyMessagesState(AppState):
@@ -16,21 +16,11 @@ class FamilyMessagesState(AppState):
     draft_length: int = 0
     error: str = ""  # i18n key shown under the message box; the text stays in the box
 
-    def _present(self, m: dict) -> dict[str, str]:
-        lang = self.lang
-        receipt = ""
-        if m["mine"]:
-            receipt = (f"{t(lang, 'messages.read')} {fmt_datetime(m['read_at'], lang)}"
-                       if m["read_at"] else t(lang, "messages.delivered"))
-        return {"id": str(m["id"]), "who": t(lang, "messages.you") if m["mine"] else m["sender_name"],
-                "mine": "1" if m["mine"] else "", "body": m["body"],
-                "when": fmt_datetime(m["sent_at"], lang), "receipt": receipt}
-
     def _reload(self, db) -> list:
         user, family_id, redirect = self._guard_guardian(db)
         if redirect:
             return redirect
-        self.messages = [self._present(m) for m in svc.conversation(db, user, family_id, self._ip())]
+        self.messages = [present_message(m, self.lang) for m in svc.conversation(db, user, family_id, self._ip())]
         self.unread = 0  # reading the conversation marked the worker's messages read
         self.loaded = True
         return []

@@ -1,0 +1,39 @@
+"""The conversation thread and the message box, shared by the family's and the worker's pages."""
+
+import reflex as rx
+
+from familywork_app.components.shell import T
+
+MAX_LENGTH = 2000
+
+
+def _message(m: dict) -> rx.Component:
+    return rx.el.li(
+        rx.el.p(rx.el.strong(m["who"]), " · ", m["when"], class_name="msg-meta"),
+        rx.el.p(m["body"], class_name="msg-body"),
+        rx.cond(m["mine"] != "", rx.el.p(m["receipt"], class_name="msg-receipt"), rx.fragment()),
+        class_name=rx.cond(m["mine"] != "", "msg msg-mine", "msg"),
+    )
+
+
+def thread(messages: rx.Var) -> rx.Component:
+    """Oldest first, so the newest is at the bottom next to the box."""
+    return rx.cond(messages.length() > 0,
+                   rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
+                   rx.el.p(T["messages.none"], class_name="muted"))
+
+
+def composer(draft_length: rx.Var, error: rx.Var, on_count, on_send) -> rx.Component:
+    """The message box with its counter; on an error the text stays in the box."""
+    return rx.el.form(
+        rx.el.label(T["messages.body"], html_for="body"),
+        rx.el.textarea(id="body", name="body", rows=3, class_name="input", max_length=MAX_LENGTH,
+                       on_change=on_count.debounce(300),
+                       aria_describedby="body-count body-error"),
+        rx.el.p(draft_length.to_string() + f" / {MAX_LENGTH}", id="body-count",
+                class_name="hint counter"),
+        rx.el.p(rx.cond(error != "", T[error], ""), id="body-error", class_name="field-error",
+                role="alert"),
+        rx.el.button(T["messages.send"], type="submit", class_name="btn btn-primary"),
+        on_submit=on_send, reset_on_submit=False, class_name="form composer",
+    )
