@@ -12,7 +12,9 @@ from familywork_app.pages.family_members import family_members_page, invite_page
 from familywork_app.pages.family_messages import family_messages_page
 from familywork_app.pages.info import info_page
 from familywork_app.pages.signin import signin_page
-from familywork_app.pages.staff_home import caseload_page, overview_page
+from familywork_app.pages.caseload import caseload_page
+from familywork_app.pages.staff_home import overview_page
+from familywork_app.pages.worker_family import worker_family_page
 from familywork_app.state.app_state import AppState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
@@ -22,7 +24,9 @@ from familywork_app.state.family_meetings import FamilyMeetingsState
 from familywork_app.state.family_members import FamilyMembersState, InviteState
 from familywork_app.state.family_messages import FamilyMessagesState
 from familywork_app.state.signin import SignInState
-from familywork_app.state.staff_home import CaseloadState, OverviewState
+from familywork_app.state.caseload import CaseloadState
+from familywork_app.state.staff_home import OverviewState
+from familywork_app.state.worker_family_actions import WorkerFamilyActions
 from familywork_app.web_routes import auth_api, security_headers
 
 HEAD = [
@@ -57,3 +61,5 @@ app.add_page(family_members_page, route=routes.FAMILY_MEMBERS, title="Perhetyö"
 app.add_page(invite_page, route=routes.INVITE, title="Perhetyö", on_load=InviteState.load)
 app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
 app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)
+app.add_page(worker_family_page, route=routes.FAMILY_RECORD, title="Perhetyö",
+             on_load=WorkerFamilyActions.load)

@@ -12,6 +12,9 @@ FAMILY_MEMBERS = "/family/members"
 INVITE = "/invite"
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
+FAMILY_RECORD = "/record/[fid]"
+FAMILY_RECORD_PREFIX = "/record/"
+
 
 # Plain HTTP routes (Starlette), not Reflex pages.
 AUTH_SESSION = "/auth/session"

@@ -1,37 +1,10 @@
-"""The worker's caseload and the supervisor's overview."""
+"""The supervisor's overview: the application queue and decisions on it."""
 
 import reflex as rx
 
-from familywork_app.components.shell import (SUPERVISOR_NAV, T, WORKER_NAV, fill, loading_or,
+from familywork_app.components.shell import (SUPERVISOR_NAV, T, loading_or,
                                              staff_page)
-from familywork_app.state.staff_home import CaseloadState, OverviewState
-
-
-def _family_card(f: dict) -> rx.Component:
-    return rx.el.li(
-        rx.el.h2(f["name"], class_name="h3"),
-        rx.el.p(f["municipality"], " · ", f["status"], class_name="muted"),
-        rx.el.p(T["caseload.next_meeting"], ": ", f["next"]),
-        rx.el.p(f["answers"], " ", f["unread"], class_name="attention"),
-        rx.el.p(f["goals"], " · ", f["weeks"], class_name="muted"),
-        class_name="card family-card",
-    )
-
-
-def caseload_page() -> rx.Component:
-    S = CaseloadState
-    return staff_page(
-        rx.el.h1(T["caseload.title"]),
-        loading_or(S.loaded, rx.cond(
-            S.families.length() > 0,
-            rx.fragment(
-                rx.el.p(fill("caseload.count", count=S.families.length()), class_name="muted"),
-                rx.el.ul(rx.foreach(S.families, _family_card), class_name="card-grid"),
-            ),
-            rx.el.p(T["caseload.empty"]),
-        )),
-        nav=WORKER_NAV,
-    )
+from familywork_app.state.staff_home import OverviewState
 
 
 def _decision_forms(q: dict) -> rx.Component:

@@ -77,13 +77,13 @@ class AppState(rx.State):
         self.user_role = user.role if user else ""
         self.ready = True
 
-    def _guard(self, db: Session, role: str) -> tuple[User | None, list]:
-        """The user if they may open a page of `role`; otherwise the redirect to return."""
+    def _guard(self, db: Session, *roles: str) -> tuple[User | None, list]:
+        """The user if they may open a page of one of `roles`; otherwise the redirect to return."""
         user = self._user(db)
         self._set_shell(user)
         if user is None:
             return None, [rx.redirect(routes.SIGN_IN, replace=True)]
-        if user.role != role:
+        if user.role not in roles:
             return None, [rx.redirect(routes.home_for(user.role), replace=True)]
         return user, []
 

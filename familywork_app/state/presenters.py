@@ -2,6 +2,7 @@
 pages). Pure functions: no database, no state."""
 
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
+from familywork_app.models import utcnow
 
 
 def present_goals(goals: list[dict], lang: str) -> tuple[list, dict, dict]:
@@ -42,6 +43,7 @@ def present_meeting(m: dict, lang: str) -> dict[str, str]:
         "can_cancel": "1" if m["status"] in ("proposed", "agreed", "change_requested") else "",
         "change_note": m["change_note"], "cancel_reason": m["cancel_reason"],
         "summary": m["summary"], "internal_note": m.get("internal_note", ""),
+        "started": "1" if m["starts_at"] <= utcnow() else "",
         "methods": ", ".join(t(lang, f"method.{x}") for x in m["methods"]),
     }
 

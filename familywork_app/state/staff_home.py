@@ -1,36 +1,10 @@
-"""States of the worker's caseload and the supervisor's overview."""
+"""State of the supervisor's overview: the application queue and decisions on it."""
 
 from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_datetime, t
+from familywork_app.i18n import t
 from familywork_app.services import ServiceError, applications
-from familywork_app.services.caseload import caseload, overview
+from familywork_app.services.caseload import overview
 from familywork_app.state.app_state import AppState, form_id as _form_id
-
-
-class CaseloadState(AppState):
-    loaded: bool = False
-    families: list[dict[str, str]] = []
-
-    def load(self):
-        self.loaded = False
-        with session_scope() as db:
-            user, redirect = self._guard(db, "worker")
-            if redirect:
-                return redirect
-            rows = caseload(db, user, self._ip())
-        lang = self.lang
-        self.families = [{
-            "id": str(r["id"]), "name": r["name"], "municipality": r["municipality"],
-            "status": t(lang, f"status.family.{r['status']}"),
-            "next": (f"{fmt_datetime(r['next_meeting_at'], lang)} · "
-                     f"{t(lang, 'status.meeting.' + r['next_meeting_status'])}")
-            if r["next_meeting_at"] else t(lang, "common.none"),
-            "answers": t(lang, "caseload.answers", count=r["answers"]) if r["answers"] else "",
-            "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
-            "goals": t(lang, "caseload.goals_active", count=r["goals_active"]),
-            "weeks": t(lang, "caseload.weeks", weeks=r["weeks"]),
-        } for r in rows]
-        self.loaded = True
 
 
 class OverviewState(AppState):

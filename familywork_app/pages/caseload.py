@@ -1,0 +1,60 @@
+"""The worker's caseload: their families as cards that fit a tablet, with search and filters."""
+
+import reflex as rx
+
+from familywork_app import routes
+from familywork_app.components.shell import T, WORKER_NAV, fill, loading_or, staff_page
+from familywork_app.models import FAMILY_STATUSES, MUNICIPALITIES
+from familywork_app.state.caseload import CaseloadState as S
+
+
+def _family_card(f: dict) -> rx.Component:
+    return rx.el.li(
+        rx.el.h2(rx.el.a(f["name"], href=routes.FAMILY_RECORD_PREFIX + f["id"]), class_name="h3"),
+        rx.el.p(f["municipality"], " · ", f["status"], class_name="muted"),
+        rx.el.p(T["caseload.next_meeting"], ": ", f["next"]),
+        rx.el.p(f["answers"], " ", f["unread"], class_name="attention"),
+        rx.el.p(f["goals"], " · ", f["weeks"], class_name="muted"),
+        class_name="card family-card",
+    )
+
+
+def _filters() -> rx.Component:
+    def select(fid, label_key, options, handler):
+        return rx.el.div(
+            rx.el.label(T[label_key], html_for=fid),
+            rx.el.select(rx.el.option(T["caseload.all"], value=""), *options, id=fid,
+                         class_name="input", on_change=handler),
+            class_name="field")
+    return rx.el.div(
+        rx.el.div(rx.el.label(T["caseload.search"], html_for="search"),
+                  rx.el.input(id="search", type="search", class_name="input",
+                              on_change=S.search.debounce(200)), class_name="field"),
+        select("filter-municipality", "apply.municipality",
+               [rx.el.option(m, value=m) for m in MUNICIPALITIES], S.filter_municipality),
+        select("filter-status", "caseload.status",
+               [rx.el.option(T[f"status.family.{s}"], value=s) for s in FAMILY_STATUSES if s != "applied"],
+               S.filter_status),
+        rx.el.div(rx.el.input(type="checkbox", id="attention", class_name="check",
+                              on_change=S.toggle_attention),
+                  rx.el.label(T["caseload.attention"], html_for="attention"), class_name="check-row"),
+        role="search", class_name="filters",
+    )
+
+
+def caseload_page() -> rx.Component:
+    return staff_page(
+        rx.el.h1(T["caseload.title"]),
+        loading_or(S.loaded, rx.cond(
+            S.total > 0,
+            rx.fragment(
+                _filters(),
+                rx.el.p(fill("caseload.count", count=S.families.length()), class_name="muted",
+                        role="status"),
+                rx.el.ul(rx.foreach(S.families, _family_card), class_name="card-grid"),
+            ),
+            rx.el.p(T["caseload.empty"]),
+        )),
+        nav=WORKER_NAV,
+    )
+

@@ -1,0 +1,122 @@
+"""Staff accounts: the supervisor lists, invites and deactivates workers; anyone holding a
+set-password link (an invited worker, a guardian whose application staff registered) sets
+their password with it.
+
+These touch no family's data; inviting and deactivating are still logged (without a family).
+"""
+
+from datetime import timedelta
+
+from sqlmodel import Session, col, func, select
+
+from familywork_app.models import Family, OneTimeToken, User, utcnow
+from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services.access_log import log_access
+from familywork_app.services.auth import email_problem, end_all_sessions, normalise_email
+from familywork_app.services.mailer import public_url, send_mail
+from familywork_app.services.policy import STAFF_ROLES, acting_user, require_supervisor, valid_id
+from familywork_app.services.security import hash_password, new_token, password_problem, token_hash
+
+LINK_DAYS = 7
+SET_PASSWORD_PATH = "/set-password"
+LINK_PURPOSES = ("set_password", "staff_invite")
+
+
+def new_password_token(session: Session, purpose: str, user: User, created_by: User,
+                       family_id: int | None = None) -> str:
+    """A 7-day single-use set-password token for `user` (added, not committed)."""
+    token = new_token()
+    session.add(OneTimeToken(purpose=purpose, token_hash=token_hash(token), user_id=user.id,
+                             family_id=family_id, email=user.email, created_by_id=created_by.id,
+                             expires_at=utcnow() + timedelta(days=LINK_DAYS)))
+    return token
+
+
+def password_link(token: str) -> str:
+    """The absolute link that opens the set-password page for `token`."""
+    return public_url(f"{SET_PASSWORD_PATH}?token={token}")
+
+
+def _active_families(session: Session, worker_id: int) -> int:
+    return session.exec(select(func.count()).select_from(Family).where(
+        Family.worker_id == worker_id, Family.status == "active")).one()
+
+
+def staff_list(session: Session, user: User, ip: str = "") -> list[dict]:
+    """Workers and supervisors, deactivated ones included, by name."""
+    require_supervisor(acting_user(user, ip))
+    rows = session.exec(select(User).where(col(User.role).in_(STAFF_ROLES))
+                        .order_by(col(User.display_name), col(User.id)))
+    return [{"id": u.id, "name": u.display_name, "email": u.email, "role": u.role,
+             "is_active": u.is_active, "active_families": _active_families(session, u.id)}
+            for u in rows]
+
+
+def _new_staff_fields(session: Session, email: object, name: object) -> tuple[str, str]:
+    address = normalise_email(email)
+    if problem := email_problem(address):
+        raise ServiceError(problem, field="email")
+    if session.exec(select(User).where(User.email == address)).first():
+        raise ServiceError("error.email_unavailable", field="email")
+    display = name.strip() if isinstance(name, str) else ""
+    if not display or len(display) > 120:
+        raise ServiceError("error.name_required", field="name")
+    return address, display
+
+
+def invite_worker(session: Session, user: User, email: object, name: object,
+                  ip: str = "") -> None:
+    """Create a worker's account (no password yet) and e-mail a 7-day set-password link."""
+    require_supervisor(acting_user(user, ip))
+    address, display = _new_staff_fields(session, email, name)
+    worker = User(email=address, password_hash=None, role="worker", display_name=display)
+    session.add(worker)
+    session.flush()
+    token = new_password_token(session, "staff_invite", worker, user)
+    log_access(session, user, None, "invite_worker", detail=f"user {worker.id}", ip=ip)
+    session.commit()
+    send_mail(address, "Perhetyö: käyttäjätunnus / användarkonto / account",
+              f"{user.display_name} on luonut sinulle perhetyön työntekijän tunnuksen.\n"
+              f"{user.display_name} har skapat ett konto för dig som familjearbetare.\n"
+              f"{user.display_name} has created a family worker account for you.\n\n"
+              f"{password_link(token)}\n")
+
+
+def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "") -> None:
+    """Deactivate a worker or supervisor (not oneself); their sessions end at once."""
+    require_supervisor(acting_user(user, ip))
+    target = session.get(User, valid_id(staff_id))
+    if target is None or target.role not in STAFF_ROLES:
+        raise NotAllowed()
+    if target.id == user.id:
+        raise ServiceError("error.invalid", field="staff")
+    target.is_active = False
+    log_access(session, user, None, "deactivate_staff", detail=f"user {target.id}", ip=ip)
+    session.commit()
+    end_all_sessions(session, target.id)
+
+
+def _open_link(session: Session, token: object) -> tuple[OneTimeToken, User]:
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        raise ServiceError("error.invitation_invalid")
+    row = session.exec(select(OneTimeToken).where(
+        OneTimeToken.token_hash == token_hash(token),
+        col(OneTimeToken.purpose).in_(LINK_PURPOSES))).first()
+    if row is None or row.used_at is not None or row.expires_at <= utcnow():
+        raise ServiceError("error.invitation_invalid")
+    account = session.get(User, row.user_id) if row.user_id else None
+    if account is None or not account.is_active:
+        raise ServiceError("error.invitation_invalid")
+    return row, account
+
+
+def set_password_with_token(session: Session, token: object, password: object) -> User:
+    """Set the password of the link's account and use the link up; other sessions end."""
+    row, account = _open_link(session, token)
+    if problem := password_problem(password):
+        raise ServiceError(problem, field="password")
+    account.password_hash = hash_password(password)
+    row.used_at = utcnow()
+    session.commit()
+    end_all_sessions(session, account.id)
+    return account
