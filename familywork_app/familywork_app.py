@@ -14,7 +14,10 @@ from familywork_app.pages.info import info_page
 from familywork_app.pages.signin import signin_page
 from familywork_app.pages.caseload import caseload_page
 from familywork_app.pages.staff_home import overview_page
+from familywork_app.pages.register import register_page
+from familywork_app.pages.staff_admin import set_password_page, staff_admin_page
 from familywork_app.pages.worker_family import worker_family_page
+from familywork_app.pages.worker_week import inbox_page, week_page
 from familywork_app.state.app_state import AppState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
@@ -25,8 +28,12 @@ from familywork_app.state.family_members import FamilyMembersState, InviteState
 from familywork_app.state.family_messages import FamilyMessagesState
 from familywork_app.state.signin import SignInState
 from familywork_app.state.caseload import CaseloadState
+from familywork_app.state.figures import FiguresState
 from familywork_app.state.staff_home import OverviewState
+from familywork_app.state.register import RegisterState
+from familywork_app.state.staff_admin import SetPasswordState, StaffState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions
+from familywork_app.state.worker_week import InboxState, WeekState
 from familywork_app.web_routes import auth_api, security_headers
 
 HEAD = [
@@ -60,6 +67,13 @@ app.add_page(family_members_page, route=routes.FAMILY_MEMBERS, title="Perhetyö"
              on_load=FamilyMembersState.load)
 app.add_page(invite_page, route=routes.INVITE, title="Perhetyö", on_load=InviteState.load)
 app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=CaseloadState.load)
-app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö", on_load=OverviewState.load)
+app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö",
+             on_load=[OverviewState.load, FiguresState.load])
 app.add_page(worker_family_page, route=routes.FAMILY_RECORD, title="Perhetyö",
              on_load=WorkerFamilyActions.load)
+app.add_page(week_page, route=routes.WEEK, title="Perhetyö", on_load=WeekState.load)
+app.add_page(inbox_page, route=routes.INBOX, title="Perhetyö", on_load=InboxState.load)
+app.add_page(register_page, route=routes.REGISTER, title="Perhetyö", on_load=RegisterState.load)
+app.add_page(staff_admin_page, route=routes.STAFF, title="Perhetyö", on_load=StaffState.load)
+app.add_page(set_password_page, route=routes.SET_PASSWORD, title="Perhetyö",
+             on_load=SetPasswordState.load)

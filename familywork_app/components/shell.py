@@ -97,14 +97,22 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
     )
 
 
-def staff_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:
+def _staff_links() -> list[rx.Component]:
+    """Each role sees its own links (decided in the browser from the server-set role)."""
+    return [rx.cond(AppState.user_role == "supervisor", _nav_link(k, h), rx.fragment())
+            if role == "supervisor" else
+            rx.cond(AppState.user_role == "worker", _nav_link(k, h), rx.fragment())
+            if role == "worker" else _nav_link(k, h)
+            for k, h, role in STAFF_NAV]
+
+
+def staff_page(*children: rx.Component) -> rx.Component:
     """Staff shell: side navigation on tablets and laptops (a top row on phones)."""
     return rx.el.div(
         skip_link(),
         _topbar(AppState.user_name),
         rx.el.div(
-            rx.el.nav(*[_nav_link(k, h) for k, h in nav], aria_label=T["common.main_nav"],
-                      class_name="side-nav"),
+            rx.el.nav(*_staff_links(), aria_label=T["common.main_nav"], class_name="side-nav"),
             rx.el.div(rx.el.main(*children, id="main", class_name="page", tab_index=-1),
                       _footer(), class_name="staff-main"),
             class_name="staff-body",
@@ -132,5 +140,10 @@ def fill(key: str, **values) -> rx.Var:
 
 GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME), ("nav.meetings", routes.FAMILY_MEETINGS),
                 ("nav.goals", routes.FAMILY_GOALS), ("nav.messages", routes.FAMILY_MESSAGES)]
-WORKER_NAV = [("nav.caseload", routes.CASELOAD)]
-SUPERVISOR_NAV = [("nav.overview", routes.OVERVIEW)]
+# (label, route, who sees it: "worker", "supervisor" or "" for both)
+STAFF_NAV = [("nav.overview", routes.OVERVIEW, "supervisor"),
+             ("nav.caseload", routes.CASELOAD, "worker"),
+             ("nav.week", routes.WEEK, ""),
+             ("nav.inbox", routes.INBOX, ""),
+             ("nav.register", routes.REGISTER, ""),
+             ("nav.staff", routes.STAFF, "supervisor")]

@@ -73,3 +73,13 @@ def fmt_date(d: date | datetime | None, lang: str) -> str:
         d = local(d).date()
     return format_date(d, "d.M.yyyy" if lang != "en" else "d MMM yyyy",
                        locale=_LOCALES[valid_language(lang)])
+
+
+def fmt_day(d: date | datetime | None, lang: str) -> str:
+    """Weekday and date, e.g. 'ma 30.11.2026' / 'Mon 30 Nov 2026'."""
+    if d is None:
+        return ""
+    if isinstance(d, datetime):
+        d = local(d).date()
+    return format_date(d, "EEE d.M.yyyy" if lang != "en" else "EEE d MMM yyyy",
+                       locale=_LOCALES[valid_language(lang)])

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from familywork_app import routes
-from familywork_app.components.shell import T, WORKER_NAV, fill, loading_or, staff_page
+from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.models import FAMILY_STATUSES, MUNICIPALITIES
 from familywork_app.state.caseload import CaseloadState as S
 
@@ -55,6 +55,5 @@ def caseload_page() -> rx.Component:
             ),
             rx.el.p(T["caseload.empty"]),
         )),
-        nav=WORKER_NAV,
     )
 

@@ -2,8 +2,11 @@
 
 import reflex as rx
 
-from familywork_app.components.shell import (SUPERVISOR_NAV, T, loading_or,
+from familywork_app.components.shell import (T, loading_or,
                                              staff_page)
+from familywork_app import routes
+from familywork_app.components.charts import bar_table
+from familywork_app.state.figures import FamilySearchState, FiguresState
 from familywork_app.state.staff_home import OverviewState
 
 
@@ -39,7 +42,7 @@ def _decision_forms(q: dict) -> rx.Component:
 def _queue_item(q: dict) -> rx.Component:
     return rx.el.li(
         rx.el.h3(q["name"]),
-        rx.el.p(q["municipality"], " · ", q["status"], " · ", q["waiting"]),
+        rx.el.p(q["municipality"], " · ", q["status"], " · ", q["waiting"], " · ", q["channel"]),
         rx.el.p(q["areas"], class_name="muted"),
         _decision_forms(q),
         class_name="card",
@@ -58,17 +61,42 @@ def overview_page() -> rx.Component:
                         rx.el.p(T["overview.queue_empty"])),
                 aria_labelledby="queue",
             ),
-            rx.el.section(
-                rx.el.h2(T["overview.workers"], id="workers"),
-                rx.el.table(
-                    rx.el.thead(rx.el.tr(rx.el.th(T["overview.worker"], scope="col"),
-                                         rx.el.th(T["overview.families"], scope="col"))),
-                    rx.el.tbody(rx.foreach(S.workers, lambda w: rx.el.tr(
-                        rx.el.td(w["name"]), rx.el.td(w["active"])))),
-                    class_name="table",
-                ),
-                aria_labelledby="workers",
-            ),
         )),
-        nav=SUPERVISOR_NAV,
+        _family_search(),
+        loading_or(FiguresState.loaded, _figures()),
     )
+
+
+def _family_search() -> rx.Component:
+    R = FamilySearchState
+    return rx.el.section(
+        rx.el.h2(T["overview.find_family"], id="find"),
+        rx.el.form(
+            rx.el.label(T["caseload.search"], html_for="family-query"),
+            rx.el.input(id="family-query", name="query", type="search", class_name="input"),
+            rx.el.button(T["overview.search"], type="submit", class_name="btn btn-secondary"),
+            on_submit=R.search, reset_on_submit=False, class_name="form", role="search"),
+        rx.cond(R.searched, rx.el.ul(rx.foreach(R.results, lambda r: rx.el.li(
+            rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["id"]),
+            " · ", r["municipality"], " · ", r["status"], " · ", r["worker"])),
+            class_name="card", role="status"), rx.fragment()),
+        aria_labelledby="find", class_name="card")
+
+
+def _figures() -> rx.Component:
+    F = FiguresState
+    return rx.el.section(
+        rx.el.h2(T["figures.title"], id="figures"),
+        rx.el.p(T["figures.median"], ": ", rx.el.strong(F.median_days)),
+        bar_table(F.active, "overview.workers", ["overview.worker"], ["name"]),
+        rx.el.table(
+            rx.el.caption(T["figures.meetings"]),
+            rx.el.thead(rx.el.tr(*[rx.el.th(T[k], scope="col") for k in
+                                   ("overview.worker", "figures.this_week", "figures.next_week")])),
+            rx.el.tbody(rx.foreach(F.meetings, lambda m: rx.el.tr(
+                rx.el.td(m["name"]), rx.el.td(m["this_week"]), rx.el.td(m["next_week"])))),
+            class_name="table figures"),
+        bar_table(F.by_area, "figures.by_area", ["figures.month", "figures.area"], ["month", "label"]),
+        bar_table(F.by_municipality, "figures.by_municipality",
+                  ["figures.month", "apply.municipality"], ["month", "label"]),
+        aria_labelledby="figures", class_name="card")

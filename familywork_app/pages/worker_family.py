@@ -4,7 +4,7 @@ import reflex as rx
 
 from familywork_app.components.goals import goal_list
 from familywork_app.components.messages import composer, thread
-from familywork_app.components.shell import T, WORKER_NAV, loading_or, staff_page
+from familywork_app.components.shell import T, loading_or, staff_page
 from familywork_app.components.worker_meetings import meeting_card, propose_form
 from familywork_app.models import SUPPORT_AREAS
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
@@ -29,7 +29,20 @@ def _members() -> rx.Component:
         rx.el.p(a["status"], " · ", a["channel"], " · ", a["submitted"]),
         rx.el.p(a["areas"]), rx.el.p(a["description"], class_name="pre"),
         rx.el.p(T["apply.reachable"], " ", a["reachable"], class_name="muted"),
+        _reassign(),
     )
+
+
+def _reassign() -> rx.Component:
+    error = S.errors["reassign"]
+    return rx.cond((S.user_role == "supervisor") & (S.family["status"] == "active"), rx.el.form(
+        rx.el.label(T["worker.reassign"], html_for="reassign-worker"),
+        rx.el.select(rx.el.option(T["apply.choose"], value=""),
+                     rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
+                     id="reassign-worker", name="worker_id", class_name="input", default_value=""),
+        rx.el.p(rx.cond(error != "", T[error], ""), class_name="field-error", role="alert"),
+        rx.el.button(T["worker.reassign_button"], type="submit", class_name="btn btn-secondary"),
+        on_submit=S.reassign, reset_on_submit=False, class_name="form"), rx.fragment())
 
 
 def _goal_form() -> rx.Component:
@@ -94,4 +107,4 @@ def _content() -> rx.Component:
 
 
 def worker_family_page() -> rx.Component:
-    return staff_page(loading_or(S.loaded, _content()), nav=WORKER_NAV)
+    return staff_page(loading_or(S.loaded, _content()))

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
 
+from familywork_app import routes
 from familywork_app.models import Family, OneTimeToken, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
@@ -18,7 +19,7 @@ from familywork_app.services.policy import STAFF_ROLES, acting_user, require_sup
 from familywork_app.services.security import hash_password, new_token, password_problem, token_hash
 
 LINK_DAYS = 7
-SET_PASSWORD_PATH = "/set-password"
+SET_PASSWORD_PATH = routes.SET_PASSWORD
 LINK_PURPOSES = ("set_password", "staff_invite")
 
 
@@ -120,3 +121,12 @@ def set_password_with_token(session: Session, token: object, password: object) -
     session.commit()
     end_all_sessions(session, account.id)
     return account
+
+
+def token_is_open(session: Session, token: object) -> bool:
+    """Whether a set-password link can still be used (for the page before the form)."""
+    try:
+        _open_link(session, token)
+    except ServiceError:
+        return False
+    return True

@@ -54,6 +54,7 @@ class OverviewState(AppState):
         self.queue = [{
             "id": str(q["application_id"]), "name": q["name"], "municipality": q["municipality"],
             "status": t(lang, f"status.application.{q['status']}"), "status_key": q["status"],
+            "channel": t(lang, f"channel.{q['channel']}"),
             "areas": ", ".join(t(lang, f"area.{a}") for a in q["areas"]),
             "waiting": t(lang, "overview.waiting_days", days=q["days_waiting"]),
         } for q in data["queue"]]

@@ -10,6 +10,7 @@ from familywork_app.services import NotAllowed
 from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
+from familywork_app.services.family_search import active_workers
 from familywork_app.services.visits import family_record
 from familywork_app.state.app_state import AppState, form_id
 from familywork_app.state.presenters import present_goals, present_meeting, present_message
@@ -26,6 +27,7 @@ class WorkerFamilyState(AppState):
     entries: dict[str, list[dict[str, str]]] = {}
     points: dict[str, list[dict[str, str]]] = {}
     messages: list[dict[str, str]] = []
+    workers: list[dict[str, str]] = []  # for a supervisor's reassignment
     _fid: int = 0
 
     def _present_record(self, record: dict) -> None:
@@ -59,6 +61,8 @@ class WorkerFamilyState(AppState):
             goal_svc.family_goals(db, user, self._fid, ip), lang)
         self.messages = [present_message(m, lang)
                          for m in message_svc.conversation(db, user, self._fid, ip)]
+        self.workers = ([{"id": str(w["id"]), "name": w["name"]} for w in active_workers(db, user)]
+                        if user.role == "supervisor" else [])
         self.loaded = True
 
     def load(self):

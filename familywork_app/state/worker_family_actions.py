@@ -14,6 +14,7 @@ from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
 from familywork_app.services import visits
+from familywork_app.services.supervision import reassign_family
 from familywork_app.state.app_state import form_id
 from familywork_app.state.worker_family import WorkerFamilyState
 
@@ -137,6 +138,11 @@ class WorkerFamilyActions(WorkerFamilyState):
         if self.saved == "message":
             self.draft_length = 0
             return rx.set_value("body", "")
+
+    def reassign(self, form_data: dict):
+        form = form_data if isinstance(form_data, dict) else {}
+        self._run("reassign", lambda db, user: reassign_family(
+            db, user, self._fid, form_id(form.get("worker_id")), self._ip()))
 
     def close_case(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
