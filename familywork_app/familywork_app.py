@@ -3,6 +3,7 @@
 import reflex as rx
 
 from familywork_app import routes
+from familywork_app.pages.access_log_search import access_log_page
 from familywork_app.pages.apply import apply_page
 from familywork_app.pages.family_home import family_home_page
 from familywork_app.pages.family_data import family_data_page
@@ -19,6 +20,7 @@ from familywork_app.pages.staff_admin import set_password_page, staff_admin_page
 from familywork_app.pages.worker_family import worker_family_page
 from familywork_app.pages.worker_week import inbox_page, week_page
 from familywork_app.state.app_state import AppState
+from familywork_app.state.access_log_search import AccessLogState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
 from familywork_app.state.family_data import FamilyDataState
@@ -77,3 +79,4 @@ app.add_page(register_page, route=routes.REGISTER, title="Perhetyö", on_load=Re
 app.add_page(staff_admin_page, route=routes.STAFF, title="Perhetyö", on_load=StaffState.load)
 app.add_page(set_password_page, route=routes.SET_PASSWORD, title="Perhetyö",
              on_load=SetPasswordState.load)
+app.add_page(access_log_page, route=routes.ACCESS_LOG, title="Perhetyö", on_load=AccessLogState.load)

@@ -17,6 +17,7 @@ INBOX = "/inbox"
 REGISTER = "/register"
 STAFF = "/staff"
 SET_PASSWORD = "/set-password"
+ACCESS_LOG = "/access-log"
 FAMILY_RECORD = "/record/[fid]"
 FAMILY_RECORD_PREFIX = "/record/"
 

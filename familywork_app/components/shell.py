@@ -146,4 +146,5 @@ STAFF_NAV = [("nav.overview", routes.OVERVIEW, "supervisor"),
              ("nav.week", routes.WEEK, ""),
              ("nav.inbox", routes.INBOX, ""),
              ("nav.register", routes.REGISTER, ""),
-             ("nav.staff", routes.STAFF, "supervisor")]
+             ("nav.staff", routes.STAFF, "supervisor"),
+             ("nav.access_log", routes.ACCESS_LOG, "supervisor")]

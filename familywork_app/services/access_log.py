@@ -3,9 +3,12 @@
 There is deliberately no function here that updates or deletes a row.
 """
 
+from datetime import date, datetime, time, timezone
+
 from sqlmodel import Session, col, select
 
-from familywork_app.models import AccessLog, User
+from familywork_app.models import AccessLog, Family, User
+from familywork_app.services.policy import acting_user, require_supervisor
 
 
 def log_access(session: Session, user: User | None, family_id: int | None, action: str,
@@ -21,8 +24,28 @@ def log_access(session: Session, user: User | None, family_id: int | None, actio
     ))
 
 
-def family_log(session: Session, family_id: int, limit: int = 200) -> list[AccessLog]:
-    """The newest rows about one family (the caller has been authorised)."""
-    stmt = (select(AccessLog).where(AccessLog.family_id == family_id)
-            .order_by(col(AccessLog.at).desc()).limit(limit))
-    return list(session.exec(stmt))
+def search_log(session: Session, user: User, *, family_name: object = "", email: object = "",
+               day_from: object = None, day_to: object = None, ip: str = "") -> list[dict]:
+    """Supervisors search the log by family, by user and by date (newest first, at most 500).
+
+    The search itself is logged: one row, naming the family when the search was for one."""
+    require_supervisor(acting_user(user, ip))
+    stmt = (select(AccessLog, User.display_name, User.email, Family.name)
+            .join(User, User.id == AccessLog.user_id, isouter=True)
+            .join(Family, Family.id == AccessLog.family_id, isouter=True))
+    if isinstance(family_name, str) and family_name.strip():
+        stmt = stmt.where(Family.name == family_name.strip()[:120])
+    if isinstance(email, str) and email.strip():
+        stmt = stmt.where(User.email == email.strip().lower()[:254])
+    if isinstance(day_from, date):
+        stmt = stmt.where(AccessLog.at >= datetime.combine(day_from, time.min, timezone.utc))
+    if isinstance(day_to, date):
+        stmt = stmt.where(AccessLog.at < datetime.combine(day_to, time.max, timezone.utc))
+    rows = session.exec(stmt.order_by(col(AccessLog.at).desc()).limit(500)).all()
+    families = {r.family_id for r, *_ in rows if r.family_id}
+    log_access(session, user, families.pop() if len(families) == 1 else None, "search_access_log",
+               detail=f"{len(rows)} rows", ip=ip)
+    session.commit()
+    return [{"at": r.at, "who": name or "", "email": mail or "", "role": r.role,
+             "family": fam or "", "action": r.action, "detail": r.detail, "ip": r.ip}
+            for r, name, mail, fam in rows]

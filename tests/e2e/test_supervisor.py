@@ -95,3 +95,14 @@ def test_week_view_and_inbox(tablet):
     assert axe_violations(tablet) == []
     first.get_by_role("link").click()
     expect(tablet).to_have_url(re.compile(r"/record/\d+/?#sec-messages$"))
+
+
+def test_supervisor_searches_the_access_log(tablet):
+    sign_in(tablet, "supervisor@example.org", home="/overview")
+    open_page(tablet, "/access-log")
+    assert axe_violations(tablet) == []
+    tablet.get_by_label("Perhe").fill("Tolonen")  # the overview just listed it in the queue
+    tablet.get_by_role("button", name="Hae", exact=True).click()
+    expect(tablet.get_by_text(re.compile(r"Rivejä: [1-9]"))).to_be_visible()
+    expect(tablet.get_by_role("cell", name="view_queue").first).to_be_visible()
+    assert axe_violations(tablet) == []
