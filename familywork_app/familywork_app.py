@@ -41,6 +41,11 @@ from familywork_app.web_routes import auth_api, security_headers
 HEAD = [
     rx.el.meta(name="theme-color", content="#1f5f8b"),
     rx.el.link(rel="stylesheet", href="/styles.css"),
+    rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+    rx.el.link(rel="icon", href="/favicon.ico", sizes="48x48"),
+    rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
+    rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
+    rx.el.script(src="/offline.js", defer=True),
     # A page restored from the back/forward cache after sign-out must not show old data.
     rx.el.script("window.addEventListener('pageshow',e=>{if(e.persisted)location.reload()})"),
 ]

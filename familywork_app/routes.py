@@ -27,6 +27,8 @@ AUTH_SESSION = "/auth/session"
 AUTH_SIGNOUT = "/auth/signout"
 EXPORT_JSON = "/export/family.json"
 EXPORT_HTML = "/export/family.html"
+MEETING_ICS = "/calendar/meeting/{meeting_id}.ics"
+MEETING_ICS_PREFIX = "/calendar/meeting/"
 
 _HOMES = {"guardian": FAMILY_HOME, "worker": CASELOAD, "supervisor": OVERVIEW}
 
@@ -34,3 +36,8 @@ _HOMES = {"guardian": FAMILY_HOME, "worker": CASELOAD, "supervisor": OVERVIEW}
 def home_for(role: str) -> str:
     """Where a role lands after sign-in."""
     return _HOMES.get(role, SIGN_IN)
+
+# Account security (issue 6): forgotten password, reset link, sessions and password change.
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"
+ACCOUNT = "/account"

@@ -13,6 +13,7 @@ from starlette.routing import Route
 from familywork_app import config, routes
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError, auth
+from familywork_app.services.calendar import meeting_ics
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
 
@@ -105,11 +106,25 @@ async def export_html(request: Request) -> Response:
     return HTMLResponse(render_export(data, user.language), headers={"cache-control": "no-store"})
 
 
+async def meeting_calendar(request: Request) -> Response:
+    """One agreed meeting as an .ics download."""
+    raw = request.path_params.get("meeting_id", "")
+    with session_scope() as db:
+        try:
+            body = meeting_ics(db, _signed_in(request, db), int(raw) if raw.isdigit() else 0,
+                               _client_ip(request))
+        except ServiceError:
+            return Response(status_code=403)
+    return Response(body, media_type="text/calendar", headers={
+        "content-disposition": 'attachment; filename="perhetyo.ics"', "cache-control": "no-store"})
+
+
 auth_api = Starlette(routes=[
     Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
     Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
     Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
     Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
+    Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
 ])
 
 

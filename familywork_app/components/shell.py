@@ -33,6 +33,12 @@ def skip_link() -> rx.Component:
     return rx.el.a(T["common.skip"], href="#main", class_name="skip-link")
 
 
+def offline_banner() -> rx.Component:
+    """Shown by assets/offline.js while the device is offline."""
+    return rx.el.div(T["offline.banner"], id="offline-banner", role="status", hidden=True,
+                     class_name="offline-banner")
+
+
 def sign_out_button() -> rx.Component:
     return rx.el.button(T["common.signout"], type="button", class_name="btn btn-quiet",
                         on_click=AppState.sign_out)
@@ -41,7 +47,7 @@ def sign_out_button() -> rx.Component:
 def public_page(*children: rx.Component) -> rx.Component:
     """Header with the service name, language and sign-in; then the content."""
     return rx.el.div(
-        skip_link(),
+        skip_link(), offline_banner(),
         rx.el.header(
             rx.el.a(T["app.name"], href=routes.INFO, class_name="brand"),
             rx.el.div(language_switcher(), class_name="header-tools"),
@@ -87,8 +93,10 @@ def _footer() -> rx.Component:
 def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:
     """Guardian shell: top bar with name and sign-out, content, bottom navigation."""
     return rx.el.div(
-        skip_link(),
+        skip_link(), offline_banner(),
         _topbar(AppState.user_name),
+        rx.el.div(id="offline-snapshot", hidden=True, class_name="card page",
+                  data_title=T["offline.last_seen"]),
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
         _footer(),
         rx.el.nav(*[_nav_link(k, h) for k, h in nav], aria_label=T["common.main_nav"],
@@ -109,7 +117,7 @@ def _staff_links() -> list[rx.Component]:
 def staff_page(*children: rx.Component) -> rx.Component:
     """Staff shell: side navigation on tablets and laptops (a top row on phones)."""
     return rx.el.div(
-        skip_link(),
+        skip_link(), offline_banner(),
         _topbar(AppState.user_name),
         rx.el.div(
             rx.el.nav(*_staff_links(), aria_label=T["common.main_nav"], class_name="side-nav"),

@@ -354,4 +354,10 @@ TEXTS = {
     'log.col.action': 'Action',
     'log.col.ip': 'Address',
     'log.search_access_log': 'searched the access log',
+    'offline.banner': 'You are offline. You see what was last saved; changes are sent when you are back online.',
+    'offline.last_seen': 'Last seen',
+    'pwa.offer': "You can add Family work to your phone's home screen so it opens like an app.",
+    'pwa.install': 'Add to home screen',
+    'pwa.later': 'Not now',
+    'log.download_ics': 'downloaded the meeting to a calendar',
 }

@@ -354,4 +354,10 @@ TEXTS = {
     'log.col.action': 'Toiminto',
     'log.col.ip': 'Osoite',
     'log.search_access_log': 'haki käyttölokista',
+    'offline.banner': 'Ei verkkoyhteyttä. Näet viimeksi tallennetut tiedot; muutokset lähtevät, kun yhteys palaa.',
+    'offline.last_seen': 'Viimeksi nähty',
+    'pwa.offer': 'Voit lisätä Perhetyön puhelimesi kotivalikkoon, niin se aukeaa kuin sovellus.',
+    'pwa.install': 'Lisää kotivalikkoon',
+    'pwa.later': 'Ei nyt',
+    'log.download_ics': 'latasi tapaamisen kalenteriin',
 }

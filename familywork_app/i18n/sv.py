@@ -354,4 +354,10 @@ TEXTS = {
     'log.col.action': 'Åtgärd',
     'log.col.ip': 'Adress',
     'log.search_access_log': 'sökte i användningsloggen',
+    'offline.banner': 'Ingen nätförbindelse. Du ser de senast sparade uppgifterna; ändringar skickas när förbindelsen är tillbaka.',
+    'offline.last_seen': 'Senast sett',
+    'pwa.offer': 'Du kan lägga till Familjearbete på telefonens hemskärm så öppnas det som en app.',
+    'pwa.install': 'Lägg till på hemskärmen',
+    'pwa.later': 'Inte nu',
+    'log.download_ics': 'laddade ner mötet till kalendern',
 }

@@ -76,8 +76,20 @@ def _my_data_link() -> rx.Component:
         class_name="card link-list")
 
 
+def _install_offer() -> rx.Component:
+    """Filled in and shown once by assets/offline.js when the browser can install the app."""
+    return rx.el.div(
+        rx.el.p(T["pwa.offer"]),
+        rx.el.div(rx.el.button(T["pwa.install"], type="button", class_name="btn btn-primary",
+                               custom_attrs={"data-install": "1"}),
+                  rx.el.button(T["pwa.later"], type="button", class_name="btn btn-secondary",
+                               custom_attrs={"data-dismiss": "1"}), class_name="actions"),
+        id="install-offer", hidden=True, class_name="card")
+
+
 def _content() -> rx.Component:
     return rx.fragment(
+        _install_offer(),
         rx.el.h1(fill("home.greeting", name=S.user_name)),
         rx.el.p(T["status.family." + S.status], class_name="muted"),
         rx.match(

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
 from familywork_app.state.family_meetings import FamilyMeetingsState as S
 
@@ -47,6 +48,10 @@ def _upcoming_card(m: dict) -> rx.Component:
         rx.el.h3(m["when"]),
         rx.el.p(m["place"]), rx.el.p(m["topic"]),
         rx.el.p(fill("home.with_worker", name=m["worker"]), class_name="muted"),
+        rx.cond(m["status"] == "agreed",
+                rx.el.p(rx.el.a(T["meetings.ics"], href=routes.MEETING_ICS_PREFIX + m["id"] + ".ics",
+                                download="perhetyo.ics", custom_attrs={"reloadDocument": True})),
+                rx.fragment()),
         rx.cond(m["status"] == "change_requested",
                 rx.el.p(fill("meetings.your_note", note=m["change_note"]), " ",
                         T["meetings.waiting_worker"], class_name="muted"), rx.fragment()),

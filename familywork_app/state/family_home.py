@@ -1,5 +1,8 @@
 """State of the guardian's family home page."""
 
+import json
+
+import reflex as rx
 
 from familywork_app.db import session_scope
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
@@ -39,6 +42,15 @@ class FamilyHomeState(AppState):
         if application:
             self._show_application(application)
         self.loaded = True
+        return self._store_offline_copy()
+
+    def _store_offline_copy(self):
+        """What the family last saw, for the offline view (removed again at sign-out)."""
+        snapshot = {"next": f"{t(self.lang, 'home.next_meeting')}: {self.next_when} {self.next_place}"
+                    if self.has_next else "",
+                    "goals": [f"{g['title']} – {g['rating']}" for g in self.goals]}
+        return rx.call_script(
+            f"try{{localStorage.setItem('fw_offline',{json.dumps(json.dumps(snapshot))})}}catch(e){{}}")
 
     def _show(self, data: dict) -> None:
         lang = self.lang

@@ -1,0 +1,50 @@
+/* Perhetyö service worker: app shell and static files cached; pages network-first so a new
+   deploy is picked up; the websocket and backend routes are never cached. */
+const VERSION = "fw-v1";
+const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/manifest.webmanifest",
+               "/icon-192.png", "/icon-512.png", "/favicon.ico"];
+const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+function networkFirst(request) {
+  return fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(VERSION).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  }).catch(() => caches.match(request, {ignoreSearch: true})
+    .then((hit) => hit || caches.match(new URL(request.url).pathname.replace(/\/$/, "") || "/"))
+    .then((hit) => hit || caches.match("/")));
+}
+
+function cacheFirst(request) {
+  return caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(VERSION).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  }));
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (request.mode === "navigate" || request.headers.get("accept")?.includes("text/html")) {
+    event.respondWith(networkFirst(request));
+  } else if (/\.(js|css|png|ico|svg|woff2?|webmanifest|json)$/.test(url.pathname)) {
+    event.respondWith(url.pathname === "/sw.js" ? fetch(request) : cacheFirst(request));
+  }
+});
