@@ -1,0 +1,66 @@
+"""Backup while writes go on, restore into a fresh database; anonymising test data."""
+
+import threading
+import time
+
+from sqlmodel import Session, func, select
+
+from familywork_app import admin
+from familywork_app.db import make_engine
+from familywork_app.models import Family, FamilyGuardian, Message, User
+from tests.conftest import user_by_email
+
+
+def test_backup_during_writes_restores_every_committed_row(demo_template, tmp_path):
+    import shutil
+    live = tmp_path / "live.db"
+    shutil.copy(demo_template, live)
+    url = f"sqlite:///{live}"
+    engine = make_engine(url)
+    with Session(engine) as db:
+        sender = user_by_email(db, "family@example.org")
+        family_id = db.exec(select(FamilyGuardian.family_id)
+                            .where(FamilyGuardian.user_id == sender.id)).one()
+        sender_id = sender.id
+    committed, stop = [], threading.Event()
+
+    def writer():
+        with Session(engine) as db:
+            n = 0
+            while not stop.is_set():
+                n += 1
+                db.add(Message(family_id=family_id, sender_id=sender_id, body=f"kirjoitus {n}"))
+                db.commit()
+                committed.append(f"kirjoitus {n}")
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    time.sleep(0.3)
+    before_backup = list(committed)
+    admin.backup(url, tmp_path / "backup.db")
+    time.sleep(0.1)
+    stop.set()
+    thread.join()
+    assert len(before_backup) > 10
+    fresh = tmp_path / "fresh.db"
+    admin.restore(f"sqlite:///{fresh}", tmp_path / "backup.db")
+    with Session(make_engine(f"sqlite:///{fresh}")) as db:
+        bodies = set(db.exec(select(Message.body).where(Message.body.like("kirjoitus %"))).all())
+        assert set(before_backup) <= bodies
+        assert db.exec(select(func.count()).select_from(User)).one() >= 6
+    engine.dispose()
+
+
+def test_anonymise_keeps_rows_but_not_names(demo_db, capsys):
+    families = demo_db.exec(select(func.count()).select_from(Family)).one()
+    assert admin.anonymise(demo_db) > 0
+    assert demo_db.exec(select(func.count()).select_from(Family)).one() == families
+    names = demo_db.exec(select(Family.name)).all()
+    assert "Kemppainen" not in names and all(n.startswith("Perhe ") for n in names)
+    assert not demo_db.exec(select(User).where(User.email.like("%@example.org"))).first()
+
+
+def test_anonymise_command_needs_confirmation(monkeypatch, db_url, capsys):
+    monkeypatch.setenv("REFLEX_DB_URL", db_url)
+    assert admin.main(["anonymise"]) == 2
+    assert "Refused" in capsys.readouterr().out
