@@ -5,23 +5,33 @@ There is deliberately no function here that updates or deletes a row.
 
 from datetime import date, datetime, time, timezone
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from familywork_app.models import AccessLog, Family, User
+from familywork_app.models import AccessLog, Family, User, utcnow
 from familywork_app.services.policy import acting_user, require_supervisor
+
+
+def _row(user: User | None, family_id: int | None, action: str, detail: str, ip: str) -> dict:
+    return {"user_id": user.id if user else None, "role": user.role if user else "",
+            "family_id": family_id, "action": action[:40], "detail": detail[:200], "ip": ip[:64]}
 
 
 def log_access(session: Session, user: User | None, family_id: int | None, action: str,
                detail: str = "", ip: str = "") -> None:
     """Add one access-log row; it is committed with the caller's transaction."""
-    session.add(AccessLog(
-        user_id=user.id if user else None,
-        role=user.role if user else "",
-        family_id=family_id,
-        action=action[:40],
-        detail=detail[:200],
-        ip=ip[:64],
-    ))
+    session.add(AccessLog(**_row(user, family_id, action, detail, ip)))
+
+
+def log_families(session: Session, user: User, family_ids: list[int], action: str,
+                 ip: str = "") -> None:
+    """One row per family listed, sent as a single executemany INSERT (lists of thousands of
+    families stay one statement); committed with the caller's transaction."""
+    if not family_ids:
+        return
+    at = utcnow()
+    session.execute(insert(AccessLog), [{"at": at, **_row(user, family_id, action, "", ip)}
+                                        for family_id in family_ids])
 
 
 def search_log(session: Session, user: User, *, family_name: object = "", email: object = "",

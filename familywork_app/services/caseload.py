@@ -1,21 +1,42 @@
-"""A worker's caseload and the supervisor's overview, as plain data."""
+"""A worker's caseload and the supervisor's overview, as plain data.
+
+Both views run a fixed number of SQL statements whatever the number of families, meetings or
+messages: the per-family figures come from grouped queries (one per figure), and the
+access-log rows (one per family shown) go in one executemany INSERT and one commit.
+"""
 
 from sqlmodel import Session, col, func, select
 
-from familywork_app.models import Application, Family, Goal, Meeting, User, utcnow
-from familywork_app.services.access_log import log_access
-from familywork_app.services.family_home import unread_for
+from familywork_app.models import (Application, Family, Goal, Meeting, User,
+                                   utcnow)
+from familywork_app.services.access_log import log_families
+from familywork_app.services.family_home import unread_by_family
 from familywork_app.services.policy import require_staff, require_supervisor
 
-
-def _next_meeting(session: Session, family_id: int) -> Meeting | None:
-    return session.exec(select(Meeting).where(
-        Meeting.family_id == family_id, col(Meeting.status).in_(("agreed", "proposed")),
-        Meeting.starts_at >= utcnow()).order_by(col(Meeting.starts_at))).first()
+OPEN_MEETING_STATUSES = ("agreed", "proposed")
+QUEUE_STATUSES = ("submitted", "in_review")
 
 
-def _count(session: Session, model, *conditions) -> int:
-    return session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+def _counts(session: Session, model, family_ids, *conditions) -> dict[int, int]:
+    """Rows of `model` per family (only families with at least one are in the dict)."""
+    stmt = (select(model.family_id, func.count()).where(col(model.family_id).in_(family_ids),
+                                                        *conditions)
+            .group_by(model.family_id))
+    return dict(session.exec(stmt).all())
+
+
+def _next_meetings(session: Session, family_ids, now) -> dict[int, tuple]:
+    """Each family's next open meeting from `now` on, as (starts_at, status)."""
+    ranked = (select(Meeting.family_id, Meeting.starts_at, Meeting.status,
+                     func.row_number().over(partition_by=Meeting.family_id,
+                                            order_by=(col(Meeting.starts_at), col(Meeting.id)))
+                     .label("rank"))
+              .where(col(Meeting.family_id).in_(family_ids),
+                     col(Meeting.status).in_(OPEN_MEETING_STATUSES), Meeting.starts_at >= now)
+              .subquery())
+    stmt = select(ranked.c.family_id, ranked.c.starts_at, ranked.c.status).where(
+        ranked.c.rank == 1)
+    return {family_id: (starts_at, status) for family_id, starts_at, status in session.exec(stmt)}
 
 
 def caseload(session: Session, user: User, ip: str = "") -> list[dict]:
@@ -23,24 +44,30 @@ def caseload(session: Session, user: User, ip: str = "") -> list[dict]:
     require_staff(user)
     families = session.exec(select(Family).where(Family.worker_id == user.id)
                             .order_by(col(Family.status), col(Family.name))).all()
-    today = utcnow().date()
+    if not families:
+        session.commit()
+        return []
+    own = select(Family.id).where(Family.worker_id == user.id)
+    now = utcnow()
+    today = now.date()
+    meetings = _next_meetings(session, own, now)
+    answers = _counts(session, Meeting, own, Meeting.status == "change_requested")
+    unread = unread_by_family(session, own, user)
+    goals = _counts(session, Goal, own, Goal.status == "active")
     rows = []
     for family in families:
-        meeting = _next_meeting(session, family.id)
-        answers = _count(session, Meeting, Meeting.family_id == family.id,
-                         Meeting.status == "change_requested")
+        starts_at, status = meetings.get(family.id, (None, ""))
         rows.append({
             "id": family.id, "name": family.name, "municipality": family.municipality,
             "status": family.status,
-            "next_meeting_at": meeting.starts_at if meeting else None,
-            "next_meeting_status": meeting.status if meeting else "",
-            "answers": answers,
-            "unread": unread_for(session, family.id, user),
-            "goals_active": _count(session, Goal, Goal.family_id == family.id,
-                                   Goal.status == "active"),
+            "next_meeting_at": starts_at,
+            "next_meeting_status": status,
+            "answers": answers.get(family.id, 0),
+            "unread": unread.get(family.id, 0),
+            "goals_active": goals.get(family.id, 0),
             "weeks": ((today - family.opened_on).days // 7) if family.opened_on else 0,
         })
-        log_access(session, user, family.id, "list_caseload", ip=ip)
+    log_families(session, user, [f.id for f in families], "list_caseload", ip)
     session.commit()
     return rows
 
@@ -49,24 +76,27 @@ def overview(session: Session, user: User, ip: str = "") -> dict:
     """The supervisor's overview: the application queue and active families per worker."""
     require_supervisor(user)
     now = utcnow()
-    queue = []
-    stmt = (select(Application, Family).join(Family, Family.id == Application.family_id)
-            .where(col(Application.status).in_(("submitted", "in_review")))
+    stmt = (select(Application.id, Application.status, Application.channel,
+                   Application.support_areas, Application.submitted_at,
+                   Family.id, Family.name, Family.municipality)
+            .join(Family, Family.id == Application.family_id)
+            .where(col(Application.status).in_(QUEUE_STATUSES))
             .order_by(col(Application.submitted_at)))
-    for application, family in session.exec(stmt):
-        queue.append({
-            "application_id": application.id, "family_id": family.id, "name": family.name,
-            "municipality": family.municipality, "status": application.status,
-            "channel": application.channel,
-            "areas": [a for a in application.support_areas.split(",") if a],
-            "days_waiting": (now - application.submitted_at).days,
-        })
-        log_access(session, user, family.id, "view_queue", ip=ip)
-    workers = []
-    for worker in session.exec(select(User).where(User.role == "worker", User.is_active == True)  # noqa: E712
-                               .order_by(col(User.display_name))):
-        workers.append({"id": worker.id, "name": worker.display_name,
-                        "active": _count(session, Family, Family.worker_id == worker.id,
-                                         Family.status == "active")})
+    queue = [{
+        "application_id": application_id, "family_id": family_id, "name": name,
+        "municipality": municipality, "status": status, "channel": channel,
+        "areas": [a for a in areas.split(",") if a],
+        "days_waiting": (now - submitted_at).days,
+    } for (application_id, status, channel, areas, submitted_at, family_id, name,
+           municipality) in session.exec(stmt)]
+    active = dict(session.exec(select(Family.worker_id, func.count())
+                               .where(Family.status == "active", col(Family.worker_id).is_not(None))
+                               .group_by(Family.worker_id)).all())
+    workers = [{"id": worker_id, "name": name, "active": active.get(worker_id, 0)}
+               for worker_id, name in session.exec(
+                   select(User.id, User.display_name)
+                   .where(User.role == "worker", User.is_active == True)  # noqa: E712
+                   .order_by(col(User.display_name)))]
+    log_families(session, user, [q["family_id"] for q in queue], "view_queue", ip)
     session.commit()
     return {"queue": queue, "workers": workers}

@@ -28,14 +28,23 @@ def latest_ratings(session: Session, goal_ids: list[int]) -> dict[int, int]:
     return latest
 
 
+def unread_by_family(session: Session, family_ids, reader: User) -> dict[int, int]:
+    """Per family (one query): messages the reader's side has not read yet. `family_ids` is a
+    list or a subquery of ids."""
+    if isinstance(family_ids, list) and not family_ids:
+        return {}
+    from_other_side = User.role == "guardian" if side(reader) == "staff" else User.role != "guardian"
+    stmt = (select(Message.family_id, func.count())
+            .join(User, col(User.id) == Message.sender_id)
+            .where(col(Message.family_id).in_(family_ids), col(Message.read_at).is_(None),
+                   from_other_side)
+            .group_by(Message.family_id))
+    return dict(session.exec(stmt).all())
+
+
 def unread_for(session: Session, family_id: int, reader: User) -> int:
     """Messages to this family's conversation not yet read by the reader's side."""
-    senders = select(User.id).where(
-        User.role == "guardian" if side(reader) == "staff" else User.role != "guardian")
-    stmt = select(func.count()).select_from(Message).where(
-        Message.family_id == family_id, col(Message.read_at).is_(None),
-        col(Message.sender_id).in_(senders))
-    return session.exec(stmt).one()
+    return unread_by_family(session, [family_id], reader).get(family_id, 0)
 
 
 def family_home(session: Session, user: User, ip: str = "") -> dict:

@@ -7,12 +7,12 @@ opened the conversation; a supervisor looking in does not mark anything read.
 
 from datetime import datetime, timezone
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError
-from familywork_app.services.access_log import log_access
-from familywork_app.services.family_home import unread_for
+from familywork_app.services.access_log import log_access, log_families
+from familywork_app.services.family_home import unread_by_family
 from familywork_app.services.policy import acting_user, require_family, require_staff, side
 
 BODY_MAX = 2000
@@ -90,23 +90,28 @@ def _inbox_families(session: Session, user: User) -> list[Family]:
     return list(session.exec(stmt.order_by(col(Family.id))))
 
 
-def _inbox_row(session: Session, user: User, family: Family) -> dict:
-    last = session.exec(select(Message).where(Message.family_id == family.id)
-                        .order_by(col(Message.sent_at).desc(), col(Message.id).desc())).first()
-    return {"family_id": family.id, "family_name": family.name,
-            "unread": unread_for(session, family.id, user),
-            "last_at": last.sent_at if last else None,
-            "last_preview": last.body[:PREVIEW_CHARS] if last else ""}
+def _last_messages(session: Session, family_ids: list[int]) -> dict[int, Message]:
+    """The newest message of each family, in one query (a window function)."""
+    newest = (select(Message.id, func.row_number().over(
+        partition_by=Message.family_id,
+        order_by=(col(Message.sent_at).desc(), col(Message.id).desc())).label("n"))
+        .where(col(Message.family_id).in_(family_ids)).subquery())
+    rows = session.exec(select(Message).join(newest, newest.c.id == Message.id)
+                        .where(newest.c.n == 1)).all()
+    return {m.family_id: m for m in rows}
 
 
 def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
     """One row per conversation: unread ones first, then the newest first."""
     require_staff(acting_user(user, ip))
-    rows = []
-    for family in _inbox_families(session, user):
-        require_family(session, user, family.id)
-        rows.append(_inbox_row(session, user, family))
-        log_access(session, user, family.id, "list_messages", ip=ip)
+    families = _inbox_families(session, user)  # only the user's own (or, supervisor, all)
+    ids = [f.id for f in families]
+    unread, last = unread_by_family(session, ids, user), _last_messages(session, ids)
+    rows = [{"family_id": f.id, "family_name": f.name, "unread": unread.get(f.id, 0),
+             "last_at": last[f.id].sent_at if f.id in last else None,
+             "last_preview": last[f.id].body[:PREVIEW_CHARS] if f.id in last else ""}
+            for f in families]
+    log_families(session, user, ids, "list_messages", ip)
     session.commit()
     rows.sort(key=lambda row: row["last_at"] or EARLIEST, reverse=True)
     rows.sort(key=lambda row: row["unread"] == 0)

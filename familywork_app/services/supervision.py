@@ -55,9 +55,13 @@ def _today(today: object) -> date:
     raise ServiceError("error.invalid", field="today")
 
 
-def _active_families(session: Session, worker_id: int) -> int:
-    return session.exec(select(func.count()).select_from(Family).where(
-        Family.worker_id == worker_id, Family.status == "active")).one()
+def _active_per_worker(session: Session, workers: list[User]) -> list[dict]:
+    """Active families of each listed worker (one grouped query)."""
+    active = dict(session.exec(select(Family.worker_id, func.count())
+                               .where(Family.status == "active", col(Family.worker_id).is_not(None))
+                               .group_by(Family.worker_id)).all())
+    return [{"worker_id": w.id, "name": w.display_name, "active": active.get(w.id, 0)}
+            for w in workers]
 
 
 def _active_workers(session: Session) -> list[User]:
@@ -66,12 +70,14 @@ def _active_workers(session: Session) -> list[User]:
 
 
 def _queue(session: Session, today: date) -> list[dict]:
-    stmt = (select(Application, Family).join(Family, Family.id == Application.family_id)
+    stmt = (select(Application.id, Application.submitted_at, Application.status, Family.name,
+                   Family.municipality)
+            .join(Family, Family.id == Application.family_id)
             .where(col(Application.status).in_(QUEUE_STATUSES))
             .order_by(col(Application.submitted_at), col(Application.id)))
-    return [{"application_id": a.id, "family_name": f.name, "municipality": f.municipality,
-             "days_waiting": (today - _local_date(a.submitted_at)).days, "status": a.status}
-            for a, f in session.exec(stmt)]
+    return [{"application_id": app_id, "family_name": name, "municipality": municipality,
+             "days_waiting": (today - _local_date(submitted_at)).days, "status": status}
+            for app_id, submitted_at, status, name, municipality in session.exec(stmt)]
 
 
 def _meetings_per_worker(session: Session, workers: list[User], today: date) -> list[dict]:
@@ -87,19 +93,16 @@ def _meetings_per_worker(session: Session, workers: list[User], today: date) -> 
              "next_week": next_week[w.id]} for w in workers]
 
 
-def _days_to_first_meeting(session: Session, application: Application) -> float | None:
-    """Days from the application to the first meeting agreed with the family after it."""
-    moments = [m.agreed_at or m.starts_at for m in session.exec(select(Meeting).where(
-        Meeting.family_id == application.family_id, col(Meeting.status).in_(BOOKED_STATUSES)))]
-    moments = [m for m in moments if m >= application.submitted_at]
-    if not moments:
-        return None
-    return (min(moments) - application.submitted_at).total_seconds() / 86400
-
-
 def _median_days(session: Session) -> float | None:
-    accepted = session.exec(select(Application).where(Application.status == "accepted"))
-    days = [d for a in accepted if (d := _days_to_first_meeting(session, a)) is not None]
+    """Median days from an accepted application to the first meeting agreed with the family
+    after it (agreed_at, or the start when agreed_at is missing); one grouped query."""
+    moment = func.coalesce(Meeting.agreed_at, Meeting.starts_at)
+    stmt = (select(Application.submitted_at, func.min(moment))
+            .join(Meeting, Meeting.family_id == Application.family_id)
+            .where(Application.status == "accepted", col(Meeting.status).in_(BOOKED_STATUSES),
+                   moment >= Application.submitted_at)
+            .group_by(Application.id, Application.submitted_at))
+    days = [(first - submitted).total_seconds() / 86400 for submitted, first in session.exec(stmt)]
     return round(median(days), 1) if days else None
 
 
@@ -114,15 +117,17 @@ def _per_month(session: Session, today: date) -> dict:
     Only non-zero counts are listed, sorted by month then name.
     """
     start, end = _month_start(today, FIGURE_MONTHS - 1), _month_start(today, -1)
-    stmt = (select(Application, Family).join(Family, Family.id == Application.family_id)
+    stmt = (select(Application.submitted_at, Application.support_areas, Family.municipality)
+            .join(Family, Family.id == Application.family_id)
             .where(Application.submitted_at >= _helsinki_midnight(start),
                    Application.submitted_at < _helsinki_midnight(end)))
     areas, places = Counter(), Counter()
-    for application, family in session.exec(stmt):
-        month = _local_date(application.submitted_at).strftime("%Y-%m")
-        for area in set(application.support_areas.split(",")) & set(SUPPORT_AREAS):
+    known = set(SUPPORT_AREAS)
+    for submitted_at, support_areas, municipality in session.exec(stmt):
+        month = _local_date(submitted_at).strftime("%Y-%m")
+        for area in set(support_areas.split(",")) & known:
             areas[(month, area)] += 1
-        places[(month, family.municipality)] += 1
+        places[(month, municipality)] += 1
     return {"by_area": [{"month": m, "area": a, "count": n} for (m, a), n in sorted(areas.items())],
             "by_municipality": [{"month": m, "municipality": p, "count": n}
                                 for (m, p), n in sorted(places.items())]}
@@ -136,8 +141,7 @@ def service_figures(session: Session, user: User, today: object = None, ip: str 
     workers = _active_workers(session)
     figures = {
         "queue": _queue(session, day),
-        "active_per_worker": [{"worker_id": w.id, "name": w.display_name,
-                               "active": _active_families(session, w.id)} for w in workers],
+        "active_per_worker": _active_per_worker(session, workers),
         "meetings_per_worker": _meetings_per_worker(session, workers, day),
         "median_days_to_first_meeting": _median_days(session),
         "applications_per_month": _per_month(session, day),

@@ -22,7 +22,7 @@ from familywork_app.models import (
     utcnow,
 )
 from familywork_app.services import ServiceError
-from familywork_app.services.access_log import log_access
+from familywork_app.services.access_log import log_access, log_families
 from familywork_app.services.meetings import OPEN_STATUSES, meeting_data
 from familywork_app.services.policy import (
     acting_user,
@@ -95,8 +95,7 @@ def _own_open(session: Session, user: User, *conditions) -> list[tuple[Meeting, 
 def _log_families(session: Session, user: User, rows: list[tuple[Meeting, Family]],
                   action: str, ip: str) -> None:
     """One access-log row per distinct family in `rows`, then commit."""
-    for family_id in dict.fromkeys(family.id for _m, family in rows):
-        log_access(session, user, family_id, action, ip=ip)
+    log_families(session, user, list(dict.fromkeys(family.id for _m, family in rows)), action, ip)
     session.commit()
 
 
