@@ -28,10 +28,16 @@ export REFLEX_TELEMETRY_ENABLED=false
 export REFLEX_DB_URL="${REFLEX_DB_URL:-sqlite:///$ROOT/familywork.db}"
 export REFLEX_CORS_ALLOWED_ORIGINS="${REFLEX_CORS_ALLOWED_ORIGINS:-http://localhost:3000,http://127.0.0.1:3000}"
 
-if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
+# The test command also needs Chromium, and PostgreSQL for the second run of the service tests
+# (tests/pg_server.py starts a throwaway server on loopback; they are skipped without it).
+if [ "${1:-}" = "--with-browser" ]; then
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
+  if [ -n "$missing" ] && [ "$(id -u)" = "0" ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  elif [ ! -x /usr/bin/chromium ]; then
     python -m playwright install chromium
   fi
 fi

@@ -1,18 +1,24 @@
-"""Shared fixtures: a real SQLite database per test, built by the Alembic migrations.
+"""Shared fixtures: a real database per test, built by the Alembic migrations.
 
-The migrations run once per test session into a template file; each test gets its own copy.
+Every test that takes `db`, `db_url` or `demo_db` runs on SQLite and, when Debian's PostgreSQL
+is installed, again on a throwaway PostgreSQL server (tests/pg_server.py). The migrations run
+once per session into a template; each test gets its own copy (a file copy, or CREATE DATABASE
+... TEMPLATE on PostgreSQL).
 """
 
+import itertools
 import shutil
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
 from familywork_app.db import make_engine
 from familywork_app.models import User
+from tests.pg_server import PgServer, pg_bin_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,8 +38,54 @@ def migrated_template(tmp_path_factory) -> Path:
     return path
 
 
+BACKENDS = ["sqlite"] + (["postgresql"] if pg_bin_dir() else [])
+_numbers = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PgServer(pg_bin_dir()).start()
+    yield server
+    server.stop()
+
+
+def _pg_copy(server: PgServer, template: str) -> str:
+    name = f"t{next(_numbers)}"
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE {name} TEMPLATE {template}'))
+    admin.dispose()
+    return server.url(name)
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server) -> PgServer:
+    """Two template databases: migrated, and migrated with the demo data."""
+    from familywork_app.services.demo_data import load_demo_data
+
+    admin = create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE fw_migrated"))
+    migrate(pg_server.url("fw_migrated"))
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE fw_demo TEMPLATE fw_migrated"))
+    admin.dispose()
+    engine = make_engine(pg_server.url("fw_demo"))
+    with Session(engine) as session:
+        load_demo_data(session)
+    engine.dispose()
+    return pg_server
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
 @pytest.fixture
-def db_url(migrated_template, tmp_path) -> str:
+def db_url(backend, migrated_template, tmp_path, request) -> str:
+    if backend == "postgresql":
+        return _pg_copy(request.getfixturevalue("pg_templates"), "fw_migrated")
     path = tmp_path / "test.db"
     shutil.copy(migrated_template, path)
     return f"sqlite:///{path}"
@@ -62,10 +114,14 @@ def demo_template(migrated_template, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path):
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_template, path)
-    engine = make_engine(f"sqlite:///{path}")
+def demo_db(backend, demo_template, tmp_path, request):
+    if backend == "postgresql":
+        url = _pg_copy(request.getfixturevalue("pg_templates"), "fw_demo")
+    else:
+        path = tmp_path / "demo.db"
+        shutil.copy(demo_template, path)
+        url = f"sqlite:///{path}"
+    engine = make_engine(url)
     with Session(engine, expire_on_commit=False) as session:
         yield session
     engine.dispose()

@@ -18,6 +18,8 @@ def test_upgrade_creates_every_table_and_check_finds_no_drift(db_url):
     cfg.set_main_option("script_location", str(ROOT / "alembic"))
     cfg.attributes["url"] = db_url
     command.check(cfg)  # raises if autogenerate would add anything
+    if engine.dialect.name != "sqlite":
+        return
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

@@ -14,7 +14,7 @@ from familywork_app.models import (MUNICIPALITIES, SUPPORT_AREAS, Application, C
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, normalise_email
-from familywork_app.services.policy import require_family, require_supervisor, valid_id
+from familywork_app.services.policy import active_worker, require_family, require_supervisor, valid_id
 from familywork_app.services.security import hash_password, password_problem
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -144,9 +144,7 @@ def accept_application(session: Session, user: User, application_id: object, wor
     application = _application(session, application_id)
     if application.status not in ("submitted", "in_review"):
         raise ServiceError("error.application_decided")
-    worker = session.get(User, worker_id) if isinstance(worker_id, int) else None
-    if worker is None or worker.role != "worker" or not worker.is_active:
-        raise ServiceError("error.worker_required", field="worker")
+    worker = active_worker(session, worker_id)
     family = require_family(session, user, application.family_id)
     application.status, application.decided_at = "accepted", utcnow()
     application.decided_by_id = user.id

@@ -11,11 +11,12 @@ from familywork_app.models import Family, FamilyGuardian, User
 from familywork_app.services import NotAllowed, ServiceError
 
 STAFF_ROLES = ("worker", "supervisor")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: larger ones would be a DB error
 
 
 def valid_id(value: object) -> int:
     """A positive integer id, or NotAllowed (strings, bools, floats and dicts are refused)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= MAX_ID:
         raise NotAllowed()
     return value
 
@@ -98,3 +99,14 @@ def require_record(session: Session, user: User | None, model: type, record_id: 
         raise NotAllowed()
     require_family(session, user, record.family_id, change=change)
     return record
+
+
+def active_worker(session: Session, worker_id: object) -> User:
+    """An active family worker by id, or the "choose a worker" error."""
+    try:
+        worker = session.get(User, valid_id(worker_id))
+    except NotAllowed:
+        worker = None
+    if worker is None or worker.role != "worker" or not worker.is_active:
+        raise ServiceError("error.worker_required", field="worker")
+    return worker

@@ -20,7 +20,7 @@ from familywork_app.services.access_log import log_access
 from familywork_app.services.applications import check_application
 from familywork_app.services.mailer import send_mail
 from familywork_app.services.meetings import OPEN_STATUSES
-from familywork_app.services.policy import (acting_user, require_family, require_staff,
+from familywork_app.services.policy import (acting_user, active_worker, require_family, require_staff,
                                             require_supervisor)
 from familywork_app.services.security import new_token
 from familywork_app.services.staff import new_password_token, password_link
@@ -153,14 +153,6 @@ def service_figures(session: Session, user: User, today: object = None, ip: str 
 
 # --- Reassigning a family ------------------------------------------------------------------
 
-def _active_worker(session: Session, worker_id: object) -> User:
-    valid = isinstance(worker_id, int) and not isinstance(worker_id, bool) and worker_id > 0
-    worker = session.get(User, worker_id) if valid else None
-    if worker is None or worker.role != "worker" or not worker.is_active:
-        raise ServiceError("error.worker_required", field="worker")
-    return worker
-
-
 def reassign_family(session: Session, user: User, family_id: object, worker_id: object,
                     ip: str = "") -> None:
     """Give an active family to another worker, with its future open meetings."""
@@ -168,7 +160,7 @@ def reassign_family(session: Session, user: User, family_id: object, worker_id: 
     family = require_family(session, user, family_id, change=True)
     if family.status != "active":
         raise ServiceError("error.invalid", field="family")
-    worker = _active_worker(session, worker_id)
+    worker = active_worker(session, worker_id)
     family.worker_id = worker.id
     for meeting in session.exec(select(Meeting).where(
             Meeting.family_id == family.id, col(Meeting.status).in_(OPEN_STATUSES),
