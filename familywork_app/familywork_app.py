@@ -20,6 +20,7 @@ from familywork_app.pages.staff_admin import set_password_page, staff_admin_page
 from familywork_app.pages.worker_family import worker_family_page
 from familywork_app.pages.worker_week import inbox_page, week_page
 from familywork_app.state.app_state import AppState
+from familywork_app.state.session_binding import SessionBinding
 from familywork_app.state.access_log_search import AccessLogState
 from familywork_app.state.apply import ApplyState
 from familywork_app.state.family_home import FamilyHomeState
@@ -57,6 +58,9 @@ app = rx.App(
     api_transformer=[auth_api, security_headers],
 )
 
+# Before Reflex's hydration: a tab's stored state never outlives the session that loaded it.
+app.add_middleware(SessionBinding(), index=0)
+
 app.add_page(info_page, route=routes.INFO, title="Perhetyö", on_load=AppState.load_public)
 app.add_page(signin_page, route=routes.SIGN_IN, title="Perhetyö", on_load=SignInState.load)
 app.add_page(family_home_page, route=routes.FAMILY_HOME, title="Perhetyö",
@@ -85,3 +89,15 @@ app.add_page(staff_admin_page, route=routes.STAFF, title="Perhetyö", on_load=St
 app.add_page(set_password_page, route=routes.SET_PASSWORD, title="Perhetyö",
              on_load=SetPasswordState.load)
 app.add_page(access_log_page, route=routes.ACCESS_LOG, title="Perhetyö", on_load=AccessLogState.load)
+
+# Account security (issue 6): forgotten password, reset link, sessions and password change.
+from familywork_app.pages.account import account_page  # noqa: E402
+from familywork_app.pages.password_reset import forgot_password_page, reset_password_page  # noqa: E402
+from familywork_app.state.account import AccountState  # noqa: E402
+from familywork_app.state.password_reset import ForgotPasswordState, ResetPasswordState  # noqa: E402
+
+app.add_page(forgot_password_page, route=routes.FORGOT_PASSWORD, title="Perhetyö",
+             on_load=ForgotPasswordState.load)
+app.add_page(reset_password_page, route=routes.RESET_PASSWORD, title="Perhetyö",
+             on_load=ResetPasswordState.load)
+app.add_page(account_page, route=routes.ACCOUNT, title="Perhetyö", on_load=AccountState.load)

@@ -47,6 +47,21 @@ class User(SQLModel, table=True):
     language: str = Field(default="fi", max_length=2)
     is_active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
+    # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, and the
+    # last accepted time step (a code is accepted once only).
+    totp_secret: Optional[str] = Field(default=None, max_length=64)
+    totp_enabled_at: Optional[datetime] = None
+    totp_last_step: Optional[int] = None
+
+
+class RecoveryCode(SQLModel, table=True):
+    """A single-use recovery code for the second factor; only its SHA-256 is stored."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    code_hash: str = Field(max_length=64, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    used_at: Optional[datetime] = None
 
 
 class AuthSession(SQLModel, table=True):

@@ -86,8 +86,11 @@ def _topbar(title: rx.Var) -> rx.Component:
 
 
 def _footer() -> rx.Component:
-    """Language choice at the foot of signed-in pages (the top bar stays one row on a phone)."""
-    return rx.el.footer(language_switcher(), class_name="page-footer")
+    """Language choice and the account page at the foot of signed-in pages (the top bar stays
+    one row on a phone)."""
+    return rx.el.footer(language_switcher(),
+                        rx.el.p(rx.el.a(T["account.link"], href=routes.ACCOUNT)),
+                        class_name="page-footer")
 
 
 def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:

@@ -4,6 +4,8 @@ The browser never holds anything but a random session token in an HttpOnly cooki
 holds only its SHA-256. Every event resolves the user from that token again (`resolve_session`).
 """
 
+import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import timedelta, timezone
@@ -12,13 +14,24 @@ from sqlmodel import Session, col, func, select
 
 from familywork_app import config
 from familywork_app.models import AuthSession, OneTimeToken, SignInAttempt, User, utcnow
+from familywork_app.services import ServiceError
 from familywork_app.services.security import new_token, token_hash, verify_password
+
+security_log = logging.getLogger("familywork.security")
 
 SIGNIN_TICKET_SECONDS = 60
 FAILURE_WINDOW = timedelta(minutes=15)
 FREE_FAILURES = 10  # then each further failure doubles the wait, capped (never a lock-out)
 MAX_WAIT_SECONDS = 300
 _LAST_SEEN_RESOLUTION = timedelta(seconds=30)
+
+
+class TooManyAttempts(ServiceError):
+    """Too many recent failures for this e-mail or address: wait `seconds` and try again."""
+
+    def __init__(self, seconds: int, field: str = "") -> None:
+        super().__init__("signin.wait", field=field)
+        self.seconds = seconds
 
 
 @dataclass
@@ -69,19 +82,43 @@ def wait_seconds(session: Session, email: str, ip: str) -> int:
     return max(0, int(remaining + 0.999))
 
 
+def email_digest(email: str) -> str:
+    """A short SHA-256 of an e-mail address, for logs that must not hold the address itself."""
+    return hashlib.sha256(email.encode("utf-8")).hexdigest()[:16]
+
+
+def log_limit_hit(email: str, ip: str, waiting: int, what: str = "password") -> None:
+    """Write a warning to the security log when an attempt meets the brute-force delay."""
+    security_log.warning("sign-in limit hit: check=%s email_sha256=%s ip=%s wait=%ss",
+                         what, email_digest(email), ip or "-", waiting)
+
+
+def record_attempt(session: Session, email: str, ip: str, ok: bool) -> None:
+    """Add one attempt row (password, second factor or current password); caller commits."""
+    session.add(SignInAttempt(email=email, ip=ip[:64], success=ok))
+
+
+def check_limit(session: Session, email: str, ip: str, what: str) -> int:
+    """The wait still due for `email`/`ip`; when > 0 the attempt is logged, recorded, committed."""
+    waiting = wait_seconds(session, email, ip)
+    if waiting:
+        log_limit_hit(email, ip, waiting, what)
+        record_attempt(session, email, ip, False)
+        session.commit()
+    return waiting
+
+
 def authenticate(session: Session, email: object, password: object, ip: str = "") -> SignInResult:
     """Check an e-mail and password; same work whether or not the e-mail exists."""
     address = normalise_email(email)
-    waiting = wait_seconds(session, address, ip)
+    waiting = check_limit(session, address, ip, "password")
     if waiting:
-        session.add(SignInAttempt(email=address, ip=ip[:64], success=False))
-        session.commit()
         return SignInResult(wait_seconds=waiting)
     user = session.exec(select(User).where(User.email == address)).first() if address else None
     ok = verify_password(password if isinstance(password, str) else "",
                          user.password_hash if user else None)
     ok = ok and user is not None and user.is_active
-    session.add(SignInAttempt(email=address, ip=ip[:64], success=ok))
+    record_attempt(session, address, ip, ok)
     session.commit()
     return SignInResult(user=user if ok else None)
 
@@ -159,11 +196,25 @@ def end_session(session: Session, token: object) -> None:
         session.commit()
 
 
-def end_all_sessions(session: Session, user_id: int) -> int:
-    """End every live session of a user (password change, deactivation). Returns how many."""
+def end_all_sessions(session: Session, user_id: int, keep_token: str = "") -> int:
+    """End every live session of a user (password change, deactivation), except the one of
+    `keep_token` if given. Returns how many ended."""
+    keep = token_hash(keep_token) if isinstance(keep_token, str) and keep_token else ""
     rows = session.exec(select(AuthSession).where(
         AuthSession.user_id == user_id, col(AuthSession.ended_at).is_(None))).all()
+    rows = [row for row in rows if row.token_hash != keep]
     for row in rows:
         row.ended_at = utcnow()
     session.commit()
     return len(rows)
+
+
+def live_sessions(session: Session, user: User) -> list[AuthSession]:
+    """The user's sessions that still work (not ended, expired or idle), newest use first."""
+    idle, _absolute = _lifetimes(user)
+    now = utcnow()
+    rows = session.exec(select(AuthSession).where(
+        AuthSession.user_id == user.id, col(AuthSession.ended_at).is_(None),
+        AuthSession.expires_at > now, AuthSession.last_seen_at > now - idle)
+        .order_by(col(AuthSession.last_seen_at).desc(), col(AuthSession.id).desc())).all()
+    return list(rows)

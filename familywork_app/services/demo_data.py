@@ -2,7 +2,8 @@
 
 `load_demo_data(session)` fills an empty database (no users yet) and does nothing otherwise.
 All dates are relative to now, so the demo always looks current. Every account signs in with
-`DEMO_PASSWORD`. Run `python -m familywork_app.services.demo_data` to load the configured database.
+`DEMO_PASSWORD`; staff accounts have a second factor with the demo TOTP secret
+(`totp.DEMO_SECRET`). Run `python -m familywork_app.services.demo_data` to load the configured database.
 """
 
 from datetime import datetime, timedelta, timezone
@@ -15,6 +16,7 @@ from familywork_app.models import (
 )
 from familywork_app.services.demo_families import FAMILIES, STAFF, SUPERVISOR
 from familywork_app.services.security import hash_password
+from familywork_app.services.totp import DEMO_SECRET as DEMO_TOTP_SECRET
 
 DEMO_PASSWORD = "perhetyo-demo-2026"
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -37,6 +39,8 @@ def _users(session: Session, password_hash: str) -> dict[str, User]:
         phone = f"040 555 {i:04d}" if role == "guardian" else ""
         users[email] = User(email=email, role=role, display_name=name, phone=phone,
                             language="fi", password_hash=password_hash)
+        if role != "guardian":  # staff sign in with the demo second factor
+            users[email].totp_secret, users[email].totp_enabled_at = DEMO_TOTP_SECRET, utcnow()
         session.add(users[email])
     session.flush()
     return users
@@ -153,7 +157,8 @@ def main() -> None:
     with session_scope() as session:
         loaded = load_demo_data(session)
     if loaded:
-        print(f"Demo data loaded. Every account's password: {DEMO_PASSWORD}")
+        print(f"Demo data loaded. Every account's password: {DEMO_PASSWORD}; staff TOTP "
+              f"secret: {DEMO_TOTP_SECRET} (python -m familywork_app.services.totp code)")
     else:
         print("The database already has users; demo data not loaded.")
 

@@ -21,6 +21,7 @@ from familywork_app.services.security import hash_password, new_token, password_
 LINK_DAYS = 7
 SET_PASSWORD_PATH = routes.SET_PASSWORD
 LINK_PURPOSES = ("set_password", "staff_invite")
+RESET_PURPOSES = ("password_reset",)  # links from "forgot password" (services.password_reset)
 
 
 def new_password_token(session: Session, purpose: str, user: User, created_by: User,
@@ -97,12 +98,15 @@ def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "
     end_all_sessions(session, target.id)
 
 
-def _open_link(session: Session, token: object) -> tuple[OneTimeToken, User]:
+def _open_link(session: Session, token: object,
+               purposes: tuple[str, ...] = LINK_PURPOSES) -> tuple[OneTimeToken, User]:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        raise ServiceError("error.invitation_invalid")
+    if purposes not in (LINK_PURPOSES, RESET_PURPOSES):
         raise ServiceError("error.invitation_invalid")
     row = session.exec(select(OneTimeToken).where(
         OneTimeToken.token_hash == token_hash(token),
-        col(OneTimeToken.purpose).in_(LINK_PURPOSES))).first()
+        col(OneTimeToken.purpose).in_(purposes))).first()
     if row is None or row.used_at is not None or row.expires_at <= utcnow():
         raise ServiceError("error.invitation_invalid")
     account = session.get(User, row.user_id) if row.user_id else None
@@ -111,9 +115,12 @@ def _open_link(session: Session, token: object) -> tuple[OneTimeToken, User]:
     return row, account
 
 
-def set_password_with_token(session: Session, token: object, password: object) -> User:
-    """Set the password of the link's account and use the link up; other sessions end."""
-    row, account = _open_link(session, token)
+def set_password_with_token(session: Session, token: object, password: object,
+                            purposes: tuple[str, ...] = LINK_PURPOSES) -> User:
+    """Set the password of the link's account and use the link up; other sessions end.
+
+    `purposes`: the invitation links (default) or the password-reset links (RESET_PURPOSES)."""
+    row, account = _open_link(session, token, purposes)
     if problem := password_problem(password):
         raise ServiceError(problem, field="password")
     account.password_hash = hash_password(password)
@@ -123,10 +130,11 @@ def set_password_with_token(session: Session, token: object, password: object) -
     return account
 
 
-def token_is_open(session: Session, token: object) -> bool:
+def token_is_open(session: Session, token: object,
+                  purposes: tuple[str, ...] = LINK_PURPOSES) -> bool:
     """Whether a set-password link can still be used (for the page before the form)."""
     try:
-        _open_link(session, token)
+        _open_link(session, token, purposes)
     except ServiceError:
         return False
     return True

@@ -40,6 +40,7 @@ class AppState(rx.State):
     user_role: str = ""
     unread: int = 0  # unread messages of the signed-in guardian's family (navigation badge)
     ready: bool = False  # set once the page's on_load ran (tests and scripts wait for it)
+    _bound_session: str = ""  # hash of the session this tab's state was loaded under
 
     @rx.var
     def t(self) -> dict[str, str]:

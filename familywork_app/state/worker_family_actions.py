@@ -47,12 +47,11 @@ class WorkerFamilyActions(WorkerFamilyState):
             try:
                 user = self._acting(db)
                 action(db, user)
+                self.errors = {**self.errors, form_key: ""}
+                self.open_form, self.saved = "", form_key
+                self._reload(db, user)
             except ServiceError as problem:
                 self.errors = {**self.errors, form_key: problem.code}
-                return
-            self.errors = {**self.errors, form_key: ""}
-            self.open_form, self.saved = "", form_key
-            self._reload(db, user)
 
     def show_form(self, which: str):
         if isinstance(which, str) and len(which) < 32:

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from familywork_app.services.demo_data import DEMO_PASSWORD
+from familywork_app.services.totp import DEMO_SECRET, code_at, current_step
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("E2E_PORT", "3111"))
@@ -46,6 +47,7 @@ def app_server(tmp_path_factory):
 
     One server per test module, so each module starts from the same demo data."""
     workdir = tmp_path_factory.mktemp("e2e")
+    _LAST_STEP.clear()  # a fresh database: no code of the demo staff has been used yet
     bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
     env = {**os.environ,
            "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
@@ -136,12 +138,41 @@ def open_page(page: Page, path: str) -> None:
     wait_ready(page)
 
 
-def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, home: str | None = None) -> None:
-    """Sign in through the form, as a person would (labels in Finnish)."""
+# The demo staff accounts sign in with a second factor made from the demo TOTP secret.
+DEMO_STAFF = ("supervisor@example.org", "worker@example.org", "worker2@example.org")
+_LAST_STEP: dict[str, int] = {}
+
+
+def totp_code(email: str, secret: str = DEMO_SECRET) -> str:
+    """A code the app has not accepted for `email` yet (each code works once): this 30-second
+    step's, else the next step's (the app allows one step of drift), else wait for a new step."""
+    while True:
+        now = current_step()
+        step = max(now, _LAST_STEP.get(email, now - 1) + 1)
+        if step <= now + 1:
+            _LAST_STEP[email] = step
+            return code_at(secret, step)
+        time.sleep(0.5)
+
+
+def enter_code(page: Page, code: str) -> None:
+    """The second step of a staff sign-in: the code from the authenticator app."""
+    field = page.get_by_label("Vahvistuskoodi")
+    expect(field).to_be_visible(timeout=20_000)
+    field.fill(code)
+    page.get_by_role("button", name="Vahvista", exact=True).click()
+
+
+def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, home: str | None = None,
+            second_factor: bool = True) -> None:
+    """Sign in through the form, as a person would (labels in Finnish); demo staff then give
+    the current code of the demo secret (unless `second_factor` is False)."""
     open_page(page, "/signin")
     page.get_by_label("Sähköposti").fill(email)
     page.get_by_label("Salasana").fill(password)
     page.get_by_role("button", name="Kirjaudu", exact=True).click()
+    if second_factor and email in DEMO_STAFF and password == DEMO_PASSWORD:
+        enter_code(page, totp_code(email))
     if home:
         expect(page).to_have_url(re.compile(rf"{home}/?$"), timeout=20_000)
         wait_ready(page)
