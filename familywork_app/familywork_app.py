@@ -14,7 +14,7 @@ from familywork_app.pages.family_messages import family_messages_page
 from familywork_app.pages.info import info_page
 from familywork_app.pages.signin import signin_page
 from familywork_app.pages.caseload import caseload_page
-from familywork_app.pages.staff_home import overview_page
+from familywork_app.pages.staff_home import overview_page, queue_page
 from familywork_app.pages.register import register_page
 from familywork_app.pages.staff_admin import set_password_page, staff_admin_page
 from familywork_app.pages.worker_family import worker_family_page
@@ -32,7 +32,7 @@ from familywork_app.state.family_messages import FamilyMessagesState
 from familywork_app.state.signin import SignInState
 from familywork_app.state.caseload import CaseloadState
 from familywork_app.state.figures import FiguresState
-from familywork_app.state.staff_home import OverviewState
+from familywork_app.state.staff_home import OverviewState, QueueState
 from familywork_app.state.register import RegisterState
 from familywork_app.state.staff_admin import SetPasswordState, StaffState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions
@@ -101,3 +101,4 @@ app.add_page(forgot_password_page, route=routes.FORGOT_PASSWORD, title="Perhety�
 app.add_page(reset_password_page, route=routes.RESET_PASSWORD, title="Perhetyö",
              on_load=ResetPasswordState.load)
 app.add_page(account_page, route=routes.ACCOUNT, title="Perhetyö", on_load=AccountState.load)
+app.add_page(queue_page, route=routes.QUEUE, title="Perhetyö", on_load=QueueState.load)

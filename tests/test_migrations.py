@@ -23,3 +23,20 @@ def test_upgrade_creates_every_table_and_check_finds_no_drift(db_url):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_access_log_refuses_update_and_delete_on_postgresql(demo_db):
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from familywork_app.services.family_home import family_home
+    from tests.conftest import user_by_email
+
+    if demo_db.get_bind().dialect.name != "postgresql":
+        pytest.skip("the trigger exists on PostgreSQL only")
+    family_home(demo_db, user_by_email(demo_db, "family@example.org"))
+    for statement in ("UPDATE accesslog SET action = 'x'", "DELETE FROM accesslog"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            demo_db.execute(text(statement))
+        demo_db.rollback()

@@ -107,3 +107,15 @@ def test_overview_queue_oldest_first(demo_db):
     waits = [q["days_waiting"] for q in data["queue"]]
     assert waits == sorted(waits, reverse=True) and "Tolonen" in [q["name"] for q in data["queue"]]
     assert {w["name"] for w in data["workers"]} >= {"Anna Heikkinen", "Mikko Pulkkinen"}
+
+
+def test_workers_read_the_queue_but_guardians_do_not(demo_db):
+    from familywork_app.services.caseload import application_queue
+    worker = user_by_email(demo_db, "worker2@example.org")
+    queue = application_queue(demo_db, worker)
+    assert "Tolonen" in [q["name"] for q in queue]
+    logged = demo_db.exec(select(AccessLog.family_id).where(AccessLog.action == "view_queue",
+                                                            AccessLog.user_id == worker.id)).all()
+    assert sorted(logged) == sorted(q["family_id"] for q in queue)
+    with pytest.raises(NotAllowed):
+        application_queue(demo_db, user_by_email(demo_db, "family@example.org"))

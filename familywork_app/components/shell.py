@@ -154,6 +154,7 @@ GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME), ("nav.meetings", routes.FAMILY
 # (label, route, who sees it: "worker", "supervisor" or "" for both)
 STAFF_NAV = [("nav.overview", routes.OVERVIEW, "supervisor"),
              ("nav.caseload", routes.CASELOAD, "worker"),
+             ("nav.queue", routes.QUEUE, "worker"),
              ("nav.week", routes.WEEK, ""),
              ("nav.inbox", routes.INBOX, ""),
              ("nav.register", routes.REGISTER, ""),

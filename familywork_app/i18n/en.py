@@ -411,4 +411,5 @@ TEXTS = {
     'account.save_password': 'Save the new password',
     'account.changed': 'Password changed. Other sign-ins ended: {count}.',
     'error.current_password_wrong': 'The current password is wrong.',
+    'nav.queue': 'Application queue',
 }

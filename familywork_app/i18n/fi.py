@@ -411,4 +411,5 @@ TEXTS = {
     'account.save_password': 'Tallenna uusi salasana',
     'account.changed': 'Salasana vaihdettu. Muita kirjautumisia päättyi: {count}.',
     'error.current_password_wrong': 'Nykyinen salasana on väärin.',
+    'nav.queue': 'Hakemusjono',
 }

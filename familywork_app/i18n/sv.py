@@ -411,4 +411,5 @@ TEXTS = {
     'account.save_password': 'Spara det nya lösenordet',
     'account.changed': 'Lösenordet är bytt. Andra inloggningar som avslutades: {count}.',
     'error.current_password_wrong': 'Det nuvarande lösenordet är fel.',
+    'nav.queue': 'Ansökningskö',
 }

@@ -7,7 +7,7 @@ from familywork_app.components.shell import (T, loading_or,
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
 from familywork_app.state.figures import FamilySearchState, FiguresState
-from familywork_app.state.staff_home import OverviewState
+from familywork_app.state.staff_home import OverviewState, QueueState
 
 
 def _decision_forms(q: dict) -> rx.Component:
@@ -39,13 +39,26 @@ def _decision_forms(q: dict) -> rx.Component:
     )
 
 
-def _queue_item(q: dict) -> rx.Component:
+def _queue_item(q: dict, decide: bool = True) -> rx.Component:
     return rx.el.li(
         rx.el.h3(q["name"]),
         rx.el.p(q["municipality"], " · ", q["status"], " · ", q["waiting"], " · ", q["channel"]),
         rx.el.p(q["areas"], class_name="muted"),
-        _decision_forms(q),
+        _decision_forms(q) if decide else rx.fragment(),
         class_name="card",
+    )
+
+
+def queue_page() -> rx.Component:
+    """The queue for workers: read only (the supervisor decides)."""
+    S = QueueState
+    return staff_page(
+        rx.el.h1(T["overview.queue"]),
+        loading_or(S.loaded, rx.cond(
+            S.queue.length() > 0,
+            rx.el.ul(rx.foreach(S.queue, lambda q: _queue_item(q, decide=False)),
+                     class_name="plain-list"),
+            rx.el.p(T["overview.queue_empty"]))),
     )
 
 
@@ -57,7 +70,7 @@ def overview_page() -> rx.Component:
             rx.el.section(
                 rx.el.h2(T["overview.queue"], id="queue"),
                 rx.cond(S.queue.length() > 0,
-                        rx.el.ul(rx.foreach(S.queue, _queue_item), class_name="plain-list"),
+                        rx.el.ul(rx.foreach(S.queue, lambda q: _queue_item(q)), class_name="plain-list"),
                         rx.el.p(T["overview.queue_empty"])),
                 aria_labelledby="queue",
             ),

@@ -72,9 +72,8 @@ def caseload(session: Session, user: User, ip: str = "") -> list[dict]:
     return rows
 
 
-def overview(session: Session, user: User, ip: str = "") -> dict:
-    """The supervisor's overview: the application queue and active families per worker."""
-    require_supervisor(user)
+def _queue(session: Session) -> list[dict]:
+    """Applications waiting for a decision, oldest first."""
     now = utcnow()
     stmt = (select(Application.id, Application.status, Application.channel,
                    Application.support_areas, Application.submitted_at,
@@ -89,6 +88,22 @@ def overview(session: Session, user: User, ip: str = "") -> dict:
         "days_waiting": (now - submitted_at).days,
     } for (application_id, status, channel, areas, submitted_at, family_id, name,
            municipality) in session.exec(stmt)]
+    return queue
+
+
+def application_queue(session: Session, user: User, ip: str = "") -> list[dict]:
+    """The queue for workers to read (decisions are the supervisor's)."""
+    require_staff(user)
+    queue = _queue(session)
+    log_families(session, user, [q["family_id"] for q in queue], "view_queue", ip)
+    session.commit()
+    return queue
+
+
+def overview(session: Session, user: User, ip: str = "") -> dict:
+    """The supervisor's overview: the application queue and active families per worker."""
+    require_supervisor(user)
+    queue = _queue(session)
     active = dict(session.exec(select(Family.worker_id, func.count())
                                .where(Family.status == "active", col(Family.worker_id).is_not(None))
                                .group_by(Family.worker_id)).all())

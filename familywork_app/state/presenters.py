@@ -57,3 +57,14 @@ def present_message(m: dict, lang: str) -> dict[str, str]:
     return {"id": str(m["id"]), "who": t(lang, "messages.you") if m["mine"] else m["sender_name"],
             "mine": "1" if m["mine"] else "", "body": m["body"],
             "when": fmt_datetime(m["sent_at"], lang), "receipt": receipt}
+
+
+def present_queue(rows: list[dict], lang: str) -> list[dict[str, str]]:
+    """Applications waiting for a decision, as shown in the queue."""
+    return [{
+        "id": str(q["application_id"]), "name": q["name"], "municipality": q["municipality"],
+        "status": t(lang, f"status.application.{q['status']}"), "status_key": q["status"],
+        "channel": t(lang, f"channel.{q['channel']}"),
+        "areas": ", ".join(t(lang, f"area.{a}") for a in q["areas"]),
+        "waiting": t(lang, "overview.waiting_days", days=q["days_waiting"]),
+    } for q in rows]

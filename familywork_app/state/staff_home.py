@@ -1,10 +1,10 @@
 """State of the supervisor's overview: the application queue and decisions on it."""
 
 from familywork_app.db import session_scope
-from familywork_app.i18n import t
 from familywork_app.services import ServiceError, applications
-from familywork_app.services.caseload import overview
+from familywork_app.services.caseload import application_queue, overview
 from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.presenters import present_queue
 
 
 class OverviewState(AppState):
@@ -50,16 +50,25 @@ class OverviewState(AppState):
         if redirect:
             return redirect
         data = overview(db, user, self._ip())
-        lang = self.lang
-        self.queue = [{
-            "id": str(q["application_id"]), "name": q["name"], "municipality": q["municipality"],
-            "status": t(lang, f"status.application.{q['status']}"), "status_key": q["status"],
-            "channel": t(lang, f"channel.{q['channel']}"),
-            "areas": ", ".join(t(lang, f"area.{a}") for a in q["areas"]),
-            "waiting": t(lang, "overview.waiting_days", days=q["days_waiting"]),
-        } for q in data["queue"]]
+        self.queue = present_queue(data["queue"], self.lang)
         self.workers = [{"id": str(w["id"]), "name": w["name"], "active": str(w["active"])}
                         for w in data["workers"]]
         self.errors = {q["id"]: self.errors.get(q["id"], "") for q in self.queue}
         self.loaded = True
         return []
+
+
+class QueueState(AppState):
+    """The application queue as workers read it (no decisions)."""
+
+    loaded: bool = False
+    queue: list[dict[str, str]] = []
+
+    def load(self):
+        self.loaded = False
+        with session_scope() as db:
+            user, redirect = self._guard(db, "worker", "supervisor")
+            if redirect:
+                return redirect
+            self.queue = present_queue(application_queue(db, user, self._ip()), self.lang)
+        self.loaded = True

@@ -106,3 +106,13 @@ def test_supervisor_searches_the_access_log(tablet):
     expect(tablet.get_by_text(re.compile(r"Rivejä: [1-9]"))).to_be_visible()
     expect(tablet.get_by_role("cell", name="view_queue").first).to_be_visible()
     assert axe_violations(tablet) == []
+
+
+def test_worker_reads_the_queue_without_decisions(tablet):
+    sign_in(tablet, "worker@example.org", home="/caseload")
+    tablet.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Hakemusjono").click()
+    wait_ready(tablet)
+    card = tablet.locator("li.card", has=tablet.get_by_role("heading", name="Tolonen"))
+    expect(card.get_by_text("Odottanut", exact=False)).to_be_visible()
+    expect(tablet.get_by_role("button", name="Hyväksy ja osoita työntekijälle")).to_have_count(0)
+    assert axe_violations(tablet) == []
