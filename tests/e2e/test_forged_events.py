@@ -118,6 +118,7 @@ class World:
     prefixes: dict[int, set[str]]  # family id -> beginnings of long texts (list previews)
     staff_only: dict[int, set[str]]
     ui_text: str
+    queue_visible: set[str]  # names and municipalities of queued families: all staff read the queue
 
     def families(self) -> set[int]:
         return set(self.worker_of_family)
@@ -181,9 +182,12 @@ def load_world(db_url: str) -> World:
         for row in conn.execute(tables["user"].select()).mappings():
             if row["id"] in family_of_guardian:
                 add(family_of_guardian[row["id"]], "user", row)
+        queue_visible = {value for row in conn.execute(sql_text(
+            "SELECT f.name, f.municipality FROM family f JOIN application a ON a.family_id = f.id "
+            "WHERE a.status IN ('submitted', 'in_review')")) for value in row}
     ui_text = json.dumps(TEXTS, ensure_ascii=False)
     return World(engine, users, roles, family_of_guardian, worker_of_family, ids, strings,
-                 prefixes, staff_only, ui_text)
+                 prefixes, staff_only, ui_text, queue_visible)
 
 
 def _needle(s: str) -> str:
@@ -211,6 +215,8 @@ class LeakFinder:
             if email is not None and world.roles[world.users[email]] == "guardian":
                 for fid in own:  # the family never sees the worker's internal notes
                     whole |= world.staff_only.get(fid, set())
+            if email is not None and world.roles[world.users[email]] != "guardian":
+                allowed |= world.queue_visible  # workers read the application queue
 
         def keep(found: set[str]) -> list[str]:
             return sorted((x for x in found if x not in allowed and not any(x in a for a in allowed)
