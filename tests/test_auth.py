@@ -127,3 +127,21 @@ def test_many_failures_slow_down_but_never_lock_out(demo_db):
 def test_invalid_tokens_resolve_to_nobody(demo_db):
     for token in (None, "", "x", "a" * 43, 12345, {"token": "x"}, "a" * 10_000):
         assert auth.resolve_session(demo_db, token) is None
+
+
+def test_a_thousand_wrong_passwords_are_slowed_and_logged_then_the_right_one_works(demo_db, caplog):
+    import logging
+    caplog.set_level(logging.WARNING, logger="familywork.security")
+    waits = [auth.authenticate(demo_db, "family@example.org", f"wrong guess {n}", "10.9.9.9")
+             for n in range(1000)]
+    assert all(w.user is None for w in waits)
+    assert all(w.wait_seconds == 0 for w in waits[:auth.FREE_FAILURES])
+    assert all(0 < w.wait_seconds <= auth.MAX_WAIT_SECONDS for w in waits[auth.FREE_FAILURES:])
+    assert sum("sign-in limit hit" in r.getMessage() for r in caplog.records) >= 990
+    # Right away, even the right password waits (no oracle for the attacker)...
+    assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is None
+    # ...and once the stated longest delay has passed, it works: no lock-out.
+    for attempt in demo_db.exec(select(SignInAttempt)).all():
+        attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
+    demo_db.commit()
+    assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is not None
