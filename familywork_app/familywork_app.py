@@ -37,6 +37,7 @@ from familywork_app.state.register import RegisterState
 from familywork_app.state.staff_admin import SetPasswordState, StaffState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions
 from familywork_app.state.worker_week import InboxState, WeekState
+from familywork_app.state.method_results import FamilyWorkState, MethodResultsState
 from familywork_app.web_routes import auth_api, security_headers
 
 HEAD = [
@@ -81,7 +82,7 @@ app.add_page(caseload_page, route=routes.CASELOAD, title="Perhetyö", on_load=Ca
 app.add_page(overview_page, route=routes.OVERVIEW, title="Perhetyö",
              on_load=[OverviewState.load, FiguresState.load])
 app.add_page(worker_family_page, route=routes.FAMILY_RECORD, title="Perhetyö",
-             on_load=WorkerFamilyActions.load)
+             on_load=[WorkerFamilyActions.load, MethodResultsState.load])
 app.add_page(week_page, route=routes.WEEK, title="Perhetyö", on_load=WeekState.load)
 app.add_page(inbox_page, route=routes.INBOX, title="Perhetyö", on_load=InboxState.load)
 app.add_page(register_page, route=routes.REGISTER, title="Perhetyö", on_load=RegisterState.load)
@@ -102,3 +103,14 @@ app.add_page(reset_password_page, route=routes.RESET_PASSWORD, title="Perhetyö"
              on_load=ResetPasswordState.load)
 app.add_page(account_page, route=routes.ACCOUNT, title="Perhetyö", on_load=AccountState.load)
 app.add_page(queue_page, route=routes.QUEUE, title="Perhetyö", on_load=QueueState.load)
+
+# Methods done together (issue 8): together mode on the tablet, "Our work" for the family.
+from familywork_app.pages.family_work import family_work_page  # noqa: E402
+from familywork_app.pages.together import together_page  # noqa: E402
+from familywork_app.state.together import TogetherState  # noqa: E402
+from familywork_app.state.together_maps import TogetherMapsState  # noqa: E402,F401
+from familywork_app.state.worker_together import WorkerTogetherState  # noqa: E402,F401
+
+app.add_page(together_page, route=routes.TOGETHER, title="Perhetyö", on_load=TogetherState.load)
+app.add_page(family_work_page, route=routes.FAMILY_WORK, title="Perhetyö",
+             on_load=FamilyWorkState.load)

@@ -28,6 +28,10 @@ MEETING_STATUSES = ("proposed", "agreed", "change_requested", "cancelled", "held
 MEETING_PLACES = ("home", "family_centre", "remote", "other")
 GOAL_STATUSES = ("active", "achieved", "dropped")
 TOKEN_PURPOSES = ("guardian_invite", "set_password", "staff_invite", "password_reset", "signin")
+# Methods done together on the worker's tablet (issue 8); `MethodRecord.kind`.
+METHOD_KINDS = ("evaluation", "cards", "rolemap", "network", "child")
+EVALUATION_PHASES = ("start", "review", "end")
+RESPONDENTS = ("guardian", "child", "worker")
 
 
 def utcnow() -> datetime:
@@ -229,3 +233,37 @@ class SignInAttempt(SQLModel, table=True):
     email: str = Field(default="", max_length=254, index=True)
     ip: str = Field(default="", max_length=64, index=True)
     success: bool = False
+
+
+class TogetherSession(SQLModel, table=True):
+    """Together mode: a worker's signed-in session locked to one family's activities.
+
+    While it is open the session reaches nothing else (see `auth.resolve_session`); ending it
+    needs the worker's PIN (only its argon2 hash is kept) or password."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    auth_session_id: int = Field(foreign_key="authsession.id", index=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    worker_id: int = Field(foreign_key="user.id")
+    pin_hash: str = Field(max_length=255)
+    started_at: datetime = Field(default_factory=utcnow)
+    ended_at: Optional[datetime] = None
+    failed_unlocks: int = 0
+
+
+class MethodRecord(SQLModel, table=True):
+    """A result of a method done with the family: an evaluation, picked cards, a role map, a
+    network map or a child's check-in. `data` is JSON validated by `services.methods`."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    kind: str = Field(max_length=16, index=True)
+    phase: str = Field(default="", max_length=8)  # evaluations: EVALUATION_PHASES
+    respondent: str = Field(default="", max_length=8)  # RESPONDENTS
+    respondent_user_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    child_id: Optional[int] = Field(default=None, foreign_key="child.id")
+    data: str = Field(default="{}", max_length=8000)
+    note: str = Field(default="", max_length=2000)
+    meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
+    created_by_id: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)

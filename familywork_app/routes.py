@@ -9,6 +9,7 @@ FAMILY_GOALS = "/family/goals"
 FAMILY_MESSAGES = "/family/messages"
 FAMILY_DATA = "/family/data"
 FAMILY_MEMBERS = "/family/members"
+FAMILY_WORK = "/family/work"  # the methods done together, read-only, and the child's check-in
 INVITE = "/invite"
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
@@ -19,6 +20,7 @@ REGISTER = "/register"
 STAFF = "/staff"
 SET_PASSWORD = "/set-password"
 ACCESS_LOG = "/access-log"
+TOGETHER = "/together"  # together mode on the worker's tablet
 FAMILY_RECORD = "/record/[fid]"
 FAMILY_RECORD_PREFIX = "/record/"
 

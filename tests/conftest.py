@@ -22,6 +22,9 @@ from tests.pg_server import PgServer, pg_bin_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Every non-e2e test's service calls are checked against the access log (see that module).
+pytest_plugins = ["tests.access_log_audit"]
+
 
 def migrate(url: str) -> None:
     """Run every Alembic migration against `url`."""

@@ -3,11 +3,14 @@
 import reflex as rx
 
 from familywork_app.components.goals import goal_list
+from familywork_app.components.method_results import all_results
 from familywork_app.components.messages import composer, thread
-from familywork_app.components.shell import T, loading_or, staff_page
+from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.components.worker_meetings import meeting_card, propose_form
 from familywork_app.models import SUPPORT_AREAS
+from familywork_app.state.method_results import MethodResultsState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
+from familywork_app.state.worker_together import WorkerTogetherState as W
 
 
 def _section(key: str, *children) -> rx.Component:
@@ -89,15 +92,40 @@ def _close_case() -> rx.Component:
                  rx.el.p(S.family["closing_summary"], class_name="pre")))
 
 
+def _start_goal_button(area: str) -> rx.Component:
+    """Start a goal in this support area: choose it in the goal form and go there."""
+    script = ("var s=document.getElementById('goal-area');if(s){s.value='%s';"
+              "document.getElementById('goal-title').focus()}" % area)
+    return rx.cond(S.family["status"] == "active", rx.el.button(
+        fill("eval.start_goal", area=T[f"area.{area}"]),
+        type="button", class_name="btn btn-secondary btn-small", on_click=rx.call_script(script)), rx.fragment())
+
+
+def _together() -> rx.Component:
+    start = rx.el.form(
+        rx.el.p(T["together.intro"]),
+        rx.el.label(T["together.pin"], html_for="together-pin"),
+        rx.el.input(id="together-pin", name="pin", type="password", input_mode="numeric",
+                    auto_complete="off", max_length=8, class_name="input",
+                    aria_describedby="pin-error"),
+        rx.el.p(rx.cond(W.pin_error != "", T[W.pin_error], ""), id="pin-error",
+                class_name="field-error", role="alert"),
+        rx.el.button(T["together.start"], type="submit", class_name="btn btn-primary"),
+        on_submit=W.start_together, reset_on_submit=False, class_name="form")
+    return _section("together", rx.cond(S.family["status"] == "active", start, rx.fragment()),
+                    all_results(MethodResultsState, _start_goal_button))
+
+
 def _content() -> rx.Component:
     return rx.cond(S.not_found, rx.el.p(T["error.not_allowed"]), rx.fragment(
         rx.el.h1(S.family["name"]),
         rx.el.nav(*[rx.el.a(T[f"worker.section.{k}"], href=f"#sec-{k}") for k in
-                    ("family", "meetings", "goals", "messages", "close")],
+                    ("family", "meetings", "together", "goals", "messages", "close")],
                   aria_label=T["worker.sections"], class_name="section-nav"),
         _members(),
         _section("meetings", rx.cond(S.family["status"] == "active", propose_form(), rx.fragment()),
                  rx.el.ul(rx.foreach(S.meetings, meeting_card), class_name="plain-list")),
+        _together(),
         _section("goals", rx.cond(S.family["status"] == "active", _goal_form(), rx.fragment()),
                  goal_list(S, _end_buttons)),
         _section("messages", thread(S.messages),

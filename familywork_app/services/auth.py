@@ -13,7 +13,9 @@ from datetime import timedelta, timezone
 from sqlmodel import Session, col, func, select
 
 from familywork_app import config
-from familywork_app.models import AuthSession, OneTimeToken, SignInAttempt, User, utcnow
+from familywork_app.models import (
+    AuthSession, OneTimeToken, SignInAttempt, TogetherSession, User, utcnow,
+)
 from familywork_app.services import ServiceError
 from familywork_app.services.security import new_token, token_hash, verify_password
 
@@ -162,8 +164,11 @@ def redeem_signin_ticket(session: Session, ticket: object, user_agent: str = "",
     return token, user
 
 
-def resolve_session(session: Session, token: object) -> User | None:
-    """The active user of a live session token, or None (ended, expired, idle, deactivated)."""
+def resolve_session(session: Session, token: object, *, together: bool = False) -> User | None:
+    """The active user of a live session token, or None (ended, expired, idle, deactivated).
+
+    A staff session locked in together mode (services.together) resolves only when `together`
+    is asked for: the together-mode page is all such a session can reach."""
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
     row = session.exec(select(AuthSession).where(
@@ -182,7 +187,25 @@ def resolve_session(session: Session, token: object) -> User | None:
     if now - row.last_seen_at > _LAST_SEEN_RESOLUTION:
         row.last_seen_at = now
         session.commit()
+    if not together and user.role != "guardian" and _locked(session, row.id):
+        return None
     return user
+
+
+def _locked(session: Session, auth_session_id: int) -> bool:
+    """Whether the session is in together mode (an open TogetherSession)."""
+    return session.exec(select(TogetherSession.id).where(
+        TogetherSession.auth_session_id == auth_session_id,
+        col(TogetherSession.ended_at).is_(None))).first() is not None
+
+
+def is_locked(session: Session, token: object) -> bool:
+    """Whether this live session token is locked in together mode."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return False
+    row = session.exec(select(AuthSession).where(
+        AuthSession.token_hash == token_hash(token))).first()
+    return row is not None and row.ended_at is None and _locked(session, row.id)
 
 
 def end_session(session: Session, token: object) -> None:

@@ -6,13 +6,15 @@ All dates are relative to now, so the demo always looks current. Every account s
 (`totp.DEMO_SECRET`). Run `python -m familywork_app.services.demo_data` to load the configured database.
 """
 
+import json
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from familywork_app.models import (
-    Application, Child, Family, FamilyGuardian, Goal, GoalEntry, Meeting, Message, User, utcnow,
+    Application, Child, Family, FamilyGuardian, Goal, GoalEntry, Meeting, Message, MethodRecord,
+    User, utcnow,
 )
 from familywork_app.services.demo_families import FAMILIES, STAFF, SUPERVISOR
 from familywork_app.services.security import hash_password
@@ -112,6 +114,28 @@ def _messages(session: Session, family: Family, spec: dict, authors: dict, now: 
                             read_by_id=reader.id if read else None))
 
 
+def _methods(session: Session, family: Family, spec: dict, authors: dict, children: list,
+             now: datetime) -> None:
+    """Earlier results of the methods done together (evaluations, maps, a child's check-in)."""
+    keys = {**{who: f"g{user.id}" for who, user in authors.items() if who != "w"},
+            **{f"c{i}": f"c{child.id}" for i, child in enumerate(children)}}
+    names = {**{f"g{u.id}": u.display_name.split(" ")[0] for w, u in authors.items() if w != "w"},
+             **{f"c{c.id}": c.first_name for c in children}}
+    for days, kind, who, phase, data in spec.get("methods", ()):
+        if kind == "rolemap":
+            tasks = {task: [keys[m] for m in members] for task, members in data["tasks"].items()}
+            data = {"tasks": tasks, "members": {k: names[k] for m in tasks.values() for k in m}}
+        record = MethodRecord(family_id=family.id, kind=kind, phase=phase, data=json.dumps(data),
+                              created_by_id=authors["w"].id,
+                              created_at=now - timedelta(days=days, hours=3))
+        if who.startswith("c"):
+            record.respondent, record.child_id = "child", children[int(who[1:])].id
+        else:
+            record.respondent = "worker" if who == "w" else "guardian"
+            record.respondent_user_id = authors[who].id
+        session.add(record)
+
+
 def _family(session: Session, spec: dict, users: dict, now: datetime) -> None:
     """One family with its guardians, children, application and casework."""
     worker = users.get(spec["worker"] or "")
@@ -129,13 +153,16 @@ def _family(session: Session, spec: dict, users: dict, now: datetime) -> None:
     for guardian in guardians:
         session.add(FamilyGuardian(family_id=family.id, user_id=guardian.id,
                                    added_at=family.created_at))
-    for first_name, birth_year in spec["children"]:
-        session.add(Child(family_id=family.id, first_name=first_name, birth_year=birth_year))
+    children = [Child(family_id=family.id, first_name=first_name, birth_year=birth_year)
+                for first_name, birth_year in spec["children"]]
+    session.add_all(children)
+    session.flush()
     for row in spec.get("meetings", ()):
         session.add(_meeting(family, row, guardians[0], now))
     authors = {"w": worker, **{f"g{i}": g for i, g in enumerate(guardians)}}
     _goals(session, family, spec, authors, now)
     _messages(session, family, spec, authors, now)
+    _methods(session, family, spec, authors, children, now)
 
 
 def load_demo_data(session: Session) -> bool:

@@ -15,6 +15,8 @@ STAFF = (
 # methods]); `text` is the shared summary (held), the family's change note or the cancel reason.
 # Goal entries: (days ago, author "w"/"g0"/"g1", text, rating).
 # Messages: (days ago, author, body, read by the other side).
+# Methods: (days ago, kind, respondent, phase, data) as stored in MethodRecord.data; role-map
+# members are written "g0"/"c0" (first guardian / child) and get their real ids when loaded.
 FAMILIES = (
     dict(
         name="Kemppainen", municipality="Kajaani", address="Pohjolankatu 12 B 4, 87100 Kajaani",
@@ -50,6 +52,23 @@ FAMILIES = (
               (28, "w", "Mietittiin iltaan rauhoittumisen hetki ja ruutuajan raja.", None),
               (17, "g0", "", 5),
               (6, "g1", "Iltasatu on vakiintunut, nukahtaminen nopeampaa.", 6))),
+        ),
+        # Methods done together: (days ago, kind, respondent "w"/"g0"/"c0", phase, data).
+        methods=(
+            (35, "evaluation", "g0", "start", {"scores": {
+                "parenting": 2, "growth": 4, "everyday": 2, "interaction": 3, "resources": 2}}),
+            (35, "evaluation", "w", "start", {"scores": {
+                "parenting": 3, "growth": 4, "everyday": 2, "interaction": 3, "resources": 3}}),
+            (35, "network", "w", "", {"people": [
+                {"name": "Mummo", "category": "relatives", "closeness": 2, "effect": "helps"},
+                {"name": "Eetun koulu", "category": "school", "closeness": 2, "effect": "both"},
+                {"name": "Neuvola", "category": "clinic", "closeness": 3, "effect": "helps"},
+                {"name": "Laura: työ", "category": "services", "closeness": 1, "effect": "strains"}]}),
+            (35, "rolemap", "w", "", {"tasks": {
+                "mornings": ["g0"], "meals": ["g0"], "bedtime": ["g0"], "school": ["g0"],
+                "chores": ["g0"], "fun": ["g1"]}}),
+            (14, "child", "c0", "", {"faces": {
+                "today": 4, "home": 4, "school": 3, "friends": 5, "sleep": 2}}),
         ),
         messages=(
             (20, "w", "Hei! Kiitos käynnistä. Laitoin muistiin sopimamme aamukokeilun.", True),

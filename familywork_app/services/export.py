@@ -6,6 +6,7 @@ from familywork_app.models import (AccessLog, Application, Child, FamilyGuardian
                                    Meeting, Message, User)
 from familywork_app.services.access_log import log_access
 from familywork_app.services.family_home import own_family
+from familywork_app.services.method_results import results_data
 
 
 def _names(session: Session, ids: set[int]) -> dict[int, str]:
@@ -16,6 +17,21 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _methods(session: Session, family_id: int) -> list[dict]:
+    """The results of the methods done together, oldest first, each with its own answers."""
+    data = results_data(session, family_id)
+    rows = []
+    for kind, key in (("evaluation", "evaluations"), ("cards", "cards"), ("rolemap", "rolemaps"),
+                      ("network", "networks"), ("child", "checkins")):
+        for r in data[key]:
+            answers = {k: v for k, v in r.items() if k in ("scores", "cards", "tasks", "members",
+                                                             "people", "faces")}
+            rows.append({"kind": kind, "at": _iso(r["at"]), "phase": r["phase"],
+                         "respondent": r["respondent"], "who": r["who"], "note": r["note"],
+                         "answers": answers})
+    return sorted(rows, key=lambda row: row["at"])
 
 
 def family_export(session: Session, user: User, ip: str = "") -> dict:
@@ -35,6 +51,7 @@ def family_export(session: Session, user: User, ip: str = "") -> dict:
                             .order_by(col(AccessLog.at))).all()
     names = _names(session, {m.sender_id for m in messages} | {e.author_id for e in entries}
                    | {r.user_id for r in log_rows if r.user_id} | {family.worker_id or 0})
+    methods = _methods(session, fid)
     log_access(session, user, fid, "export_data", ip=ip)
     session.commit()
     return {
@@ -62,6 +79,7 @@ def family_export(session: Session, user: User, ip: str = "") -> dict:
                                for e in entries if e.goal_id == g.id]} for g in goals],
         "messages": [{"sender": names.get(m.sender_id, ""), "body": m.body, "sent_at": _iso(m.sent_at),
                       "read_at": _iso(m.read_at)} for m in messages],
+        "methods": methods,
         "access_log": [{"at": _iso(r.at), "who": names.get(r.user_id, ""), "role": r.role,
                         "action": r.action} for r in log_rows],
     }

@@ -31,7 +31,7 @@ def render_export(data: dict, lang: str) -> str:
         ("data.title", [data["family"]]), ("apply.name", data["guardians"]),
         ("apply.children", data["children"]), ("home.application", data["applications"]),
         ("meetings.title", data["meetings"]), ("messages.title", data["messages"]),
-        ("data.log", data["access_log"]),
+        ("work.title", data["methods"]), ("data.log", data["access_log"]),
     ]
     parts = [f"<h2>{escape(t(lang, key))}</h2>{_rows(items)}" for key, items in sections]
     goals = "".join(f"<h3>{escape(g['title'])}</h3>{_rows([{k: v for k, v in g.items() if k != 'entries'}])}"

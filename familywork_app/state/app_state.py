@@ -60,9 +60,14 @@ class AppState(rx.State):
     def _ip(self) -> str:
         return self.router.session.client_ip or ""
 
+    def _allows_together(self) -> bool:
+        """Whether this state may act for a session locked in together mode (only the
+        together-mode page's state says yes)."""
+        return False
+
     def _user(self, db: Session) -> User | None:
         """The signed-in, active user of this connection, or None."""
-        return auth.resolve_session(db, self._session_token())
+        return auth.resolve_session(db, self._session_token(), together=self._allows_together())
 
     def _apply_language(self, user: User | None) -> None:
         if user is not None:
@@ -83,7 +88,8 @@ class AppState(rx.State):
         user = self._user(db)
         self._set_shell(user)
         if user is None:
-            return None, [rx.redirect(routes.SIGN_IN, replace=True)]
+            locked = auth.is_locked(db, self._session_token())
+            return None, [rx.redirect(routes.TOGETHER if locked else routes.SIGN_IN, replace=True)]
         if user.role not in roles:
             return None, [rx.redirect(routes.home_for(user.role), replace=True)]
         return user, []

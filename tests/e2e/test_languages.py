@@ -12,6 +12,7 @@ FAMILY_PAGES = {  # path: heading per language
     "/family/meetings": {"fi": "Tapaamiset", "sv": "Möten", "en": "Meetings"},
     "/family/goals": {"fi": "Yhteiset tavoitteet", "sv": "Gemensamma mål", "en": "Shared goals"},
     "/family/messages": {"fi": "Viestit", "sv": "Meddelanden", "en": "Messages"},
+    "/family/work": {"fi": "Yhteinen työ", "sv": "Vårt arbete", "en": "Our work"},
     "/family/data": {"fi": "Omat tiedot", "sv": "Mina uppgifter", "en": "My data"},
     "/family/members": {"fi": "Perheenjäsenet", "sv": "Familjemedlemmar", "en": "Family members"},
 }
