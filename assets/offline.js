@@ -37,6 +37,11 @@
   window.addEventListener("offline", update);
   document.addEventListener("DOMContentLoaded", update);
   setInterval(update, 3000);
+  // Open conversations ask the server every 5 s whether a new message has arrived.
+  setInterval(() => {
+    if (document.visibilityState !== "visible" || !navigator.onLine) return;
+    document.querySelectorAll("[data-poll]").forEach((button) => button.click());
+  }, 5000);
 
   let deferred = null;
   window.addEventListener("beforeinstallprompt", (event) => {

@@ -48,3 +48,34 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(url.pathname === "/sw.js" ? fetch(request) : cacheFirst(request));
   }
 });
+
+/* Web push (services/push.py): the message only says something new is waiting; a click opens
+   (or focuses) the app at the page the server named, always on this site. */
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  const url = typeof data.url === "string" && data.url.startsWith("/") && !data.url.startsWith("//")
+    ? data.url : "/";
+  const shown = self.registration.showNotification(data.title || "Perhetyö", {
+    body: data.body || "", icon: "/icon-192.png", badge: "/icon-192.png", tag: "perhetyo",
+    renotify: true, data: {url},
+  });
+  const badge = self.navigator && self.navigator.setAppBadge
+    ? self.navigator.setAppBadge().catch(() => {}) : Promise.resolve();
+  event.waitUntil(Promise.all([shown, badge]));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/",
+                         self.location.origin);
+  if (target.origin !== self.location.origin) return;
+  event.waitUntil(self.clients.matchAll({type: "window", includeUncontrolled: true}).then((list) => {
+    const open = list.find((client) => new URL(client.url).origin === self.location.origin);
+    if (open) {
+      return (open.navigate ? open.navigate(target.href).catch(() => open) : Promise.resolve(open))
+        .then((client) => (client || open).focus());
+    }
+    return self.clients.openWindow(target.href);
+  }));
+});

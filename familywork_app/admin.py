@@ -3,6 +3,7 @@
     python -m familywork_app.admin backup FILE       # SQLite: backup API; PostgreSQL: pg_dump -Fc
     python -m familywork_app.admin restore FILE      # into the configured (empty) database
     python -m familywork_app.admin anonymise --test-data-only
+    python -m familywork_app.admin first-supervisor EMAIL "NAME"   # a new deployment's first user
 
 The database is the one REFLEX_DB_URL names. Nothing here deletes client records: the law keeps
 family-services records for years. `anonymise` is for copies of test or training data only.
@@ -85,6 +86,25 @@ def anonymise(session: Session) -> int:
     return changed
 
 
+def first_supervisor(session: Session, email: str, name: str) -> str:
+    """The first supervisor of a new deployment (no demo data there): a set-password link to
+    print. Refused once any supervisor exists; more staff are invited from the app."""
+    from familywork_app.services.auth import email_problem, normalise_email
+    from familywork_app.services.staff import new_password_token, password_link
+
+    if session.exec(select(User).where(User.role == "supervisor")).first() is not None:
+        raise SystemExit("Refused: a supervisor already exists; invite staff from the app.")
+    address = normalise_email(email)
+    if email_problem(address) or not name.strip():
+        raise SystemExit("Give a valid e-mail address and a name.")
+    user = User(email=address, role="supervisor", display_name=name.strip()[:120])
+    session.add(user)
+    session.flush()
+    token = new_password_token(session, "set_password", user, user)
+    session.commit()
+    return password_link(token)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m familywork_app.admin", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -94,8 +114,16 @@ def main(argv: list[str] | None = None) -> int:
     anon = commands.add_parser("anonymise")
     anon.add_argument("--test-data-only", action="store_true",
                       help="confirm that this database holds test or training data only")
+    first = commands.add_parser("first-supervisor")
+    first.add_argument("email")
+    first.add_argument("name")
     args = parser.parse_args(argv)
     url = db_url()
+    if args.command == "first-supervisor":
+        with Session(make_engine(url)) as session:
+            link = first_supervisor(session, args.email, args.name)
+        print(f"Supervisor created. Set the password (and then the second factor) at: {link}")
+        return 0
     if args.command == "backup":
         backup(url, args.file)
         print(f"backup written to {args.file}")

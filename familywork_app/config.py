@@ -33,3 +33,12 @@ GUARDIAN_IDLE_MINUTES = int(os.environ.get("FAMILYWORK_GUARDIAN_IDLE_MINUTES", s
 GUARDIAN_ABSOLUTE_MINUTES = int(
     os.environ.get("FAMILYWORK_GUARDIAN_ABSOLUTE_MINUTES", str(30 * 24 * 60))
 )
+
+
+def data_dir():
+    """Where generated keys are kept (outside version control): `FAMILYWORK_DATA_DIR`, default
+    `data/` in the checkout."""
+    from pathlib import Path
+
+    configured = os.environ.get("FAMILYWORK_DATA_DIR", "")
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "data"

@@ -114,3 +114,12 @@ from familywork_app.state.worker_together import WorkerTogetherState  # noqa: E4
 app.add_page(together_page, route=routes.TOGETHER, title="Perhetyö", on_load=TogetherState.load)
 app.add_page(family_work_page, route=routes.FAMILY_WORK, title="Perhetyö",
              on_load=FamilyWorkState.load)
+
+# Notifications and the calendar feed (issue 5): the settings page, the unread count as the
+# app badge (the service worker shows the pushes; /calendar/feed/… is in web_routes).
+from familywork_app.components.app_badge import app_badge_script  # noqa: E402
+from familywork_app.pages.settings import settings_page  # noqa: E402
+from familywork_app.state.settings import SettingsState  # noqa: E402
+
+app.head_components.append(app_badge_script())
+app.add_page(settings_page, route=routes.SETTINGS, title="Perhetyö", on_load=SettingsState.load)

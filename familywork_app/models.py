@@ -51,9 +51,9 @@ class User(SQLModel, table=True):
     language: str = Field(default="fi", max_length=2)
     is_active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
-    # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, and the
-    # last accepted time step (a code is accepted once only).
-    totp_secret: Optional[str] = Field(default=None, max_length=64)
+    # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, sealed
+    # by services.secret_box, and the last accepted time step (a code is accepted once only).
+    totp_secret: Optional[str] = Field(default=None, max_length=255)
     totp_enabled_at: Optional[datetime] = None
     totp_last_step: Optional[int] = None
 
@@ -267,3 +267,41 @@ class MethodRecord(SQLModel, table=True):
     meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
     created_by_id: int = Field(foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+# Notifications and the calendar feed (issue 5).
+class PushSubscription(SQLModel, table=True):
+    """A browser's web-push subscription (one device or browser profile) for a user.
+
+    `p256dh` and `auth` are the browser's public keys (base64url) that the push is encrypted
+    to; a subscription the push service answers 404/410 for is deleted."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    endpoint: str = Field(max_length=500, unique=True)
+    p256dh: str = Field(max_length=100)
+    auth: str = Field(max_length=40)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_success_at: Optional[datetime] = None
+    last_failure_at: Optional[datetime] = None
+
+
+class NotificationPreference(SQLModel, table=True):
+    """A user's notification choices; no row means the defaults (no e-mail)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", unique=True)
+    email_enabled: bool = False
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CalendarFeedToken(SQLModel, table=True):
+    """A user's private calendar feed link; only the token's SHA-256 is stored. A user has at
+    most one live token (making a new one revokes the old)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: Optional[datetime] = None
+    last_used_at: Optional[datetime] = None

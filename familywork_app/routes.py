@@ -44,3 +44,7 @@ def home_for(role: str) -> str:
 FORGOT_PASSWORD = "/forgot-password"
 RESET_PASSWORD = "/reset-password"
 ACCOUNT = "/account"
+
+# Notifications and the calendar feed (issue 5).
+SETTINGS = "/settings"
+CALENDAR_FEED = "/calendar/feed/{token}.ics"  # a plain HTTP route; the token is the secret

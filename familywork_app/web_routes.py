@@ -14,6 +14,7 @@ from familywork_app import config, routes
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError, auth
 from familywork_app.services.calendar import meeting_ics
+from familywork_app.services.calendar_feed import read_feed
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
 
@@ -119,12 +120,23 @@ async def meeting_calendar(request: Request) -> Response:
         "content-disposition": 'attachment; filename="perhetyo.ics"', "cache-control": "no-store"})
 
 
+async def calendar_feed(request: Request) -> Response:
+    """The private calendar feed; the secret token in the URL is the only credential."""
+    with session_scope() as db:
+        body = read_feed(db, request.path_params.get("token", ""), _client_ip(request))
+    if body is None:
+        return Response(status_code=404, headers={"cache-control": "no-store"})
+    return Response(body, media_type="text/calendar; charset=utf-8",
+                    headers={"cache-control": "no-store"})
+
+
 auth_api = Starlette(routes=[
     Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
     Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
     Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
     Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
     Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
+    Route(routes.CALENDAR_FEED, calendar_feed, methods=["GET"]),
 ])
 
 

@@ -28,12 +28,15 @@ export REFLEX_TELEMETRY_ENABLED=false
 export REFLEX_DB_URL="${REFLEX_DB_URL:-sqlite:///$ROOT/familywork.db}"
 export REFLEX_CORS_ALLOWED_ORIGINS="${REFLEX_CORS_ALLOWED_ORIGINS:-http://localhost:3000,http://127.0.0.1:3000}"
 
-# The test command also needs Chromium, and PostgreSQL for the second run of the service tests
-# (tests/pg_server.py starts a throwaway server on loopback; they are skipped without it).
+# The test command also needs Chromium, PostgreSQL for the second run of the service tests and
+# PostgreSQL + Redis for the production-configuration browser tests (tests/pg_server.py and
+# tests/redis_server.py start throwaway servers on loopback; those tests are skipped without).
 if [ "${1:-}" = "--with-browser" ]; then
   missing=""
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
+  command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+  command -v ss >/dev/null 2>&1 || missing="$missing iproute2"
   if [ -n "$missing" ] && [ "$(id -u)" = "0" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

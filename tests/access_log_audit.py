@@ -147,6 +147,10 @@ _OWN_ACCOUNT = "the signed-in user's own account (sessions, password); no family
 _POLICY = "policy check: answers yes/no or raises; the calling service logs the access"
 _STAFF_ADMIN = "staff administration; no family data (invite/deactivate log a row without one)"
 _TOTP = "the staff user's own second factor; no family data"
+_OWN_SETTINGS = ("the signed-in user's own notification settings, devices or calendar link; "
+                 "no family data")
+_NOTIFY_HOOK = ("runs after the acting service's own logged commit: finds the other side's "
+                "accounts, devices and e-mail choice and sends a content-free notice")
 EXCLUDED = {
     "access_log.log_access": "the logging primitive itself",
     "access_log.log_families": "the logging primitive itself",
@@ -162,6 +166,15 @@ EXCLUDED = {
         "acting_user", "guardian_family_id", "is_active", "is_staff", "is_supervisor",
         "may_view_family", "require_family", "require_record", "require_staff",
         "require_supervisor", "side")},
+    "messages.latest_message_id": "the newest message's id only, a cue for the open page to "
+                                  "load again (the reload is logged)",
+    **{f"calendar_feed.{n}": _OWN_SETTINGS for n in ("create_feed", "feed_status", "revoke_feed")},
+    **{f"notifications.{n}": _NOTIFY_HOOK
+       for n in ("message_sent", "meeting_changed", "application_decided")},
+    **{f"notifications.{n}": _OWN_SETTINGS
+       for n in ("email_enabled", "send_test", "set_email_notifications")},
+    **{f"push.{n}": _OWN_SETTINGS for n in ("subscribe", "unsubscribe", "unsubscribe_all",
+                                             "device_count", "is_subscribed")},
     "together.current": "reads the session's own together-mode lock; no family data",
     "staff.deactivate_staff": _STAFF_ADMIN,
     "staff.invite_worker": _STAFF_ADMIN,

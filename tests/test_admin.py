@@ -64,3 +64,22 @@ def test_anonymise_command_needs_confirmation(monkeypatch, db_url, capsys):
     monkeypatch.setenv("REFLEX_DB_URL", db_url)
     assert admin.main(["anonymise"]) == 2
     assert "Refused" in capsys.readouterr().out
+
+
+def test_first_supervisor_of_a_new_deployment_gets_a_set_password_link(monkeypatch, db_url, capsys):
+    from familywork_app.services.staff import token_is_open
+    monkeypatch.setenv("REFLEX_DB_URL", db_url)
+    assert admin.main(["first-supervisor", "Paula.Esihenkilo@kainuu.example", "Paula E"]) == 0
+    link = capsys.readouterr().out.strip().rsplit(" ", 1)[-1]
+    assert "/set-password?token=" in link
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        user = user_by_email(session, "paula.esihenkilo@kainuu.example")
+        assert user.role == "supervisor" and user.password_hash is None
+        assert token_is_open(session, link.split("token=")[1])
+        try:  # a second first supervisor is refused
+            admin.first_supervisor(session, "toinen@kainuu.example", "Toinen")
+            raise AssertionError("a second first supervisor was created")
+        except SystemExit as refused:
+            assert "already exists" in str(refused)
+    engine.dispose()

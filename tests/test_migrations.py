@@ -40,3 +40,27 @@ def test_access_log_refuses_update_and_delete_on_postgresql(demo_db):
         with pytest.raises(DBAPIError, match="append-only"):
             demo_db.execute(text(statement))
         demo_db.rollback()
+
+
+def test_second_factor_secrets_stored_before_0006_are_sealed_by_it(tmp_path):
+    from sqlalchemy import text
+
+    from familywork_app.services.secret_box import unseal
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "alembic"))
+    cfg.attributes["url"] = url
+    command.upgrade(cfg, "0005")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO user (email, role, display_name, phone, language, is_active, created_at, "
+            "totp_secret) VALUES ('w@example.org', 'worker', 'W', '', 'fi', 1, "
+            "'2026-01-01 00:00:00', 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')"))
+    command.upgrade(cfg, "head")
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT totp_secret FROM user")).scalar()
+    assert stored.startswith("f1:") and "JBSWY3DP" not in stored
+    assert unseal(stored) == "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    engine.dispose()

@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from familywork_app.models import RecoveryCode, SignInAttempt
 from familywork_app.services import NotAllowed, ServiceError, auth, totp
+from familywork_app.services.secret_box import unseal
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.security import token_hash
 from tests.conftest import user_by_email
@@ -29,7 +30,8 @@ def test_demo_staff_are_enrolled_with_the_documented_secret_and_guardians_are_no
     for email in ("supervisor@example.org", "worker@example.org", "worker2@example.org"):
         user = user_by_email(demo_db, email)
         assert totp.needs_second_factor(user) and totp.is_enrolled(user)
-        assert user.totp_secret == totp.DEMO_SECRET == "PERHETYODEMOTOTPKAINUUKAJAANI234"
+        assert unseal(user.totp_secret) == totp.DEMO_SECRET == "PERHETYODEMOTOTPKAINUUKAJAANI234"
+        assert totp.DEMO_SECRET not in user.totp_secret  # encrypted at rest
     guardian = user_by_email(demo_db, "family@example.org")
     assert not totp.needs_second_factor(guardian) and not totp.is_enrolled(guardian)
     # The codes are the standard RFC 6238 ones any authenticator app makes.
@@ -54,7 +56,8 @@ def test_enrolment_needs_a_code_from_the_new_secret_and_gives_ten_recovery_codes
     assert totp.confirm_enrolment(db, newcomer, secret, "000000").ok is False
     assert not totp.is_enrolled(newcomer)
     result = totp.confirm_enrolment(db, newcomer, secret, _step_code(secret))
-    assert result.ok and totp.is_enrolled(newcomer) and newcomer.totp_secret == secret
+    assert result.ok and totp.is_enrolled(newcomer) and unseal(newcomer.totp_secret) == secret
+    assert secret not in newcomer.totp_secret and newcomer.totp_secret.startswith("f1:")
     codes = result.recovery_codes
     assert len(codes) == len(set(codes)) == 10
     rows = db.exec(select(RecoveryCode).where(RecoveryCode.user_id == newcomer.id)).all()

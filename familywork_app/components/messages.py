@@ -37,3 +37,10 @@ def composer(draft_length: rx.Var, error: rx.Var, on_count, on_send) -> rx.Compo
         rx.el.button(T["messages.send"], type="submit", class_name="btn btn-primary"),
         on_submit=on_send, reset_on_submit=False, class_name="form composer",
     )
+
+
+def poll_button(handler) -> rx.Component:
+    """Hidden; assets/offline.js clicks it every few seconds while the page is visible and online,
+    so a new message shows up without reloading (whichever backend worker received it)."""
+    return rx.el.button(type="button", hidden=True, tab_index=-1, on_click=handler,
+                        custom_attrs={"data-poll": "messages"})

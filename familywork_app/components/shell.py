@@ -90,6 +90,7 @@ def _footer() -> rx.Component:
     one row on a phone)."""
     return rx.el.footer(language_switcher(),
                         rx.el.p(rx.el.a(T["account.link"], href=routes.ACCOUNT)),
+                        rx.el.p(rx.el.a(T["settings.link"], href=routes.SETTINGS)),
                         class_name="page-footer")
 
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
 
-from familywork_app.i18n import en, fi, methods_en, methods_fi, methods_sv, sv
+from familywork_app.i18n import (en, fi, methods_en, methods_fi, methods_sv, notify_en,
+                                 notify_fi, notify_sv, sv)
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
 
@@ -18,9 +19,11 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 TEXTS: dict[str, dict[str, str]] = {
-    lang: {**INFO_TEXTS[lang], **module.TEXTS, **methods.TEXTS, **CARD_TEXTS[lang]}
-    for lang, module, methods in (("fi", fi, methods_fi), ("sv", sv, methods_sv),
-                                  ("en", en, methods_en))
+    lang: {**INFO_TEXTS[lang], **module.TEXTS, **methods.TEXTS, **CARD_TEXTS[lang],
+           **notify.TEXTS}
+    for lang, module, methods, notify in (("fi", fi, methods_fi, notify_fi),
+                                          ("sv", sv, methods_sv, notify_sv),
+                                          ("en", en, methods_en, notify_en))
 }
 
 

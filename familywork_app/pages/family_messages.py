@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from familywork_app.components.messages import composer, thread
+from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.shell import GUARDIAN_NAV, T, guardian_page, loading_or
 from familywork_app.state.family_messages import FamilyMessagesState as S
 
@@ -14,6 +14,7 @@ def family_messages_page() -> rx.Component:
         loading_or(S.loaded, rx.fragment(
             thread(S.messages),
             composer(S.draft_length, S.error, S.count, S.send),
+            poll_button(S.poll),
         )),
         nav=GUARDIAN_NAV,
     )

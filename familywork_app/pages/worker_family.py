@@ -4,7 +4,7 @@ import reflex as rx
 
 from familywork_app.components.goals import goal_list
 from familywork_app.components.method_results import all_results
-from familywork_app.components.messages import composer, thread
+from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.components.worker_meetings import meeting_card, propose_form
 from familywork_app.models import SUPPORT_AREAS
@@ -129,7 +129,8 @@ def _content() -> rx.Component:
         _section("goals", rx.cond(S.family["status"] == "active", _goal_form(), rx.fragment()),
                  goal_list(S, _end_buttons)),
         _section("messages", thread(S.messages),
-                 composer(S.draft_length, S.errors["message"], S.count, S.send)),
+                 composer(S.draft_length, S.errors["message"], S.count, S.send),
+                 poll_button(S.poll_messages)),
         _close_case(),
     ))
 

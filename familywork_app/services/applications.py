@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from familywork_app.models import (MUNICIPALITIES, SUPPORT_AREAS, Application, Child, Family,
                                    FamilyGuardian, User, utcnow)
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import NotAllowed, ServiceError, notifications
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, normalise_email
 from familywork_app.services.policy import active_worker, require_family, require_supervisor, valid_id
@@ -152,6 +152,7 @@ def accept_application(session: Session, user: User, application_id: object, wor
     family.status, family.worker_id, family.opened_on = "active", worker.id, utcnow().date()
     log_access(session, user, family.id, "accept_application", detail=f"worker {worker.id}", ip=ip)
     session.commit()
+    notifications.application_decided(session, user, family.id)
 
 
 def decline_application(session: Session, user: User, application_id: object, reason: object,
@@ -168,6 +169,7 @@ def decline_application(session: Session, user: User, application_id: object, re
     application.decided_by_id, application.decision_note = user.id, text
     log_access(session, user, application.family_id, "decline_application", ip=ip)
     session.commit()
+    notifications.application_decided(session, user, application.family_id)
 
 
 def application_status(session: Session, user: User, family_id: object, ip: str = "") -> dict:

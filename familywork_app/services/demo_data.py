@@ -17,6 +17,7 @@ from familywork_app.models import (
     User, utcnow,
 )
 from familywork_app.services.demo_families import FAMILIES, STAFF, SUPERVISOR
+from familywork_app.services.secret_box import seal
 from familywork_app.services.security import hash_password
 from familywork_app.services.totp import DEMO_SECRET as DEMO_TOTP_SECRET
 
@@ -42,7 +43,7 @@ def _users(session: Session, password_hash: str) -> dict[str, User]:
         users[email] = User(email=email, role=role, display_name=name, phone=phone,
                             language="fi", password_hash=password_hash)
         if role != "guardian":  # staff sign in with the demo second factor
-            users[email].totp_secret, users[email].totp_enabled_at = DEMO_TOTP_SECRET, utcnow()
+            users[email].totp_secret, users[email].totp_enabled_at = seal(DEMO_TOTP_SECRET), utcnow()
         session.add(users[email])
     session.flush()
     return users

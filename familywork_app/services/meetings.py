@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import Session, col, select
 
 from familywork_app.models import MEETING_PLACES, Meeting, User, utcnow
-from familywork_app.services import ServiceError
+from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access
 from familywork_app.services.policy import require_family, require_record, require_staff, side
 
@@ -66,7 +66,9 @@ def _commit(session: Session, user: User, meeting: Meeting, action: str, ip: str
     log_access(session, user, meeting.family_id, action, detail=f"meeting {meeting.id}", ip=ip)
     session.add(meeting)
     session.commit()
-    return meeting_data(session, meeting, user)
+    data = meeting_data(session, meeting, user)
+    notifications.meeting_changed(session, user, meeting, action)  # proposed, moved, cancelled
+    return data
 
 
 def agree_meeting(session: Session, user: User, meeting_id: object, ip: str = "") -> dict:

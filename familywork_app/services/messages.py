@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from sqlmodel import Session, col, func, select
 
 from familywork_app.models import Family, Message, User, utcnow
-from familywork_app.services import ServiceError
+from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
 from familywork_app.services.family_home import unread_by_family
 from familywork_app.services.policy import acting_user, require_family, require_staff, side
@@ -77,6 +77,7 @@ def send_message(session: Session, user: User, family_id: object, body: object,
     data = _message_data(message, user, user)
     log_access(session, user, family.id, "send_message", detail=f"message {message.id}", ip=ip)
     session.commit()
+    notifications.message_sent(session, user, family.id)
     return data
 
 
@@ -116,3 +117,11 @@ def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
     rows.sort(key=lambda row: row["last_at"] or EARLIEST, reverse=True)
     rows.sort(key=lambda row: row["unread"] == 0)
     return rows
+
+
+def latest_message_id(session: Session, user: User, family_id: object) -> int:
+    """The id of the family's newest message (0 when none): the open conversation's cue to load
+    again. It tells nothing of the content, so it is not logged; the reload is."""
+    family = require_family(session, user, family_id)
+    newest = session.exec(select(func.max(Message.id)).where(Message.family_id == family.id)).one()
+    return newest or 0

@@ -4,15 +4,14 @@ conversation cards, a role map, a network map and a child's check-in.
 Staff save them for a family they may change (in together mode the family id comes from the
 locked session, never from the browser); a guardian saves only their own children's check-ins.
 Every argument is checked against the keys in `method_content`; results are stored as JSON.
-A result saved on the day of an agreed visit is attached to that visit and its method noted.
+A result saved during an agreed visit is attached to that visit and its method noted.
 """
 
 import json
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from familywork_app.i18n import HELSINKI
 from familywork_app.models import (
     EVALUATION_PHASES, Child, Family, FamilyGuardian, Meeting, MethodRecord, User, utcnow,
 )
@@ -81,12 +80,14 @@ def _guardian_of(session: Session, family: Family, user_id: object) -> User:
 
 
 def _todays_visit(session: Session, family_id: int) -> Meeting | None:
-    """The family's agreed or held meeting of today (Helsinki), if any."""
-    today = utcnow().astimezone(HELSINKI).date()
-    start = datetime.combine(today, time.min, HELSINKI)
-    return session.exec(select(Meeting).where(
-        Meeting.family_id == family_id, Meeting.status.in_(("agreed", "held")),
-        Meeting.starts_at >= start, Meeting.starts_at < start + timedelta(days=1))).first()
+    """The family's agreed or held visit going on now: begun in the last 12 hours or beginning
+    within 2 (the nearest such one), if any."""
+    now = utcnow()
+    rows = session.exec(select(Meeting).where(
+        Meeting.family_id == family_id, col(Meeting.status).in_(("agreed", "held")),
+        Meeting.starts_at >= now - timedelta(hours=12),
+        Meeting.starts_at <= now + timedelta(hours=2))).all()
+    return min(rows, key=lambda m: abs((m.starts_at - now).total_seconds()), default=None)
 
 
 def _save(session: Session, user: User, family: Family, kind: str, data: dict, ip: str,

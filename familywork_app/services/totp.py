@@ -27,6 +27,7 @@ from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import check_limit, record_attempt
 from familywork_app.services.policy import STAFF_ROLES, acting_user
 from familywork_app.services.security import token_hash
+from familywork_app.services.secret_box import seal, unseal
 
 ISSUER = "Perhetyö"
 STEP_SECONDS = 30
@@ -152,7 +153,7 @@ def confirm_enrolment(session: Session, user: User, secret: object, code: object
     if step is None:
         session.commit()
         return CodeResult()
-    user.totp_secret, user.totp_enabled_at, user.totp_last_step = secret, utcnow(), step
+    user.totp_secret, user.totp_enabled_at, user.totp_last_step = seal(secret), utcnow(), step
     codes = _new_recovery_codes(session, user)
     session.commit()
     return CodeResult(ok=True, recovery_codes=codes)
@@ -166,7 +167,7 @@ def verify_code(session: Session, user: User, code: object, ip: str = "") -> Cod
     if waiting := check_limit(session, user.email, ip, "second factor"):
         return CodeResult(wait_seconds=waiting)
     text = _clean(code)
-    step = _matching_step(user.totp_secret, text, user.totp_last_step)
+    step = _matching_step(unseal(user.totp_secret), text, user.totp_last_step)
     if step is not None:
         user.totp_last_step = step
         ok = True

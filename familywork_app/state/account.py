@@ -8,8 +8,6 @@ from familywork_app.models import ROLES
 from familywork_app.services import ServiceError
 from familywork_app.services import account as svc
 from familywork_app.services.auth import TooManyAttempts
-from familywork_app.services.family_home import unread_for
-from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.app_state import AppState, form_id
 
 _NO_ERRORS = {"current": "", "new": "", "list": ""}
@@ -41,12 +39,9 @@ class AccountState(AppState):
         self.loaded, self.notice, self.wait_error = False, "", ""
         self.errors = dict(_NO_ERRORS)
         with session_scope() as db:
-            user, redirect = self._guard(db, *ROLES)
+            user, redirect = self._guard_with_badge(db, *ROLES)
             if redirect:
                 return redirect
-            if user.role == "guardian":
-                family_id = guardian_family_id(db, user) or 0
-                self.unread = unread_for(db, family_id, user) if family_id else 0
             self._reload(db, user)
 
     def end_session(self, session_id: str):

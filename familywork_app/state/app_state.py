@@ -71,11 +71,13 @@ class AppState(rx.State):
 
     def _apply_language(self, user: User | None) -> None:
         if user is not None:
-            self.lang = valid_language(user.language)
+            lang = valid_language(user.language)
         elif self.lang_cookie in ("fi", "sv", "en"):
-            self.lang = self.lang_cookie
+            lang = self.lang_cookie
         else:
-            self.lang = from_accept_language(self.router.headers.accept_language)
+            lang = from_accept_language(self.router.headers.accept_language)
+        if lang != self.lang:  # assigning marks `t` changed: all 650 texts would be sent again
+            self.lang = lang
 
     def _set_shell(self, user: User | None) -> None:
         self._apply_language(user)
@@ -93,6 +95,14 @@ class AppState(rx.State):
         if user.role not in roles:
             return None, [rx.redirect(routes.home_for(user.role), replace=True)]
         return user, []
+
+    def _guard_with_badge(self, db: Session, *roles: str) -> tuple[User | None, list]:
+        """`_guard`, and a guardian's unread badge for pages every role opens (account...)."""
+        user, redirect = self._guard(db, *roles)
+        if user is not None and user.role == "guardian":
+            family_id = guardian_family_id(db, user) or 0
+            self.unread = unread_for(db, family_id, user) if family_id else 0
+        return user, redirect
 
     def _guard_guardian(self, db: Session) -> tuple[User | None, int, list]:
         """For family pages: the guardian, their family id, or the redirect to return."""

@@ -15,12 +15,28 @@ class FamilyMessagesState(AppState):
     messages: list[dict[str, str]] = []
     draft_length: int = 0
     error: str = ""  # i18n key shown under the message box; the text stays in the box
+    _latest: int = 0  # id of the newest message shown
+
+    def poll(self):
+        """Clicked every few seconds by assets/offline.js while the page is open: load the
+        conversation again when a new message has arrived (from any backend worker)."""
+        if not self.loaded:
+            return None
+        with session_scope() as db:
+            user = self._user(db)
+            if user is None or user.role != "guardian":
+                return None
+            if svc.latest_message_id(db, user, self._family_of(db, user)) != self._latest:
+                return self._reload(db)
+        return None
 
     def _reload(self, db) -> list:
         user, family_id, redirect = self._guard_guardian(db)
         if redirect:
             return redirect
-        self.messages = [present_message(m, self.lang) for m in svc.conversation(db, user, family_id, self._ip())]
+        data = svc.conversation(db, user, family_id, self._ip())
+        self.messages = [present_message(m, self.lang) for m in data]
+        self._latest = max((m["id"] for m in data), default=0)
         self.unread = 0  # reading the conversation marked the worker's messages read
         self.loaded = True
         return []

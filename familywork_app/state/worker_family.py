@@ -29,6 +29,7 @@ class WorkerFamilyState(AppState):
     messages: list[dict[str, str]] = []
     workers: list[dict[str, str]] = []  # for a supervisor's reassignment
     _fid: int = 0
+    _latest: int = 0  # id of the newest message shown
 
     def _present_record(self, record: dict) -> None:
         lang = self.lang
@@ -59,11 +60,29 @@ class WorkerFamilyState(AppState):
         self.meetings = [present_meeting(m, lang) for m in data["upcoming"] + data["past"]]
         self.goals, self.entries, self.points = present_goals(
             goal_svc.family_goals(db, user, self._fid, ip), lang)
-        self.messages = [present_message(m, lang)
-                         for m in message_svc.conversation(db, user, self._fid, ip)]
+        self._show_messages(db, user)
         self.workers = ([{"id": str(w["id"]), "name": w["name"]} for w in active_workers(db, user)]
                         if user.role == "supervisor" else [])
         self.loaded = True
+
+    def _show_messages(self, db, user) -> None:
+        data = message_svc.conversation(db, user, self._fid, self._ip())
+        self.messages = [present_message(m, self.lang) for m in data]
+        self._latest = max((m["id"] for m in data), default=0)
+
+    def poll_messages(self):
+        """Clicked every few seconds by assets/offline.js: show a newly arrived message."""
+        if not self.loaded or self.not_found:
+            return
+        with session_scope() as db:
+            user = self._user(db)
+            if user is None or user.role not in ("worker", "supervisor") or not self._fid:
+                return
+            try:
+                if message_svc.latest_message_id(db, user, self._fid) != self._latest:
+                    self._show_messages(db, user)
+            except NotAllowed:
+                return
 
     def load(self):
         """on_load: staff only; the family must be one this user may see."""

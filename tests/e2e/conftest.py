@@ -41,6 +41,42 @@ def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600) -
     raise RuntimeError("the app did not start:\n" + log.read_text()[-4000:])
 
 
+def app_env(db_url: str, port: int = PORT, **extra: str) -> dict:
+    """The environment of a production app on `port` with `db_url`."""
+    base = f"http://localhost:{port}"
+    bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
+    return {**os.environ,
+            "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+            "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
+            "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_DB_URL": db_url,
+            "FAMILYWORK_PUBLIC_URL": base,
+            "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{port}", **extra}
+
+
+def prepare_database(env: dict) -> None:
+    """Run the migrations and load the demo data into the environment's database."""
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([str(bin_dir / "alembic"), "upgrade", "head"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], cwd=ROOT,
+                   env=env, check=True)
+
+
+def start_app(env: dict, log: Path, port: int = PORT) -> subprocess.Popen:
+    """`reflex run --env prod` on `port` (builds the frontend), once it answers."""
+    bin_dir = Path(sys.executable).parent
+    with open(log, "a") as out:
+        process = subprocess.Popen(
+            [str(bin_dir / "reflex"), "run", "--env", "prod", "--single-port",
+             "--backend-port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_until_up(process, log)
+    except RuntimeError:
+        _stop(process)
+        raise
+    return process
+
+
 @pytest.fixture(scope="module")
 def app_server(tmp_path_factory):
     """Migrate a fresh database, load the demo data, serve the production build.
@@ -48,26 +84,11 @@ def app_server(tmp_path_factory):
     One server per test module, so each module starts from the same demo data."""
     workdir = tmp_path_factory.mktemp("e2e")
     _LAST_STEP.clear()  # a fresh database: no code of the demo staff has been used yet
-    bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
-    env = {**os.environ,
-           "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
-           "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
-           "REFLEX_TELEMETRY_ENABLED": "false",
-           "REFLEX_DB_URL": f"sqlite:///{workdir / 'e2e.db'}",
-           "FAMILYWORK_PUBLIC_URL": BASE,
-           "REFLEX_CORS_ALLOWED_ORIGINS": f"{BASE},http://127.0.0.1:{PORT}"}
-    bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "alembic"), "upgrade", "head"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], cwd=ROOT,
-                   env=env, check=True)
+    env = app_env(f"sqlite:///{workdir / 'e2e.db'}")
+    prepare_database(env)
     log = workdir / "app.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [str(bin_dir / "reflex"), "run", "--env", "prod", "--single-port",
-             "--backend-port", str(PORT)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    process = start_app(env, log)
     try:
-        _wait_until_up(process, log)
         yield {"base": BASE, "db_url": env["REFLEX_DB_URL"], "log": log}
     finally:
         _stop(process)

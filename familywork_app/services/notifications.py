@@ -1,0 +1,229 @@
+"""Telling people that something new is waiting: a web push to each of their devices and, when
+they have turned it on, an e-mail (off by default). Neither says what happened, about whom or
+when: only "something new is waiting, sign in to see it", in the recipient's language.
+
+Who is told: a new message → the other side (the family's guardians when staff write, the
+family's worker when a guardian writes); a meeting proposed, moved or cancelled → the other
+side; a decision on the application → the family's guardians. Never the one who acted, never a
+deactivated account.
+
+How: the services call `message_sent`, `meeting_changed` or `application_decided` after their
+commit. The recipients, their devices and their e-mail choice are read at once in a short
+session of their own; the sending (push POSTs with a few seconds' timeout, SMTP) runs on a small
+background thread pool, so the user's action neither fails nor waits for a push service. Any
+error is logged (without names or ids) and swallowed. Push services' 404/410 answers delete the
+subscription. `wait_for_deliveries()` lets tests wait for the queue.
+"""
+
+import json
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from familywork_app import routes
+from familywork_app.i18n import t
+from familywork_app.models import (Family, FamilyGuardian, Meeting, NotificationPreference,
+                                   PushSubscription, User, utcnow)
+from familywork_app.services import ServiceError
+from familywork_app.services import push
+from familywork_app.services.mailer import public_url, send_mail
+from familywork_app.services.policy import acting_user
+
+log = logging.getLogger("familywork.notify")
+
+MEETING_ACTIONS = ("propose_meeting", "move_meeting", "cancel_meeting")
+GONE = (404, 410)
+
+_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="familywork-notify")
+_pending: set[Future] = set()
+_lock = threading.Lock()
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+def _guardians(session: Session, family_id: int) -> list[User]:
+    return list(session.exec(select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+                             .where(FamilyGuardian.family_id == family_id,
+                                    col(User.is_active).is_(True))
+                             .order_by(col(User.id))))
+
+
+def _worker(session: Session, family: Family) -> list[User]:
+    worker = session.get(User, family.worker_id) if family.worker_id else None
+    return [worker] if worker is not None and worker.is_active else []
+
+
+def _other_side(session: Session, actor_id: int, family_id: int) -> list[User]:
+    actor, family = session.get(User, actor_id), session.get(Family, family_id)
+    if actor is None or family is None:
+        return []
+    return _worker(session, family) if actor.role == "guardian" else _guardians(session, family_id)
+
+
+def _targets(session: Session, users: list[User], actor_id: int | None,
+             *, with_email: bool = True) -> list[dict]:
+    """Plain data for the sender thread: per recipient, the language, where the notification
+    leads, the devices and (if they asked for it) the e-mail address."""
+    users = [u for u in users if u.id != actor_id]
+    ids = [u.id for u in users]
+    if not ids:
+        return []
+    subs = session.exec(select(PushSubscription)
+                        .where(col(PushSubscription.user_id).in_(ids))).all()
+    wants_mail = set(session.exec(select(NotificationPreference.user_id).where(
+        col(NotificationPreference.user_id).in_(ids),
+        col(NotificationPreference.email_enabled).is_(True))))
+    return [{"lang": u.language, "home": routes.home_for(u.role),
+             "email": u.email if with_email and u.id in wants_mail else "",
+             "subs": [(s.id, s.endpoint, s.p256dh, s.auth) for s in subs if s.user_id == u.id]}
+            for u in users]
+
+
+# --- sending -----------------------------------------------------------------------------------
+
+def push_payload(lang: str, home: str) -> str:
+    """The whole push message: the service's name, "something new", and where to open it."""
+    return json.dumps({"title": t(lang, "notify.push_title"), "body": t(lang, "notify.push_body"),
+                       "url": home}, ensure_ascii=False)
+
+
+def _record(session: Session, results: dict[int, int]) -> None:
+    """Note each device's outcome; forget the ones the push service says are gone."""
+    now = utcnow()
+    for sub_id, status in results.items():
+        row = session.get(PushSubscription, sub_id)
+        if row is None:
+            continue
+        if status in GONE:
+            session.delete(row)
+        elif 200 <= status < 300:
+            row.last_success_at = now
+        else:
+            row.last_failure_at = now
+    session.commit()
+
+
+def _send(targets: list[dict]) -> dict[int, int]:
+    """Push to every device and e-mail whoever asked; {subscription id: HTTP status}."""
+    results: dict[int, int] = {}
+    for target in targets:
+        payload = push_payload(target["lang"], target["home"])
+        for sub_id, endpoint, p256dh, auth in target["subs"]:
+            results[sub_id] = push.send_push(endpoint, p256dh, auth, payload)
+        if target["email"]:
+            lang = target["lang"]
+            try:
+                send_mail(target["email"], t(lang, "notify.mail_subject"),
+                          t(lang, "notify.mail_body", link=public_url(target["home"]),
+                            settings=public_url(routes.SETTINGS)))
+            except Exception as error:  # noqa: BLE001 - a mail server problem must not spread
+                log.warning("notification e-mail failed: %s", type(error).__name__)
+    return results
+
+
+def _deliver(engine: Engine, targets: list[dict]) -> dict[int, int]:
+    try:
+        results = _send(targets)
+        if results:
+            with Session(engine) as session:
+                _record(session, results)
+        return results
+    except Exception as error:  # noqa: BLE001 - runs on the sender thread: log, never raise
+        log.warning("notification delivery failed: %s", type(error).__name__)
+        return {}
+
+
+def _queue(engine: Engine, targets: list[dict]) -> int:
+    """Hand the sending to the background pool; how many people will be told."""
+    targets = [x for x in targets if x["subs"] or x["email"]]
+    if not targets:
+        return 0
+    future = _executor.submit(_deliver, engine, targets)
+    with _lock:
+        _pending.add(future)
+    future.add_done_callback(_discard)
+    return len(targets)
+
+
+def _discard(future: Future) -> None:
+    with _lock:
+        _pending.discard(future)
+
+
+def wait_for_deliveries(timeout: float = 15) -> None:
+    """Wait until every queued notification has been sent (tests; an orderly shutdown)."""
+    with _lock:
+        pending = list(_pending)
+    wait_futures(pending, timeout=timeout)
+
+
+def _notify(session: Session, actor_id: int, family_id: int, everyone_of: str, kind: str) -> None:
+    """Find the recipients in a short session of its own and queue the sending; never raises."""
+    try:
+        engine = session.get_bind()
+        with Session(engine) as own:
+            users = (_guardians(own, family_id) if everyone_of == "guardians"
+                     else _other_side(own, actor_id, family_id))
+            targets = _targets(own, users, actor_id)
+        if told := _queue(engine, targets):
+            log.info("notifying %d people of a %s", told, kind)
+    except Exception as error:  # noqa: BLE001 - the user's action has already succeeded
+        log.warning("could not queue notifications of a %s: %s", kind, type(error).__name__)
+
+
+# --- the services' hooks (after their commit) --------------------------------------------------
+
+def message_sent(session: Session, user: User, family_id: int) -> None:
+    """`user` wrote a message in the family's conversation: tell the other side."""
+    _notify(session, user.id, family_id, "other_side", "message")
+
+
+def meeting_changed(session: Session, user: User, meeting: Meeting, action: str) -> None:
+    """A meeting was proposed, moved or cancelled by `user`: tell the other side."""
+    if action in MEETING_ACTIONS:
+        _notify(session, user.id, meeting.family_id, "other_side", "meeting")
+
+
+def application_decided(session: Session, user: User, family_id: int) -> None:
+    """The application was accepted or declined: tell the family's guardians."""
+    _notify(session, user.id, family_id, "guardians", "decision")
+
+
+# --- the settings page -------------------------------------------------------------------------
+
+def send_test(session: Session, user: User, ip: str = "") -> dict:
+    """A test notification to each of the user's own devices, at once (a few seconds at most
+    per device); how many push services took it and how many did not."""
+    acting_user(user, ip)
+    targets = _targets(session, [user], None, with_email=False)
+    if not targets or not targets[0]["subs"]:
+        raise ServiceError("notify.no_devices")
+    results = _send(targets)
+    _record(session, results)
+    sent = sum(1 for status in results.values() if 200 <= status < 300)
+    return {"sent": sent, "failed": len(results) - sent}
+
+
+def email_enabled(session: Session, user: User) -> bool:
+    """Whether the user gets e-mail notifications (off unless they turned it on)."""
+    pref = session.exec(select(NotificationPreference)
+                        .where(NotificationPreference.user_id == user.id)).first()
+    return bool(pref and pref.email_enabled)
+
+
+def set_email_notifications(session: Session, user: User, enabled: object, ip: str = "") -> bool:
+    """Turn the e-mail notifications on or off for the user."""
+    acting_user(user, ip)
+    if not isinstance(enabled, bool):
+        raise ServiceError("error.invalid", field="email")
+    pref = session.exec(select(NotificationPreference)
+                        .where(NotificationPreference.user_id == user.id)).first()
+    pref = pref or NotificationPreference(user_id=user.id)
+    pref.email_enabled, pref.updated_at = enabled, utcnow()
+    session.add(pref)
+    session.commit()
+    return enabled

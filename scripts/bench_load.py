@@ -1,0 +1,301 @@
+"""Load benchmark: simulated guardians and workers over real websocket connections.
+
+Run from the project root (after ./scripts/setup.sh; it builds the production frontend in this
+checkout's .web, as scripts/run.sh does):
+
+    .venv/bin/python scripts/bench_load.py                        # SQLite, 1 worker, 50,200,500
+    .venv/bin/python scripts/bench_load.py --users 50,200 --duration 20
+    .venv/bin/python scripts/bench_load.py --redis redis://localhost:6379 --workers 2
+    .venv/bin/python scripts/bench_load.py --db postgresql+psycopg://u:pw@host/db --redis URL
+    .venv/bin/python scripts/bench_load.py --url https://perhetyo.example --db URL  # running app
+
+Unless --url is given it migrates a fresh SQLite database in a temporary directory (or --db),
+loads the demo data, adds the synthetic people and starts `reflex run --env prod` on --port
+(3444) with REFLEX_REDIS_URL = --redis and GRANIAN_WORKERS = --workers when given. With --url it
+uses that running app and writes the synthetic people into its database (--db, required).
+
+The synthetic people: per block of ten, one worker and nine guardians, each guardian with an own
+active family of that worker (messages, goals, a held visit, three meetings the worker proposed).
+Nobody signs in: a session (AuthSession row holding the SHA-256 of a random token, as
+auth.redeem_signin_ticket makes it) is inserted for each, and the token is sent as the fw_session
+cookie, so argon2 and TOTP are not measured; the figures are event handling only.
+
+For each concurrency N (--users) the first N people connect (each its own socket, client token
+and session; the boot hydrate in the CONNECT packet as in the browser), then two closed-loop
+phases run, each person sending its next event as soon as the previous one is answered (no
+think time; --think adds one):
+  floor  every tab sends FamilyMessagesState.count (the message box's character counter): no
+         database, a one-number delta, the app's middleware included: the framework's floor.
+  app    guardians: page load of /family (hydrate_and_load: full state and on_load), open
+         /family/messages, send a message, open /family/meetings, agree a proposed meeting (if
+         none is left: open the meetings page again). Workers: page load of /caseload, open a
+         family's record, send a message, propose a meeting (which guardians then agree).
+A request is one such step; its round trip runs from the emit to the step's last reply (see
+scripts/bench_load_client.py: Reflex 0.10.1 sends no `final` marker). Errors: refused answers
+(a service error, a redirect to sign-in), timeouts (--timeout) and broken connections (the tab
+then reconnects). The load generator shares the machine; its CPU use is printed.
+"""
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
+
+import aiohttp  # noqa: E402
+from sqlalchemy import make_url  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from bench_load_client import (Person, Stats, Tab, app_round, connect_all,  # noqa: E402
+                               run_phase, trivial_round)
+from familywork_app.db import make_engine  # noqa: E402
+from familywork_app.models import (MUNICIPALITIES, Application, AuthSession, Child,  # noqa: E402
+                                   Family, FamilyGuardian, Goal, GoalEntry, Meeting, Message,
+                                   User, utcnow)
+from familywork_app.services.security import new_token, token_hash  # noqa: E402
+
+
+# --- data --------------------------------------------------------------------------------------
+
+def seed(db_url: str, count: int) -> list[Person]:
+    """`count` synthetic people (blocks of 1 worker + 9 guardians) with live sessions."""
+    tag, now, today = f"{int(time.time())}-{os.getpid()}", utcnow(), date.today()
+    people: list[Person] = []
+    with Session(make_engine(db_url)) as db:
+        worker = None
+        for i in range(count):
+            role = "worker" if i % 10 == 0 else "guardian"
+            user = User(email=f"bench-{tag}-{i}@example.org", role=role, language="fi",
+                        display_name=f"{'Työntekijä' if role == 'worker' else 'Huoltaja'} {i}")
+            db.add(user)
+            db.flush()
+            token = new_token()
+            db.add(AuthSession(user_id=user.id, token_hash=token_hash(token),
+                               expires_at=now + timedelta(hours=12), user_agent="bench_load"))
+            people.append(Person(user.email, role, token))
+            if role == "worker":
+                worker = (user, people[-1])
+                continue
+            family = Family(name=f"Kuorma {i}", address=f"Testitie {i}", status="active",
+                            municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                            worker_id=worker[0].id, opened_on=today - timedelta(days=60))
+            db.add(family)
+            db.flush()
+            worker[1].families.append(family.id)
+            w, g = worker[0].id, user.id
+            db.add_all([
+                FamilyGuardian(family_id=family.id, user_id=g),
+                Child(family_id=family.id, first_name="Aino", birth_year=today.year - 7),
+                Application(family_id=family.id, support_areas="parenting,everyday",
+                            description="Arki on raskasta.", consent=True, status="accepted",
+                            submitted_at=now - timedelta(days=70), submitted_by_id=g,
+                            decided_at=now - timedelta(days=62), decided_by_id=w)])
+            for area, title in (("everyday", "Arjen rytmi"), ("parenting", "Rauhalliset illat")):
+                goal = Goal(family_id=family.id, title=title, support_area=area, created_by_id=w)
+                db.add(goal)
+                db.flush()
+                db.add(GoalEntry(goal_id=goal.id, author_id=g, text="Menee paremmin.", rating=6))
+            for k in range(6):
+                sent = now - timedelta(days=30 - 5 * k)
+                db.add(Message(family_id=family.id, sender_id=(g, w)[k % 2], sent_at=sent,
+                               body="Hei, sopiiko torstai?", read_at=sent + timedelta(hours=3),
+                               read_by_id=(w, g)[k % 2]))
+            held = now - timedelta(days=14)
+            db.add(Meeting(family_id=family.id, worker_id=w, status="held", starts_at=held,
+                           ends_at=held + timedelta(hours=1), proposed_by_id=w,
+                           agreed_at=held - timedelta(days=5), held_at=held,
+                           summary="Puhuimme iltarutiineista."))
+            for k in range(3):
+                start = now + timedelta(days=7 + 7 * k, hours=1)
+                db.add(Meeting(family_id=family.id, worker_id=w, status="proposed",
+                               starts_at=start, ends_at=start + timedelta(hours=1),
+                               proposed_by_id=w, topic="Kuulumiset"))
+        db.commit()
+    return people
+
+
+# --- the app -----------------------------------------------------------------------------------
+
+def app_env(args, db_url: str, base: str) -> dict:
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
+           "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{bin_dir}:{os.environ.get('PATH', '')}",
+           "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_DB_URL": db_url,
+           "FAMILYWORK_PUBLIC_URL": base,
+           "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{args.port}"}
+    env.pop("REFLEX_REDIS_URL", None)
+    env.pop("GRANIAN_WORKERS", None)
+    if args.redis:
+        env["REFLEX_REDIS_URL"] = args.redis
+    if args.workers:
+        env["GRANIAN_WORKERS"] = str(args.workers)
+    return env
+
+
+def prepare_db(env: dict) -> None:
+    """Migrate and load the demo data (the demo loader does nothing on a non-empty database)."""
+    subprocess.run([str(Path(sys.executable).parent / "alembic"), "upgrade", "head"], env=env,
+                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], env=env,
+                   check=True, capture_output=True)
+
+
+def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
+    """Serve the production build (compiled into this checkout's .web) and wait until it answers."""
+    with open(log, "w") as out:
+        process = subprocess.Popen([str(Path(sys.executable).parent / "reflex"), "run", "--env",
+                                    "prod", "--single-port", "--backend-port", str(args.port)],
+                                   env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("the app exited:\n" + log.read_text()[-3000:])
+        try:
+            with urllib.request.urlopen(f"{base}/signin", timeout=2) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(1)
+    stop_app(process)
+    sys.exit("the app did not start:\n" + log.read_text()[-3000:])
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def fmt(row) -> str:
+    _n, rps, p50, p95, p99, errors = row
+    return f"{rps:7.0f} {p50:7.1f} {p95:7.1f} {p99:7.1f} {errors:6d}"
+
+
+async def bench(args, people: list[Person], base: str, origin: str) -> list[tuple]:
+    results = []
+    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
+                                 cookie_jar=aiohttp.DummyCookieJar())
+    try:
+        for n in args.users:
+            tabs = [Tab(base, origin, p, http, args.timeout) for p in people[:n]]
+            connect = Stats()
+            await connect_all(tabs, connect)
+            floor = await run_phase(tabs, args.floor_duration, trivial_round, args.think)
+            app = await run_phase(tabs, args.duration, app_round, args.think)
+            await asyncio.gather(*(tab.close() for tab in tabs))
+            results.append((n, connect, floor, app))
+            c = connect.summary()
+            print(f"  {n} users: connected in {connect.wall:.1f} s (connect + hydrate p95 "
+                  f"{c[3]:.0f} ms, {c[5]} failed); load generator CPU (of one core): floor "
+                  f"{100 * floor.cpu / floor.wall:.0f}%, app {100 * app.cpu / app.wall:.0f}%",
+                  flush=True)
+            await asyncio.sleep(2)  # let the server forget the closed sockets
+    finally:
+        await http.close()
+    return results
+
+
+def report(results) -> None:
+    print("\nRound trip of one request, emit -> last reply (ms); requests/s over the phase\n")
+    print(f"{'users':>5} | {'trivial event (framework floor)':^38} | {'app events':^38} "
+          "| p95 ratio")
+    print(f"{'':>5} | {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | "
+          f"{'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | app/floor")
+    for n, _connect, floor, app in results:
+        f, a = floor.summary(), app.summary()
+        ratio = a[3] / f[3] if f[3] else 0
+        print(f"{n:5d} | {fmt(f)} | {fmt(a)} | {ratio:6.1f}x")
+    for n, _connect, _floor, app in results:
+        print(f"\n{n} users, app events by kind: "
+              f"{'count':>6} {'p50':>7} {'p95':>7} {'p99':>7} errors")
+        for kind in sorted(set(app.times) | set(app.errors)):
+            count, _rps, p50, p95, p99, errors = app.summary([kind])
+            print(f"  {kind:<40} {count:6d} {p50:7.1f} {p95:7.1f} {p99:7.1f} {errors:6d}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", default="50,200,500",
+                        type=lambda s: [int(x) for x in s.split(",") if x.strip()])
+    parser.add_argument("--duration", type=float, default=20, help="seconds of the app phase")
+    parser.add_argument("--floor-duration", type=float, default=10,
+                        help="seconds of the trivial-event phase")
+    parser.add_argument("--think", type=float, default=0,
+                        help="mean pause between a person's rounds, seconds (default: none)")
+    parser.add_argument("--timeout", type=float, default=30, help="per request, seconds")
+    parser.add_argument("--url", help="an already running app (then --db is required)")
+    parser.add_argument("--db", help="database URL (default: a fresh SQLite database)")
+    parser.add_argument("--redis", help="REFLEX_REDIS_URL for the app this script starts")
+    parser.add_argument("--workers", type=int, help="GRANIAN_WORKERS for the app it starts")
+    parser.add_argument("--port", type=int, default=3444)
+    args = parser.parse_args()
+    if args.url and not args.db:
+        parser.error("--url needs --db: the synthetic people and sessions go into its database")
+    if not args.url and (args.workers or 1) > 1 and not args.redis:
+        parser.error("several workers need --redis (without it each worker keeps its own state)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench_load_"))
+    db_url = args.db or f"sqlite:///{workdir / 'bench.db'}"
+    base = (args.url or f"http://localhost:{args.port}").rstrip("/")
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    cpus = os.cpu_count()
+    if args.url:
+        manager = f"Redis ({args.redis})" if args.redis else "as deployed (not checked)"
+        workers = args.workers or "as deployed (not checked)"
+    else:
+        manager = f"Redis ({args.redis})" if args.redis else "disk (no Redis)"
+        workers = args.workers or (f"Reflex's default with Redis, min(2 x CPU + 1, 8) = "
+                                   f"{min(2 * cpus + 1, 8)}" if args.redis else 1)
+    for label, value in [
+        ("app", f"{base} ("
+                f"{'already running' if args.url else 'reflex run --env prod, started here'})"),
+        ("database", make_url(db_url).render_as_string(hide_password=True)),
+        ("state manager", manager), ("backend workers", workers),
+        ("CPU count", f"{cpus} (the load generator, one Python process, runs here too)"),
+        ("load average", "%.2f %.2f %.2f before the start (1, 5, 15 min)" % os.getloadavg()),
+        ("sign-in", "none: AuthSession rows (SHA-256 of a random token) inserted directly, "
+                    "so no argon2 or TOTP is measured, only events"),
+        ("phases", f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
+                   f"database work), app {args.duration:g} s; think time {args.think:g} s; "
+                   f"timeout {args.timeout:g} s")]:
+        print(f"{label + ':':<17}{value}")
+
+    process = None
+    try:
+        if not args.url:
+            prepare_db(app_env(args, db_url, base))
+        started = time.perf_counter()
+        people = seed(db_url, max(args.users))
+        print(f"synthetic people: {len(people)} ({sum(p.role == 'worker' for p in people)} workers,"
+              f" {sum(p.role == 'guardian' for p in people)} guardians with a family each), "
+              f"made in {time.perf_counter() - started:.1f} s", flush=True)
+        if not args.url:
+            process = start_app(args, app_env(args, db_url, base), base, workdir / "app.log")
+        print(flush=True)
+        report(asyncio.run(bench(args, people, base, origin)))
+    finally:
+        if process is not None:
+            stop_app(process)
+    print("\nload average at the end: %.2f %.2f %.2f; app log and database in %s"
+          % (*os.getloadavg(), workdir))
+
+
+if __name__ == "__main__":
+    main()

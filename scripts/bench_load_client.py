@@ -1,0 +1,304 @@
+"""Simulated browser tabs for scripts/bench_load.py: socket.io clients that speak Reflex 0.10.1's
+event protocol the way the compiled frontend (.web/utils/state.js) does.
+
+- Connect to `/_event/?token=<uuid>` (socket.io path and namespace `/_event`) with the session
+  cookie and an allowed Origin; the boot event `hydrate_and_load` rides in the CONNECT packet.
+- Every event is `emit("event", {name, payload, token, router_data})`, router_data being the page
+  the tab is on; a client-side navigation is the event `on_load_internal` with the new page.
+- Replies are `event` packets `{delta, events}`. Reflex 0.10.1 no longer marks an event's last
+  reply (`StateUpdate.final` is deprecated since 0.9 and never set), so each step knows its own
+  last reply: a page load ends with the root delta `is_hydrated: true` (queued after every
+  on_load handler of the page), an action with its state's answer (the `done_*` checks below).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import socketio
+from reflex.state import OnLoadInternalState, State
+from reflex_base.utils.format import format_event_handler
+
+from familywork_app.state.family_meetings import FamilyMeetingsState
+from familywork_app.state.family_messages import FamilyMessagesState
+from familywork_app.state.worker_family_actions import WorkerFamilyActions
+
+NS = "/_event"
+ROOT = State.get_full_name()
+MSG, MEET, WFA = (cls.get_full_name() for cls in
+                  (FamilyMessagesState, FamilyMeetingsState, WorkerFamilyActions))
+
+
+def _name(cls, handler: str) -> str:
+    return format_event_handler(cls.event_handlers[handler])
+
+
+HYDRATE = _name(State, "hydrate_and_load")
+NAVIGATE = _name(OnLoadInternalState, "on_load_internal")
+TRIVIAL = _name(FamilyMessagesState, "count")  # the message box's character counter
+SEND_G, AGREE = _name(FamilyMessagesState, "send"), _name(FamilyMeetingsState, "agree")
+SEND_W, PROPOSE = _name(WorkerFamilyActions, "send"), _name(WorkerFamilyActions, "propose")
+
+
+class Lost(Exception):
+    """No answer within the timeout, or the connection broke: the tab must reconnect."""
+
+
+class Stop(Exception):
+    """The phase is over: the simulated person stops after the event just finished."""
+
+
+@dataclass
+class Person:
+    email: str
+    role: str  # guardian | worker
+    token: str  # the fw_session cookie (an AuthSession row made by the benchmark)
+    families: list[int] = field(default_factory=list)
+
+    @property
+    def home(self) -> str:
+        return "/family" if self.role == "guardian" else "/caseload"
+
+
+# --- the last reply of each kind of step: None = not yet, True = done, False = refused ------
+
+def _delta(update: dict, state: str) -> dict:
+    return (update.get("delta") or {}).get(state) or {}
+
+
+def _has_event(update: dict, name: str) -> bool:
+    return any(e.get("name") == name for e in update.get("events") or [])
+
+
+def done_page(update: dict):
+    return True if _delta(update, ROOT).get("is_hydrated_rx_state_") is True else None
+
+
+def done_guardian_send(update: dict):
+    if _has_event(update, "_set_value"):  # the box is emptied after the delta
+        return True
+    return False if _delta(update, MSG).get("error_rx_state_") else None
+
+
+def done_agree(update: dict):
+    d = _delta(update, MEET)
+    return (not d["form_error_rx_state_"]) if "form_error_rx_state_" in d else None
+
+
+def done_worker_send(update: dict):
+    if _has_event(update, "_set_value"):
+        return True
+    return False if (_delta(update, WFA).get("errors_rx_state_") or {}).get("message") else None
+
+
+def done_propose(update: dict):
+    d = _delta(update, WFA)
+    return (not d["errors_rx_state_"].get("propose")) if "errors_rx_state_" in d else None
+
+
+def done_trivial(length: int):
+    return lambda u: True if _delta(u, MSG).get("draft_length_rx_state_") == length else None
+
+
+class Tab:
+    """One simulated person's browser tab: one socket, one page at a time, one event in flight."""
+
+    def __init__(self, base: str, origin: str, person: Person, http, timeout: float):
+        self.base, self.origin, self.person, self.http = base, origin, person, http
+        self.timeout = timeout
+        self.sio: socketio.AsyncClient | None = None
+        self.client_token, self.path, self.query = "", person.home, {}
+        self.upcoming: list[dict] = []  # the meetings page as last seen
+        self._check, self._future, self._redirected = None, None, False
+
+    async def _on_event(self, update) -> None:
+        if not isinstance(update, dict):
+            return
+        meetings = _delta(update, MEET)
+        if "upcoming_rx_state_" in meetings:
+            self.upcoming = meetings["upcoming_rx_state_"]
+        if _has_event(update, "_redirect"):  # e.g. to /signin: the session was not accepted
+            self._redirected = True
+        if self._check is not None and not self._future.done():
+            result = self._check(update)
+            if result is not None:
+                self._future.set_result(result)
+
+    def _router(self) -> dict:
+        data = {"pathname": self.path, "asPath": self.path}
+        return {**data, "query": self.query} if self.query else data
+
+    async def _step(self, send, check) -> tuple[float, bool]:
+        """Time from sending to the step's last reply; (seconds, accepted). Raises Lost."""
+        self._future = asyncio.get_running_loop().create_future()
+        self._check, self._redirected = check, False
+        started = time.perf_counter()
+        try:
+            await send()
+            ok = await asyncio.wait_for(self._future, self.timeout)
+        except (TimeoutError, socketio.exceptions.SocketIOError, OSError) as problem:
+            raise Lost(type(problem).__name__) from problem
+        finally:
+            self._check = None
+        return time.perf_counter() - started, bool(ok) and not self._redirected
+
+    async def connect(self) -> tuple[float, bool]:
+        """Open the socket on the home page, as a browser does (hydrate in the CONNECT packet)."""
+        await self.close()
+        # Headers go through websocket_extra_options: engine.io would move a Cookie header
+        # into the (shared) HTTP session's cookie jar.
+        headers = {"Cookie": f"fw_session={self.person.token}", "Origin": self.origin}
+        self.sio = socketio.AsyncClient(reconnection=False, http_session=self.http,
+                                        request_timeout=self.timeout, handle_sigint=False,
+                                        websocket_extra_options={"headers": headers})
+        self.sio.on("event", self._on_event, namespace=NS)
+        self.client_token, self.path, self.query = str(uuid.uuid4()), self.person.home, {}
+        boot = {"name": HYDRATE, "payload": {}, "router_data": self._router()}
+        return await self._step(lambda: self.sio.connect(
+            f"{self.base}?token={self.client_token}", transports=["websocket"],
+            socketio_path="/_event", namespaces=[NS], auth={"event": boot},
+            wait_timeout=self.timeout), done_page)
+
+    async def close(self) -> None:
+        if self.sio is not None:
+            with contextlib.suppress(Exception):  # already gone
+                await asyncio.wait_for(self.sio.disconnect(), 5)
+            self.sio = None
+
+    async def event(self, name: str, payload: dict, check) -> tuple[float, bool]:
+        data = {"name": name, "payload": payload, "token": self.client_token,
+                "router_data": self._router()}
+        return await self._step(lambda: self.sio.emit("event", data, namespace=NS), check)
+
+    async def load(self, path: str) -> tuple[float, bool]:
+        """A page (re)load: hydrate_and_load (full state, as on a reconnect) and the on_loads."""
+        self.path, self.query = path, {}
+        return await self.event(HYDRATE, {}, done_page)
+
+    async def open(self, path: str, query: dict | None = None) -> tuple[float, bool]:
+        """A client-side navigation: on_load_internal runs the page's on_load handlers."""
+        self.path, self.query = path, query or {}
+        return await self.event(NAVIGATE, {}, done_page)
+
+
+# --- what the simulated people do, one round at a time ----------------------------------------
+
+async def trivial_round(tab: Tab, i: int, record) -> None:
+    length = i % 500 + 1
+    record("trivial: count", await tab.event(TRIVIAL, {"value": "x" * length},
+                                             done_trivial(length)))
+
+
+async def guardian_round(tab: Tab, i: int, record) -> None:
+    record("load /family (hydrate)", await tab.load("/family"))
+    record("open messages", await tab.open("/family/messages"))
+    body = f"Kuormitustesti {i}: sopiiko torstaina kello 14?"
+    record("send message", await tab.event(SEND_G, {"form_data": {"body": body}},
+                                           done_guardian_send))
+    record("open meetings", await tab.open("/family/meetings"))
+    answerable = [m for m in tab.upcoming if m.get("can_answer")]
+    if answerable:
+        record("agree meeting", await tab.event(AGREE, {"meeting_id": answerable[0]["id"]},
+                                                done_agree))
+    else:
+        record("reopen meetings", await tab.open("/family/meetings"))
+
+
+async def worker_round(tab: Tab, i: int, record) -> None:
+    families = tab.person.families
+    fid = str(families[i % len(families)])
+    record("worker: load /caseload (hydrate)", await tab.load("/caseload"))
+    record("worker: open family record", await tab.open(f"/record/{fid}", {"fid": fid}))
+    body = f"Kuormitustesti {i}: muistattehan huomisen?"
+    record("worker: send message", await tab.event(SEND_W, {"form_data": {"body": body}},
+                                                   done_worker_send))
+    day = date.today() + timedelta(days=7 + i % 60)
+    form = {"date": day.isoformat(), "time": f"{8 + i % 8:02d}:{15 * (i % 4):02d}",
+            "duration": "60", "place": "home", "place_detail": "", "topic": "Kuulumiset",
+            "confirm_overlap": "on"}
+    record("worker: propose meeting", await tab.event(PROPOSE, {"form_data": form},
+                                                      done_propose))
+
+
+async def app_round(tab: Tab, i: int, record) -> None:
+    await (guardian_round if tab.person.role == "guardian" else worker_round)(tab, i, record)
+
+
+# --- measuring: closed-loop phases ------------------------------------------------------------
+
+class Stats:
+    """Round trips (seconds) of accepted requests and error counts, by kind of request."""
+
+    def __init__(self, deadline: float = float("inf")):
+        self.deadline, self.times, self.errors = deadline, {}, {}
+        self.wall = self.cpu = 0.0
+
+    def record(self, kind: str, result: tuple[float, bool]) -> None:
+        seconds, ok = result
+        if ok:
+            self.times.setdefault(kind, []).append(seconds)
+        else:
+            self.error(kind)
+        if time.perf_counter() >= self.deadline:
+            raise Stop()
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+    def summary(self, kinds=None) -> tuple[int, float, float, float, float, int]:
+        kinds = kinds or set(self.times) | set(self.errors)
+        done = sorted(t for k in kinds for t in self.times.get(k, []))
+        errors = sum(self.errors.get(k, 0) for k in kinds)
+
+        def pct(p):
+            return done[min(len(done) - 1, int(p / 100 * len(done)))] * 1000 if done else 0.0
+        rate = len(done) / self.wall if self.wall else 0.0
+        return len(done), rate, pct(50), pct(95), pct(99), errors
+
+
+async def connect_all(tabs: list[Tab], stats: Stats) -> None:
+    gate = asyncio.Semaphore(20)
+
+    async def one(tab):
+        async with gate:
+            try:
+                stats.record("connect + hydrate", await tab.connect())
+            except Lost:
+                stats.error("connect + hydrate")
+    started = time.perf_counter()
+    await asyncio.gather(*(one(tab) for tab in tabs))
+    stats.wall = time.perf_counter() - started
+
+
+async def run_phase(tabs: list[Tab], seconds: float, body, think: float) -> Stats:
+    """Every tab runs `body` rounds back to back until the deadline; a lost tab reconnects."""
+    stats = Stats(time.perf_counter() + seconds)
+    cpu, started = time.process_time(), time.perf_counter()
+
+    async def person(tab: Tab) -> None:
+        rng, i = random.Random(tab.person.email), 0
+        if think:  # spread the first rounds out
+            await asyncio.sleep(rng.uniform(0, think))
+        while time.perf_counter() < stats.deadline:
+            try:
+                if tab.sio is None or not tab.sio.connected:
+                    await tab.connect()
+                await body(tab, i, stats.record)
+            except Stop:
+                return
+            except Lost:
+                stats.error("lost (timeout or broken socket)")
+                await tab.close()
+                await asyncio.sleep(0.5)
+            i += 1
+            if think:
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+    await asyncio.gather(*(person(tab) for tab in tabs))
+    stats.wall, stats.cpu = time.perf_counter() - started, time.process_time() - cpu
+    return stats
