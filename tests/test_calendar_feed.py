@@ -3,6 +3,7 @@ user's own agreed meetings are in it, in Helsinki time with a VTIMEZONE, and eac
 access-log row per family included."""
 
 import asyncio
+import concurrent.futures
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -143,7 +144,10 @@ def _get(app, path: str) -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.get(path)
-    return asyncio.run(call())
+    # In a thread of its own: when the browser tests run in the same session, this thread
+    # already has Playwright's event loop running.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, call()).result()
 
 
 def test_feed_over_http_and_unknown_tokens_are_404(demo_db, monkeypatch):

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
 
 from tests.e2e.a11y import axe_violations
@@ -26,15 +26,15 @@ pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Chromium that lets a page whose HTTP came from Playwright (see `_context`) open its
-    websocket to localhost (Local Network Access checks off)."""
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None,
-            args=[*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"])
-        yield chromium
-        chromium.close()
+def lna_browser(browser):
+    """A second Chromium that lets a page whose HTTP came from Playwright (see `_context`) open
+    its websocket to localhost (Local Network Access checks off)."""
+    options = {"args": [*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"]}
+    if Path("/usr/bin/chromium").exists():
+        options["executable_path"] = "/usr/bin/chromium"
+    chromium = browser.browser_type.launch(**options)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,8 @@ def test_two_backend_worker_processes_listen(app_server):
     assert len(set(re.findall(r"pid=(\d+)", out))) >= 2, out
 
 
-def test_message_through_one_worker_reaches_a_browser_on_the_other(browser, app_server):
+def test_message_through_one_worker_reaches_a_browser_on_the_other(lna_browser, app_server):
+    browser = lna_browser
     for _ in range(8):  # a phone whose websocket is held by one worker
         phone, phone_workers = _open(browser, PHONE, "family@example.org", "/family",
                                      "/family/messages")

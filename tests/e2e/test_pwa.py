@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import create_engine, text
 
 from tests.e2e.conftest import CHROMIUM_ARGS, open_page, sign_in, wait_ready
 
@@ -54,3 +55,24 @@ def test_agreed_meeting_downloads_as_ics(phone):
         phone.get_by_role("link", name="Lisää kalenteriin").first.click()
     text = open(download.value.path()).read()
     assert "BEGIN:VEVENT" in text and re.search(r"DTSTART", text)
+
+
+def test_a_message_written_offline_is_delivered_after_reconnecting(phone, app_server):
+    sign_in(phone, "family2@example.org", home="/family")
+    open_page(phone, "/family/messages")
+    phone.context.set_offline(True)
+    expect(phone.get_by_text("Ei verkkoyhteyttä.", exact=False)).to_be_visible(timeout=10_000)
+    body = "Kirjoitettu ilman verkkoa: huomenna sopii."
+    phone.get_by_label("Uusi viesti", exact=True).fill(body)
+    phone.get_by_role("button", name="Lähetä", exact=True).click()
+    # Offline nothing is lost: the text waits in the box until the message is sent.
+    expect(phone.get_by_label("Uusi viesti", exact=True)).to_have_value(body)
+    phone.context.set_offline(False)
+    expect(phone.locator(".msg-body").get_by_text(body, exact=True)).to_be_visible(timeout=30_000)
+    expect(phone.get_by_label("Uusi viesti", exact=True)).to_have_value("")
+    engine = create_engine(app_server["db_url"])
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT count(*) FROM message WHERE body = :b"),
+                                    {"b": body}).scalar()
+    engine.dispose()
+    assert stored == 1  # delivered once, not twice
