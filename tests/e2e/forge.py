@@ -78,7 +78,7 @@ class ForgeClient:
         self.sio.connect(f"{self.base}?token={self.client_token}", headers=headers,
                          transports=[transport], socketio_path="/_event",
                          namespaces=[NAMESPACE], auth=auth, wait_timeout=self.timeout)
-        return self.settle() if hydrate else []
+        return self.settle(first=self.timeout) if hydrate else []
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # already gone
@@ -116,10 +116,15 @@ class ForgeClient:
         """Updates that arrived unasked since the last look."""
         return self._drain(time.monotonic() + 0.05)
 
-    def settle(self, quiet: float = 0.25, limit: float | None = None) -> list[dict]:
-        """Collect updates until none came for `quiet` seconds (slow; for set-up steps)."""
-        got, deadline = [], time.monotonic() + (limit or self.timeout)
-        while time.monotonic() < deadline:
+    def settle(self, quiet: float = 0.25, limit: float | None = None,
+               first: float | None = None) -> list[dict]:
+        """Collect updates until none came for `quiet` seconds (slow; for set-up steps); the
+        first one is awaited for `first` seconds (an answer that must come: a busy machine may
+        take a while)."""
+        deadline = time.monotonic() + (limit or self.timeout)
+        got = self._drain(min(deadline, time.monotonic() + (first or quiet)),
+                          stop=lambda update: True)
+        while got and time.monotonic() < deadline:
             more = self._drain(min(deadline, time.monotonic() + quiet))
             if not more:
                 break
