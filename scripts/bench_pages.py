@@ -21,7 +21,7 @@ What it does (a script that prints figures, not a test):
    (--extra-headers). Prints, for the run with the median performance score, performance and
    accessibility scores, first and largest contentful paint, total blocking time, bytes (all,
    JavaScript) and requests; then every failed accessibility audit on our pages with its
-   elements.
+   elements, and the elements that shifted (cumulative layout shift).
 3. Repeat visit with the service worker (Playwright, Chromium; CDP throttling of the page and
    of the service worker: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, 4x CPU): opens the
    family home once (the service worker installs), then --repeats times more, each in a new
@@ -32,6 +32,7 @@ temporary directory (printed at the end).
 """
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -163,29 +164,17 @@ def score(value) -> str:
 
 def print_table(rows: list[tuple[str, list[dict]]]) -> None:
     print(f"\n{'page':<28} | {'perf':>4} | {'a11y':>4} | {'FCP':>7} | {'LCP':>7} | {'TBT':>7} "
-          f"| {'KB':>5} | {'JS KB':>5} | {'req':>3} | perf of each run")
-    print("-" * 112)
+          f"| {'CLS':>5} | {'KB':>5} | {'JS KB':>5} | {'req':>3} | perf of each run")
+    print("-" * 120)
     for label, runs in rows:
         s = tools.median_run(runs)["summary"]
         each = " ".join(score(r["summary"]["perf"]) for r in runs)
         print(f"{label:<28} | {score(s['perf']):>4} | {score(s['a11y']):>4} | {ms(s['fcp']):>7} "
-              f"| {ms(s['lcp']):>7} | {ms(s['tbt']):>7} | {(s['bytes'] or 0) / 1024:5.0f} "
+              f"| {ms(s['lcp']):>7} | {ms(s['tbt']):>7} | {s['cls'] or 0:5.3f} "
+              f"| {(s['bytes'] or 0) / 1024:5.0f} "
               f"| {s['js'] / 1024:5.0f} | {s['requests']:3d} | {each}")
         if s["error"]:
             print(f"{'':<28}   Lighthouse runtime error: {s['error']}")
-
-
-def print_failures(label: str, lhr: dict) -> None:
-    failures = tools.accessibility_failures(lhr)
-    print(f"\n{label}: " + ("no failed accessibility audit" if not failures else
-                            f"{len(failures)} failed accessibility audit(s)"))
-    for failure in failures:
-        print(f"  {failure['id']} (weight {failure['weight']}): {failure['title']}")
-        for node in failure["nodes"][:8]:
-            print(f"    - {node['selector']}  [{node['label'][:60]}]")
-            print(f"      {node['snippet'][:200]}")
-        if len(failure["nodes"]) > 8:
-            print(f"    ... and {len(failure['nodes']) - 8} more")
 
 
 def print_repeat(result: dict) -> None:
@@ -274,19 +263,20 @@ def main() -> None:
 
         repeat = tools.repeat_visit(base, "/family", ("fw_session", guardian_token), args.chrome,
                                     repeats=args.repeats)
+        (workdir / "repeat_visit.json").write_text(json.dumps(repeat, indent=1))
     finally:
         for process in processes:
             stop_app(process)
 
     print_table(rows)
-    print("FCP/LCP/TBT: Lighthouse's simulated phone; KB: total transferred; JS KB: scripts; "
-          "req: requests")
+    print("FCP/LCP/TBT/CLS: Lighthouse's simulated phone; KB: total transferred; JS KB: "
+          "scripts; req: requests")
     for (label, runs), (_l, url, _e) in zip(rows, pages):
         final = tools.median_run(runs)["summary"]["final_url"]
         if final.rstrip("/") != url.rstrip("/"):
             print(f"WARNING: {label} ended at {final}, not {url}")
     for label, runs in rows[:3]:
-        print_failures(label, tools.median_run(runs)["lhr"])
+        tools.print_findings(label, tools.median_run(runs)["lhr"])
     print_repeat(repeat)
 
     print("\nTargets (issue 5):")

@@ -71,7 +71,8 @@ def summary(lhr: dict) -> dict:
         "perf": lhr["categories"]["performance"]["score"],
         "a11y": lhr["categories"]["accessibility"]["score"],
         "fcp": value("first-contentful-paint"), "lcp": value("largest-contentful-paint"),
-        "tbt": value("total-blocking-time"), "bytes": value("total-byte-weight"),
+        "tbt": value("total-blocking-time"), "cls": value("cumulative-layout-shift"),
+        "bytes": value("total-byte-weight"),
         "js": sum(i.get("transferSize") or 0 for i in items if i.get("resourceType") == "Script"),
         "requests": len(items), "final_url": lhr.get("finalDisplayedUrl", ""),
         "error": (lhr.get("runtimeError") or {}).get("message", ""),
@@ -101,6 +102,29 @@ def accessibility_failures(lhr: dict) -> list[dict]:
         failures.append({"id": ref["id"], "title": audit["title"], "weight": ref["weight"],
                          "nodes": nodes})
     return failures
+
+
+def layout_shifts(lhr: dict) -> list[dict]:
+    """The elements that moved (Lighthouse's layout-shifts audit), with their shift scores."""
+    items = (lhr["audits"].get("layout-shifts", {}).get("details") or {}).get("items", [])
+    return [{"selector": (i.get("node") or {}).get("selector", ""), "score": i.get("score") or 0,
+             "snippet": (i.get("node") or {}).get("snippet", "")} for i in items]
+
+
+def print_findings(label: str, lhr: dict) -> None:
+    """Failed accessibility audits with their elements, and the elements that shifted."""
+    failures = accessibility_failures(lhr)
+    print(f"\n{label}: " + ("no failed accessibility audit" if not failures else
+                            f"{len(failures)} failed accessibility audit(s)"))
+    for failure in failures:
+        print(f"  {failure['id']} (weight {failure['weight']}): {failure['title']}")
+        for node in failure["nodes"][:8]:
+            print(f"    - {node['selector']}  [{node['label'][:60]}]")
+            print(f"      {node['snippet'][:200]}")
+        if len(failure["nodes"]) > 8:
+            print(f"    ... and {len(failure['nodes']) - 8} more")
+    for shift in layout_shifts(lhr):
+        print(f"  layout shift {shift['score']:.3f}: {shift['selector']}  {shift['snippet'][:80]}")
 
 
 # --- repeat visit ------------------------------------------------------------------------------
