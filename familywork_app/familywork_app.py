@@ -123,3 +123,9 @@ from familywork_app.state.settings import SettingsState  # noqa: E402
 
 app.head_components.append(app_badge_script())
 app.add_page(settings_page, route=routes.SETTINGS, title="Perhetyö", on_load=SettingsState.load)
+
+# The accessibility statement (issue 5), linked from every page's foot.
+from familywork_app.pages.accessibility import accessibility_page  # noqa: E402
+
+app.add_page(accessibility_page, route=routes.ACCESSIBILITY, title="Perhetyö",
+             on_load=AppState.load_public)

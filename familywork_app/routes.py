@@ -1,6 +1,7 @@
 """Every route of the app in one place."""
 
 INFO = "/"
+ACCESSIBILITY = "/accessibility"  # the accessibility statement (saavutettavuusseloste)
 SIGN_IN = "/signin"
 APPLY = "/apply"
 FAMILY_HOME = "/family"

@@ -54,6 +54,8 @@ def public_page(*children: rx.Component) -> rx.Component:
             class_name="topbar",
         ),
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
+        rx.el.footer(rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)),
+                     class_name="page-footer"),
         class_name="layout-public", data_ready=AppState.ready, lang=AppState.lang,
     )
 
@@ -91,6 +93,7 @@ def _footer() -> rx.Component:
     return rx.el.footer(language_switcher(),
                         rx.el.p(rx.el.a(T["account.link"], href=routes.ACCOUNT)),
                         rx.el.p(rx.el.a(T["settings.link"], href=routes.SETTINGS)),
+                        rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)),
                         class_name="page-footer")
 
 

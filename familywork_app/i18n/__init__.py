@@ -10,6 +10,7 @@ from babel.dates import format_date, format_datetime, format_time
 
 from familywork_app.i18n import (en, fi, methods_en, methods_fi, methods_sv, notify_en,
                                  notify_fi, notify_sv, sv)
+from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
 
@@ -20,7 +21,7 @@ _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 TEXTS: dict[str, dict[str, str]] = {
     lang: {**INFO_TEXTS[lang], **module.TEXTS, **methods.TEXTS, **CARD_TEXTS[lang],
-           **notify.TEXTS}
+           **notify.TEXTS, **A11Y_TEXTS[lang]}
     for lang, module, methods, notify in (("fi", fi, methods_fi, notify_fi),
                                           ("sv", sv, methods_sv, notify_sv),
                                           ("en", en, methods_en, notify_en))
