@@ -44,6 +44,8 @@ def test_offline_the_family_home_shows_the_banner_and_what_was_last_seen(phone):
     snapshot = phone.locator("#offline-snapshot")
     expect(snapshot.get_by_text("Viimeksi nähty")).to_be_visible()
     expect(snapshot.get_by_text("Aamut sujuvat ilman riitaa", exact=False)).to_be_visible()
+    expect(snapshot.get_by_text(re.compile(r"^Seuraava sovittu tapaaminen: .+\d{1,2}[:.]\d{2}"))
+           ).to_be_visible()  # the last-seen next meeting, with its time
     phone.context.set_offline(False)
     expect(banner).to_be_hidden(timeout=10_000)
 
