@@ -26,13 +26,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic", "--disable-dev-shm-usage"]
 
 
-def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600) -> None:
+def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600,
+                   base: str = BASE) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError("the app exited:\n" + log.read_text()[-4000:])
         try:
-            with urllib.request.urlopen(f"{BASE}/signin", timeout=2) as response:
+            with urllib.request.urlopen(f"{base}/signin", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -70,7 +71,7 @@ def start_app(env: dict, log: Path, port: int = PORT) -> subprocess.Popen:
              "--backend-port", str(port)],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        _wait_until_up(process, log)
+        _wait_until_up(process, log, base=f"http://localhost:{port}")
     except RuntimeError:
         _stop(process)
         raise
