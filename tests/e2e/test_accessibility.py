@@ -1,5 +1,5 @@
 """WCAG 2.1 AA across the app (issue 5): axe on every page in Finnish, Swedish and English at
-phone and tablet width; the keyboard alone; 200 % text without content running off the side;
+phone and tablet width, and no page wider than the screen; the keyboard alone; 200 % text without content running off the side;
 the accessibility statement linked from every page's foot."""
 
 import re
@@ -34,6 +34,9 @@ def _axe_everywhere(page: Page, paths: list[str], lang: str) -> dict[str, list[s
         open_page(page, path)
         expect(page.locator("[data-ready='true']")).to_have_attribute("lang", lang)
         found[path] = axe_violations(page)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1] + 1:  # reflow: nothing may run off the side of the screen
+            found[path].append(f"page {width[0]} px wide on a {width[1]} px screen")
     return {path: v for path, v in found.items() if v}
 
 
