@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -52,6 +51,7 @@ os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
 from sqlmodel import Session, select  # noqa: E402
 
 import bench_pages_tools as tools  # noqa: E402
+from bench_load import stop_app  # noqa: E402  (the same way of stopping the app)
 from familywork_app.db import make_engine  # noqa: E402
 from familywork_app.models import AuthSession, User, utcnow  # noqa: E402
 from familywork_app.services.security import new_token, token_hash  # noqa: E402
@@ -120,16 +120,6 @@ def start_app(cwd: Path, env: dict, port: int, probe: str, log: Path) -> subproc
         time.sleep(1)
     stop_app(process)
     sys.exit(f"the app in {cwd} did not start:\n" + log.read_text()[-3000:])
-
-
-def stop_app(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def new_session(db_url: str, email: str) -> str:

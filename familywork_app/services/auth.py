@@ -169,11 +169,8 @@ def resolve_session(session: Session, token: object, *, together: bool = False) 
 
     A staff session locked in together mode (services.together) resolves only when `together`
     is asked for: the together-mode page is all such a session can reach."""
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
-        return None
-    row = session.exec(select(AuthSession).where(
-        AuthSession.token_hash == token_hash(token))).first()
-    if row is None or row.ended_at is not None:
+    row = open_session_row(session, token)
+    if row is None:
         return None
     user = session.get(User, row.user_id)
     now = utcnow()
@@ -192,29 +189,36 @@ def resolve_session(session: Session, token: object, *, together: bool = False) 
     return user
 
 
-def _locked(session: Session, auth_session_id: int) -> bool:
-    """Whether the session is in together mode (an open TogetherSession)."""
-    return session.exec(select(TogetherSession.id).where(
+def open_session_row(session: Session, token: object) -> AuthSession | None:
+    """The not-yet-ended session row of a well-formed token (lifetimes are not checked here)."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return None
+    row = session.exec(select(AuthSession).where(
+        AuthSession.token_hash == token_hash(token))).first()
+    return row if row is not None and row.ended_at is None else None
+
+
+def open_lock(session: Session, auth_session_id: int) -> TogetherSession | None:
+    """The open together mode (services.together) of a sign-in session, if any."""
+    return session.exec(select(TogetherSession).where(
         TogetherSession.auth_session_id == auth_session_id,
-        col(TogetherSession.ended_at).is_(None))).first() is not None
+        col(TogetherSession.ended_at).is_(None))).first()
+
+
+def _locked(session: Session, auth_session_id: int) -> bool:
+    return open_lock(session, auth_session_id) is not None
 
 
 def is_locked(session: Session, token: object) -> bool:
     """Whether this live session token is locked in together mode."""
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
-        return False
-    row = session.exec(select(AuthSession).where(
-        AuthSession.token_hash == token_hash(token))).first()
-    return row is not None and row.ended_at is None and _locked(session, row.id)
+    row = open_session_row(session, token)
+    return row is not None and _locked(session, row.id)
 
 
 def end_session(session: Session, token: object) -> None:
     """Sign out: the token stops working at once."""
-    if not isinstance(token, str):
-        return
-    row = session.exec(select(AuthSession).where(
-        AuthSession.token_hash == token_hash(token))).first()
-    if row is not None and row.ended_at is None:
+    row = open_session_row(session, token)
+    if row is not None:
         row.ended_at = utcnow()
         session.commit()
 

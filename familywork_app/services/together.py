@@ -15,29 +15,19 @@ from sqlmodel import Session, col, select
 from familywork_app.models import AuthSession, Child, FamilyGuardian, TogetherSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.auth import check_limit, record_attempt
+from familywork_app.services.auth import check_limit, open_lock, open_session_row, record_attempt
 from familywork_app.services.policy import acting_user, require_family, require_staff
-from familywork_app.services.security import hash_password, token_hash, verify_password
+from familywork_app.services.security import hash_password, verify_password
 
 PIN_RE = re.compile(r"[0-9]{4,8}")
 MAX_PIN_FAILURES = 5
 
 
 def _auth_session(session: Session, token: object) -> AuthSession:
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
-        raise NotAllowed()
-    row = session.exec(select(AuthSession).where(
-        AuthSession.token_hash == token_hash(token))).first()
-    if row is None or row.ended_at is not None:
+    row = open_session_row(session, token)
+    if row is None:
         raise NotAllowed()
     return row
-
-
-def open_lock(session: Session, auth_session_id: int) -> TogetherSession | None:
-    """The open together mode of a sign-in session, if any."""
-    return session.exec(select(TogetherSession).where(
-        TogetherSession.auth_session_id == auth_session_id,
-        col(TogetherSession.ended_at).is_(None))).first()
 
 
 def current(session: Session, user: User | None, token: object) -> TogetherSession | None:
