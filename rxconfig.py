@@ -1,14 +1,25 @@
 """Reflex configuration. Everything deployment-specific comes from REFLEX_* environment variables."""
 
+import os
+
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
 from familywork_app.config import allowed_origins, db_url
 
+# Where each tab's server-side state lives. With several backend workers, in Redis (they must
+# share it). With one worker, in memory: the disk manager's alternative pickles every changed
+# state in the event loop and scans its whole directory every two seconds, which tripled the p95
+# round trip under load (README, load benchmark). Nothing is lost that matters: every page
+# loads its data from the database, and a tab whose state is gone is simply loaded again.
+_STATE_MANAGER = os.environ.get("REFLEX_STATE_MANAGER_MODE") or (
+    "redis" if os.environ.get("REFLEX_REDIS_URL") else "memory")
+
 config = rx.Config(
     app_name="familywork_app",
     db_url=db_url(),
     cors_allowed_origins=allowed_origins(),
+    state_manager_mode=rx.constants.StateManagerMode(_STATE_MANAGER),
     telemetry_enabled=False,
     show_built_with_reflex=False,
     # No sitemap: almost every page is private.

@@ -22,8 +22,9 @@ cookie, so argon2 and TOTP are not measured; the figures are event handling only
 
 For each concurrency N (--users) the first N people connect (each its own socket, client token
 and session; the boot hydrate in the CONNECT packet as in the browser), then two closed-loop
-phases run, each person sending its next event as soon as the previous one is answered (no
-think time; --think adds one):
+phases run. By default each person sends its next event as soon as the previous one is answered
+(a closed loop: the server's capacity); with --think T each person first pauses 0.5-1.5 x T
+seconds before every action, as someone reading a page or typing a message does:
   floor  every tab sends FamilyMessagesState.count (the message box's character counter): no
          database, a one-number delta, the app's middleware included: the framework's floor.
   app    guardians: page load of /family (hydrate_and_load: full state and on_load), open
@@ -45,7 +46,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,81 +55,22 @@ os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
 
 import aiohttp  # noqa: E402
 from sqlalchemy import make_url  # noqa: E402
-from sqlmodel import Session  # noqa: E402
 
 from bench_load_client import (Person, Stats, Tab, app_round, connect_all,  # noqa: E402
                                run_phase, trivial_round)
-from familywork_app.db import make_engine  # noqa: E402
-from familywork_app.models import (MUNICIPALITIES, Application, AuthSession, Child,  # noqa: E402
-                                   Family, FamilyGuardian, Goal, GoalEntry, Meeting, Message,
-                                   User, utcnow)
-from familywork_app.services.security import new_token, token_hash  # noqa: E402
-
-
-# --- data --------------------------------------------------------------------------------------
-
-def seed(db_url: str, count: int) -> list[Person]:
-    """`count` synthetic people (blocks of 1 worker + 9 guardians) with live sessions."""
-    tag, now, today = f"{int(time.time())}-{os.getpid()}", utcnow(), date.today()
-    people: list[Person] = []
-    with Session(make_engine(db_url)) as db:
-        worker = None
-        for i in range(count):
-            role = "worker" if i % 10 == 0 else "guardian"
-            user = User(email=f"bench-{tag}-{i}@example.org", role=role, language="fi",
-                        display_name=f"{'Työntekijä' if role == 'worker' else 'Huoltaja'} {i}")
-            db.add(user)
-            db.flush()
-            token = new_token()
-            db.add(AuthSession(user_id=user.id, token_hash=token_hash(token),
-                               expires_at=now + timedelta(hours=12), user_agent="bench_load"))
-            people.append(Person(user.email, role, token))
-            if role == "worker":
-                worker = (user, people[-1])
-                continue
-            family = Family(name=f"Kuorma {i}", address=f"Testitie {i}", status="active",
-                            municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
-                            worker_id=worker[0].id, opened_on=today - timedelta(days=60))
-            db.add(family)
-            db.flush()
-            worker[1].families.append(family.id)
-            w, g = worker[0].id, user.id
-            db.add_all([
-                FamilyGuardian(family_id=family.id, user_id=g),
-                Child(family_id=family.id, first_name="Aino", birth_year=today.year - 7),
-                Application(family_id=family.id, support_areas="parenting,everyday",
-                            description="Arki on raskasta.", consent=True, status="accepted",
-                            submitted_at=now - timedelta(days=70), submitted_by_id=g,
-                            decided_at=now - timedelta(days=62), decided_by_id=w)])
-            for area, title in (("everyday", "Arjen rytmi"), ("parenting", "Rauhalliset illat")):
-                goal = Goal(family_id=family.id, title=title, support_area=area, created_by_id=w)
-                db.add(goal)
-                db.flush()
-                db.add(GoalEntry(goal_id=goal.id, author_id=g, text="Menee paremmin.", rating=6))
-            for k in range(6):
-                sent = now - timedelta(days=30 - 5 * k)
-                db.add(Message(family_id=family.id, sender_id=(g, w)[k % 2], sent_at=sent,
-                               body="Hei, sopiiko torstai?", read_at=sent + timedelta(hours=3),
-                               read_by_id=(w, g)[k % 2]))
-            held = now - timedelta(days=14)
-            db.add(Meeting(family_id=family.id, worker_id=w, status="held", starts_at=held,
-                           ends_at=held + timedelta(hours=1), proposed_by_id=w,
-                           agreed_at=held - timedelta(days=5), held_at=held,
-                           summary="Puhuimme iltarutiineista."))
-            for k in range(3):
-                start = now + timedelta(days=7 + 7 * k, hours=1)
-                db.add(Meeting(family_id=family.id, worker_id=w, status="proposed",
-                               starts_at=start, ends_at=start + timedelta(hours=1),
-                               proposed_by_id=w, topic="Kuulumiset"))
-        db.commit()
-    return people
+from bench_load_seed import seed  # noqa: E402
+from bench_load_signin import sign_in  # noqa: E402
 
 
 # --- the app -----------------------------------------------------------------------------------
 
-def app_env(args, db_url: str, base: str) -> dict:
+def app_env(args, db_url: str, base: str, workdir: Path) -> dict:
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
+           # A states directory of its own, empty as on a new server: the disk state manager
+           # stats every file in it every few seconds, and .states of this checkout holds every
+           # tab of the last hour's runs.
+           "REFLEX_STATES_WORKDIR": str(workdir / "states"),
            "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{bin_dir}:{os.environ.get('PATH', '')}",
            "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_DB_URL": db_url,
            "FAMILYWORK_PUBLIC_URL": base,
@@ -195,13 +136,16 @@ async def bench(args, people: list[Person], base: str, origin: str) -> list[tupl
         for n in args.users:
             tabs = [Tab(base, origin, p, http, args.timeout) for p in people[:n]]
             connect = Stats()
-            await connect_all(tabs, connect)
+            await connect_all(tabs, connect, sign_in if args.signin else None)
             floor = await run_phase(tabs, args.floor_duration, trivial_round, args.think)
             app = await run_phase(tabs, args.duration, app_round, args.think)
             await asyncio.gather(*(tab.close() for tab in tabs))
             results.append((n, connect, floor, app))
-            c = connect.summary()
-            print(f"  {n} users: connected in {connect.wall:.1f} s (connect + hydrate p95 "
+            c = connect.summary(["connect + hydrate"])
+            s = connect.summary(["sign in"])
+            signed = (f"sign in p50 {s[2]:.0f} ms, p95 {s[3]:.0f} ms, {s[5]} failed; "
+                      if args.signin else "")
+            print(f"  {n} users: connected in {connect.wall:.1f} s ({signed}connect + hydrate p95 "
                   f"{c[3]:.0f} ms, {c[5]} failed); load generator CPU (of one core): floor "
                   f"{100 * floor.cpu / floor.wall:.0f}%, app {100 * app.cpu / app.wall:.0f}%",
                   flush=True)
@@ -237,8 +181,11 @@ def main() -> None:
     parser.add_argument("--floor-duration", type=float, default=10,
                         help="seconds of the trivial-event phase")
     parser.add_argument("--think", type=float, default=0,
-                        help="mean pause between a person's rounds, seconds (default: none)")
+                        help="mean pause before each action of a person, seconds (default: none)")
     parser.add_argument("--timeout", type=float, default=30, help="per request, seconds")
+    parser.add_argument("--signin", action="store_true",
+                        help="everyone first signs in for real: password (argon2), TOTP for "
+                             "staff, the ticket traded for the cookie")
     parser.add_argument("--url", help="an already running app (then --db is required)")
     parser.add_argument("--db", help="database URL (default: a fresh SQLite database)")
     parser.add_argument("--redis", help="REFLEX_REDIS_URL for the app this script starts")
@@ -260,7 +207,7 @@ def main() -> None:
         manager = f"Redis ({args.redis})" if args.redis else "as deployed (not checked)"
         workers = args.workers or "as deployed (not checked)"
     else:
-        manager = f"Redis ({args.redis})" if args.redis else "disk (no Redis)"
+        manager = f"Redis ({args.redis})" if args.redis else "memory (no Redis: one worker)"
         workers = args.workers or (f"Reflex's default with Redis, min(2 x CPU + 1, 8) = "
                                    f"{min(2 * cpus + 1, 8)}" if args.redis else 1)
     for label, value in [
@@ -270,8 +217,9 @@ def main() -> None:
         ("state manager", manager), ("backend workers", workers),
         ("CPU count", f"{cpus} (the load generator, one Python process, runs here too)"),
         ("load average", "%.2f %.2f %.2f before the start (1, 5, 15 min)" % os.getloadavg()),
-        ("sign-in", "none: AuthSession rows (SHA-256 of a random token) inserted directly, "
-                    "so no argon2 or TOTP is measured, only events"),
+        ("sign-in", "for real before connecting: password (argon2), TOTP for staff, cookie"
+                    if args.signin else "none: AuthSession rows (SHA-256 of a random token) "
+                    "inserted directly (--signin signs everyone in for real)"),
         ("phases", f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
                    f"database work), app {args.duration:g} s; think time {args.think:g} s; "
                    f"timeout {args.timeout:g} s")]:
@@ -280,14 +228,14 @@ def main() -> None:
     process = None
     try:
         if not args.url:
-            prepare_db(app_env(args, db_url, base))
+            prepare_db(app_env(args, db_url, base, workdir))
         started = time.perf_counter()
         people = seed(db_url, max(args.users))
         print(f"synthetic people: {len(people)} ({sum(p.role == 'worker' for p in people)} workers,"
               f" {sum(p.role == 'guardian' for p in people)} guardians with a family each), "
               f"made in {time.perf_counter() - started:.1f} s", flush=True)
         if not args.url:
-            process = start_app(args, app_env(args, db_url, base), base, workdir / "app.log")
+            process = start_app(args, app_env(args, db_url, base, workdir), base, workdir / "app.log")
         print(flush=True)
         report(asyncio.run(bench(args, people, base, origin)))
     finally:

@@ -115,7 +115,13 @@ class Tab:
         self.sio: socketio.AsyncClient | None = None
         self.client_token, self.path, self.query = "", person.home, {}
         self.upcoming: list[dict] = []  # the meetings page as last seen
-        self._check, self._future, self._redirected = None, None, False
+        self._check, self._future, self._redirected, self.outcome = None, None, False, None
+        self.think, self.rng = 0.0, random.Random(person.email)  # set by run_phase
+
+    async def pace(self) -> None:
+        """The person reads, thinks or types before the next action: 0.5-1.5 x the think time."""
+        if self.think:
+            await asyncio.sleep(self.rng.uniform(0.5, 1.5) * self.think)
 
     async def _on_event(self, update) -> None:
         if not isinstance(update, dict):
@@ -134,8 +140,11 @@ class Tab:
         data = {"pathname": self.path, "asPath": self.path}
         return {**data, "query": self.query} if self.query else data
 
-    async def _step(self, send, check) -> tuple[float, bool]:
-        """Time from sending to the step's last reply; (seconds, accepted). Raises Lost."""
+    async def _step(self, send, check, paced: bool = True) -> tuple[float, bool]:
+        """Time from sending to the step's last reply; (seconds, accepted). Raises Lost.
+        A paced step first waits the person's think time (not counted)."""
+        if paced:
+            await self.pace()
         self._future = asyncio.get_running_loop().create_future()
         self._check, self._redirected = check, False
         started = time.perf_counter()
@@ -146,24 +155,28 @@ class Tab:
             raise Lost(type(problem).__name__) from problem
         finally:
             self._check = None
+        self.outcome = ok  # what the check found (the sign-in ticket, for one)
         return time.perf_counter() - started, bool(ok) and not self._redirected
 
-    async def connect(self) -> tuple[float, bool]:
-        """Open the socket on the home page, as a browser does (hydrate in the CONNECT packet)."""
+    async def connect(self, path: str = "") -> tuple[float, bool]:
+        """Open the socket on the home page (or `path`), as a browser does (hydrate in the
+        CONNECT packet), with the session cookie if the person has one."""
         await self.close()
         # Headers go through websocket_extra_options: engine.io would move a Cookie header
         # into the (shared) HTTP session's cookie jar.
-        headers = {"Cookie": f"fw_session={self.person.token}", "Origin": self.origin}
+        headers = {"Origin": self.origin}
+        if self.person.token:
+            headers["Cookie"] = f"fw_session={self.person.token}"
         self.sio = socketio.AsyncClient(reconnection=False, http_session=self.http,
                                         request_timeout=self.timeout, handle_sigint=False,
                                         websocket_extra_options={"headers": headers})
         self.sio.on("event", self._on_event, namespace=NS)
-        self.client_token, self.path, self.query = str(uuid.uuid4()), self.person.home, {}
+        self.client_token, self.path, self.query = str(uuid.uuid4()), path or self.person.home, {}
         boot = {"name": HYDRATE, "payload": {}, "router_data": self._router()}
         return await self._step(lambda: self.sio.connect(
             f"{self.base}?token={self.client_token}", transports=["websocket"],
             socketio_path="/_event", namespaces=[NS], auth={"event": boot},
-            wait_timeout=self.timeout), done_page)
+            wait_timeout=self.timeout), done_page, paced=False)
 
     async def close(self) -> None:
         if self.sio is not None:
@@ -171,10 +184,10 @@ class Tab:
                 await asyncio.wait_for(self.sio.disconnect(), 5)
             self.sio = None
 
-    async def event(self, name: str, payload: dict, check) -> tuple[float, bool]:
+    async def event(self, name: str, payload: dict, check, paced: bool = True) -> tuple[float, bool]:
         data = {"name": name, "payload": payload, "token": self.client_token,
                 "router_data": self._router()}
-        return await self._step(lambda: self.sio.emit("event", data, namespace=NS), check)
+        return await self._step(lambda: self.sio.emit("event", data, namespace=NS), check, paced)
 
     async def load(self, path: str) -> tuple[float, bool]:
         """A page (re)load: hydrate_and_load (full state, as on a reconnect) and the on_loads."""
@@ -262,15 +275,21 @@ class Stats:
         return len(done), rate, pct(50), pct(95), pct(99), errors
 
 
-async def connect_all(tabs: list[Tab], stats: Stats) -> None:
+async def connect_all(tabs: list[Tab], stats: Stats, sign_in=None) -> None:
+    """Open every tab (20 at a time), first signing its person in when `sign_in` is given."""
     gate = asyncio.Semaphore(20)
 
     async def one(tab):
         async with gate:
+            kind = "connect + hydrate"
             try:
-                stats.record("connect + hydrate", await tab.connect())
+                if sign_in is not None:
+                    kind = "sign in"
+                    stats.record(kind, await sign_in(tab))
+                    kind = "connect + hydrate"
+                stats.record(kind, await tab.connect())
             except Lost:
-                stats.error("connect + hydrate")
+                stats.error(kind)
     started = time.perf_counter()
     await asyncio.gather(*(one(tab) for tab in tabs))
     stats.wall = time.perf_counter() - started
@@ -282,9 +301,9 @@ async def run_phase(tabs: list[Tab], seconds: float, body, think: float) -> Stat
     cpu, started = time.process_time(), time.perf_counter()
 
     async def person(tab: Tab) -> None:
-        rng, i = random.Random(tab.person.email), 0
-        if think:  # spread the first rounds out
-            await asyncio.sleep(rng.uniform(0, think))
+        i, tab.think = 0, think
+        if think:  # spread the first actions out
+            await asyncio.sleep(tab.rng.uniform(0, think))
         while time.perf_counter() < stats.deadline:
             try:
                 if tab.sio is None or not tab.sio.connected:
@@ -297,8 +316,6 @@ async def run_phase(tabs: list[Tab], seconds: float, body, think: float) -> Stat
                 await tab.close()
                 await asyncio.sleep(0.5)
             i += 1
-            if think:
-                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
     await asyncio.gather(*(person(tab) for tab in tabs))
     stats.wall, stats.cpu = time.perf_counter() - started, time.process_time() - cpu
     return stats

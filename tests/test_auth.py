@@ -145,3 +145,45 @@ def test_a_thousand_wrong_passwords_are_slowed_and_logged_then_the_right_one_wor
         attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
     demo_db.commit()
     assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is not None
+
+
+def test_resolve_once_asks_once_per_database_session_and_forgets_on_any_change(demo_db):
+    """The app's handlers resolve the session in their guard and again in the same event:
+    the second answer comes from memory, but ending the session, deactivating the user or
+    locking the session in together mode is seen at once."""
+    from sqlalchemy import event
+
+    from familywork_app.models import AuthSession, Family, TogetherSession
+    from familywork_app.services.security import token_hash
+
+    user, token = _session_for(demo_db, "worker@example.org")
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+    engine = demo_db.get_bind()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert auth.resolve_session_once(demo_db, token).id == user.id
+        asked = len(statements)
+        assert asked >= 1
+        assert auth.resolve_session_once(demo_db, token).id == user.id
+        assert len(statements) == asked
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    auth.end_session(demo_db, token)
+    assert auth.resolve_session_once(demo_db, token) is None
+
+    user, token = _session_for(demo_db, "worker@example.org")
+    assert auth.resolve_session_once(demo_db, token).id == user.id
+    row = demo_db.exec(select(AuthSession).where(AuthSession.token_hash == token_hash(token))).one()
+    family = demo_db.exec(select(Family).where(Family.worker_id == user.id)).first()
+    demo_db.add(TogetherSession(auth_session_id=row.id, family_id=family.id, worker_id=user.id,
+                                pin_hash="x"))
+    demo_db.commit()
+    assert auth.resolve_session_once(demo_db, token) is None
+    assert auth.resolve_session_once(demo_db, token, together=True).id == user.id
+
+    user.is_active = False
+    demo_db.commit()
+    assert auth.resolve_session_once(demo_db, token, together=True) is None

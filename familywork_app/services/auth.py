@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
+from sqlalchemy import bindparam, event
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, func, select
 
 from familywork_app import config
@@ -164,17 +166,30 @@ def redeem_signin_ticket(session: Session, ticket: object, user_agent: str = "",
     return token, user
 
 
+# Built once: every event resolves its session, and building a statement costs more than
+# running it on an indexed column.
+_SESSION_AND_USER = (select(AuthSession, User).join(User, col(User.id) == AuthSession.user_id)
+                     .where(AuthSession.token_hash == bindparam("token_hash"),
+                            col(AuthSession.ended_at).is_(None)))
+_OPEN_LOCK_ID = (select(TogetherSession.id)
+                 .where(TogetherSession.auth_session_id == bindparam("auth_session_id"),
+                        col(TogetherSession.ended_at).is_(None)).limit(1))
+_RESOLVED = "familywork.resolved_sessions"  # session.info key of resolve_session_once
+
+
 def resolve_session(session: Session, token: object, *, together: bool = False) -> User | None:
     """The active user of a live session token, or None (ended, expired, idle, deactivated).
 
     A staff session locked in together mode (services.together) resolves only when `together`
     is asked for: the together-mode page is all such a session can reach."""
-    row = open_session_row(session, token)
-    if row is None:
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
-    user = session.get(User, row.user_id)
+    found = session.exec(_SESSION_AND_USER, params={"token_hash": token_hash(token)}).first()
+    if found is None:
+        return None
+    row, user = found
     now = utcnow()
-    if user is None or not user.is_active:
+    if not user.is_active:
         return None
     idle, _absolute = _lifetimes(user)
     if row.expires_at <= now or row.last_seen_at + idle <= now:
@@ -184,9 +199,31 @@ def resolve_session(session: Session, token: object, *, together: bool = False) 
     if now - row.last_seen_at > _LAST_SEEN_RESOLUTION:
         row.last_seen_at = now
         session.commit()
-    if not together and user.role != "guardian" and _locked(session, row.id):
+    if not together and user.role != "guardian" and session.exec(
+            _OPEN_LOCK_ID, params={"auth_session_id": row.id}).first() is not None:
         return None
     return user
+
+
+def resolve_session_once(session: Session, token: object, *, together: bool = False) -> User | None:
+    """`resolve_session`, remembered for the rest of this database session.
+
+    For callers whose database session lives for one event or request only (the app's event
+    handlers resolve the user in their guard and again in the service call). Any change to a
+    session, user or together-mode row in this database session forgets what was remembered."""
+    memo = session.info.setdefault(_RESOLVED, {})
+    key = (token if isinstance(token, str) else "", together)
+    if key not in memo:
+        memo[key] = resolve_session(session, token, together=together)
+    return memo[key]
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _forget_resolved(session: OrmSession, _flush_context) -> None:
+    if _RESOLVED in session.info and any(
+            isinstance(obj, (AuthSession, User, TogetherSession))
+            for obj in (*session.new, *session.dirty, *session.deleted)):
+        del session.info[_RESOLVED]
 
 
 def open_session_row(session: Session, token: object) -> AuthSession | None:

@@ -31,9 +31,16 @@ def _meeting_for(session: Session, user: User, meeting_id: object) -> Meeting:
     return require_record(session, user, Meeting, meeting_id, change=True)
 
 
-def meeting_data(session: Session, meeting: Meeting, viewer: User) -> dict:
-    proposer = session.get(User, meeting.proposed_by_id) if meeting.proposed_by_id else None
-    worker = session.get(User, meeting.worker_id) if meeting.worker_id else None
+def meeting_data(session: Session, meeting: Meeting, viewer: User,
+                 people: dict[int, User | None] | None = None) -> dict:
+    """Plain data of a meeting for `viewer`. `people` keeps the users already looked up when
+    many meetings are shown (the session's identity map holds them only weakly)."""
+    people = {} if people is None else people
+    for user_id in (meeting.proposed_by_id, meeting.worker_id):
+        if user_id and user_id not in people:
+            people[user_id] = session.get(User, user_id)
+    proposer = people.get(meeting.proposed_by_id) if meeting.proposed_by_id else None
+    worker = people.get(meeting.worker_id) if meeting.worker_id else None
     data = {
         "id": meeting.id, "status": meeting.status, "starts_at": meeting.starts_at,
         "ends_at": meeting.ends_at, "place": meeting.place, "place_detail": meeting.place_detail,
@@ -55,11 +62,13 @@ def family_meetings(session: Session, user: User, family_id: object, ip: str = "
     meetings = session.exec(select(Meeting).where(Meeting.family_id == family.id)
                             .order_by(col(Meeting.starts_at))).all()
     upcoming = [m for m in meetings if m.status in OPEN_STATUSES and m.ends_at >= now]
-    past = [m for m in reversed(meetings) if m not in upcoming]
+    open_ids = {m.id for m in upcoming}
+    past = [m for m in reversed(meetings) if m.id not in open_ids]
     log_access(session, user, family.id, "view_meetings", ip=ip)
     session.commit()
-    return {"upcoming": [meeting_data(session, m, user) for m in upcoming],
-            "past": [meeting_data(session, m, user) for m in past]}
+    people: dict[int, User | None] = {user.id: user}
+    return {"upcoming": [meeting_data(session, m, user, people) for m in upcoming],
+            "past": [meeting_data(session, m, user, people) for m in past]}
 
 
 def _commit(session: Session, user: User, meeting: Meeting, action: str, ip: str) -> dict:

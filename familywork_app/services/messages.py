@@ -7,6 +7,7 @@ opened the conversation; a supervisor looking in does not mark anything read.
 
 from datetime import datetime, timezone
 
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, func, select
 
 from familywork_app.models import Family, Message, User, utcnow
@@ -43,26 +44,35 @@ def _takes_part(user: User, family: Family) -> bool:
     return user.role == "guardian" or family.worker_id == user.id
 
 
-def _mark_read(rows: list[tuple[Message, User]], reader: User) -> int:
-    """Mark the other side's unread messages read by `reader`; how many were marked."""
-    now, marked = utcnow(), 0
-    for message, sender in rows:
-        if message.read_at is None and side(sender) != side(reader):
-            message.read_at, message.read_by_id = now, reader.id
-            marked += 1
-    return marked
+# Plain rows, not ORM objects: a long conversation is read at every visit and every new message.
+_CONVERSATION = (select(Message.id, Message.sender_id, Message.body, Message.sent_at,
+                        Message.read_at, User.display_name, User.role)
+                 .join(User, col(User.id) == Message.sender_id)
+                 .where(Message.family_id == bindparam("family_id"))
+                 .order_by(col(Message.sent_at), col(Message.id)))
+
+
+def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime]:
+    """Mark the other side's unread messages read by `reader` (one UPDATE); {id: read at}."""
+    reader_side, now = side(reader), utcnow()
+    ids = [r.id for r in rows if r.read_at is None
+           and ("guardian" if r.role == "guardian" else "staff") != reader_side]
+    if ids:
+        session.execute(update(Message).where(col(Message.id).in_(ids))
+                        .values(read_at=now, read_by_id=reader.id))
+    return dict.fromkeys(ids, now)
 
 
 def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
     """The family's messages, oldest first; opening it marks the other side's messages read."""
     family = require_family(session, acting_user(user, ip), family_id)
-    stmt = (select(Message, User).join(User, User.id == Message.sender_id)
-            .where(Message.family_id == family.id)
-            .order_by(col(Message.sent_at), col(Message.id)))
-    rows = list(session.exec(stmt))
-    marked = _mark_read(rows, user) if _takes_part(user, family) else 0
-    data = [_message_data(message, sender, user) for message, sender in rows]
-    log_access(session, user, family.id, "read_messages", detail=f"{marked} marked read", ip=ip)
+    rows = session.exec(_CONVERSATION, params={"family_id": family.id}).all()
+    marked = _mark_read(session, rows, user) if _takes_part(user, family) else {}
+    data = [{"id": r.id, "sender_name": r.display_name, "sender_role": r.role,
+             "mine": r.sender_id == user.id, "body": r.body, "sent_at": r.sent_at,
+             "read_at": marked.get(r.id, r.read_at)} for r in rows]
+    log_access(session, user, family.id, "read_messages", detail=f"{len(marked)} marked read",
+               ip=ip)
     session.commit()
     return data
 

@@ -8,9 +8,9 @@ side; a decision on the application → the family's guardians. Never the one wh
 deactivated account.
 
 How: the services call `message_sent`, `meeting_changed` or `application_decided` after their
-commit. The recipients, their devices and their e-mail choice are read at once in a short
-session of their own; the sending (push POSTs with a few seconds' timeout, SMTP) runs on a small
-background thread pool, so the user's action neither fails nor waits for a push service. Any
+commit. A small background thread pool then reads the recipients, their devices and their
+e-mail choice in a short session of its own and does the sending (push POSTs with a few seconds'
+timeout, SMTP), so the user's action neither fails nor waits for either. Any
 error is logged (without names or ids) and swallowed. Push services' 404/410 answers delete the
 subscription. `wait_for_deliveries()` lets tests wait for the queue.
 """
@@ -125,8 +125,17 @@ def _send(targets: list[dict]) -> dict[int, int]:
     return results
 
 
-def _deliver(engine: Engine, targets: list[dict]) -> dict[int, int]:
+def _deliver(engine: Engine, actor_id: int, family_id: int, everyone_of: str,
+             kind: str) -> dict[int, int]:
+    """On the sender thread: find the recipients in a short session of its own, send, record."""
     try:
+        with Session(engine) as session:
+            users = (_guardians(session, family_id) if everyone_of == "guardians"
+                     else _other_side(session, actor_id, family_id))
+            targets = [x for x in _targets(session, users, actor_id) if x["subs"] or x["email"]]
+        if not targets:
+            return {}
+        log.info("notifying %d people of a %s", len(targets), kind)
         results = _send(targets)
         if results:
             with Session(engine) as session:
@@ -137,16 +146,12 @@ def _deliver(engine: Engine, targets: list[dict]) -> dict[int, int]:
         return {}
 
 
-def _queue(engine: Engine, targets: list[dict]) -> int:
-    """Hand the sending to the background pool; how many people will be told."""
-    targets = [x for x in targets if x["subs"] or x["email"]]
-    if not targets:
-        return 0
-    future = _executor.submit(_deliver, engine, targets)
+def _queue(engine: Engine, *job) -> None:
+    """Hand the finding and sending to the background pool: the user's event waits for neither."""
+    future = _executor.submit(_deliver, engine, *job)
     with _lock:
         _pending.add(future)
     future.add_done_callback(_discard)
-    return len(targets)
 
 
 def _discard(future: Future) -> None:
@@ -162,15 +167,9 @@ def wait_for_deliveries(timeout: float = 15) -> None:
 
 
 def _notify(session: Session, actor_id: int, family_id: int, everyone_of: str, kind: str) -> None:
-    """Find the recipients in a short session of its own and queue the sending; never raises."""
+    """Queue finding the recipients and telling them; never raises."""
     try:
-        engine = session.get_bind()
-        with Session(engine) as own:
-            users = (_guardians(own, family_id) if everyone_of == "guardians"
-                     else _other_side(own, actor_id, family_id))
-            targets = _targets(own, users, actor_id)
-        if told := _queue(engine, targets):
-            log.info("notifying %d people of a %s", told, kind)
+        _queue(session.get_bind(), actor_id, family_id, everyone_of, kind)
     except Exception as error:  # noqa: BLE001 - the user's action has already succeeded
         log.warning("could not queue notifications of a %s: %s", kind, type(error).__name__)
 

@@ -5,6 +5,7 @@ supervisor every family plus assignment and staff; a deactivated user nothing.
 Unknown ids and forbidden ids raise the same NotAllowed, so ids cannot be probed.
 """
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from familywork_app.models import Family, FamilyGuardian, User
@@ -59,10 +60,22 @@ def require_supervisor(user: User | None) -> User:
     return user
 
 
+_GUARDIAN_FAMILY = select(FamilyGuardian.family_id).where(
+    FamilyGuardian.user_id == bindparam("user_id")).limit(1)
+_FAMILY_OF = "familywork.guardian_family"  # session.info key: user id -> family id
+
+
 def guardian_family_id(session: Session, user: User) -> int | None:
-    """The family a guardian belongs to (a guardian has one family space)."""
-    link = session.exec(select(FamilyGuardian).where(FamilyGuardian.user_id == user.id)).first()
-    return link.family_id if link else None
+    """The family a guardian belongs to (a guardian has one family space).
+
+    Found links are remembered for the database session: a link is never moved or removed."""
+    known = session.info.setdefault(_FAMILY_OF, {})
+    if user.id not in known:
+        family_id = session.exec(_GUARDIAN_FAMILY, params={"user_id": user.id}).first()
+        if family_id is None:
+            return None
+        known[user.id] = family_id
+    return known[user.id]
 
 
 def may_view_family(session: Session, user: User | None, family: Family | None) -> bool:

@@ -67,7 +67,8 @@ class AppState(rx.State):
 
     def _user(self, db: Session) -> User | None:
         """The signed-in, active user of this connection, or None."""
-        return auth.resolve_session(db, self._session_token(), together=self._allows_together())
+        return auth.resolve_session_once(db, self._session_token(),
+                                         together=self._allows_together())
 
     def _apply_language(self, user: User | None) -> None:
         if user is not None:
@@ -104,13 +105,15 @@ class AppState(rx.State):
             self.unread = unread_for(db, family_id, user) if family_id else 0
         return user, redirect
 
-    def _guard_guardian(self, db: Session) -> tuple[User | None, int, list]:
-        """For family pages: the guardian, their family id, or the redirect to return."""
+    def _guard_guardian(self, db: Session, badge: bool = True) -> tuple[User | None, int, list]:
+        """For family pages: the guardian, their family id, or the redirect to return.
+        `badge=False`: the caller sets the unread badge itself (the home page counts it anyway)."""
         user, redirect = self._guard(db, "guardian")
         if redirect:
             return None, 0, redirect
         family_id = guardian_family_id(db, user) or 0
-        self.unread = unread_for(db, family_id, user) if family_id else 0
+        if badge:
+            self.unread = unread_for(db, family_id, user) if family_id else 0
         return user, family_id, []
 
     # --- events ---

@@ -32,10 +32,11 @@ class FamilyHomeState(AppState):
         """on_load: guardians only; everyone else goes to their own home."""
         self.loaded = False
         with session_scope() as db:
-            user, family_id, redirect = self._guard_guardian(db)
+            user, family_id, redirect = self._guard_guardian(db, badge=False)
             if redirect:
                 return redirect
             data = family_home(db, user, self._ip())
+            self.unread = data["unread_count"]
             application = (application_status(db, user, family_id, self._ip())
                            if data["status"] == "applied" else None)
         self._show(data)
