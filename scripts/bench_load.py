@@ -7,6 +7,7 @@ checkout's .web, as scripts/run.sh does):
     .venv/bin/python scripts/bench_load.py --users 50,200 --duration 20
     .venv/bin/python scripts/bench_load.py --redis redis://localhost:6379 --workers 2
     .venv/bin/python scripts/bench_load.py --db postgresql+psycopg://u:pw@host/db --redis URL
+    .venv/bin/python scripts/bench_load.py --production     # PostgreSQL + Redis started here
     .venv/bin/python scripts/bench_load.py --url https://perhetyo.example --db URL  # running app
 
 Unless --url is given it migrates a fresh SQLite database in a temporary directory (or --db),
@@ -123,6 +124,19 @@ def stop_app(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def start_production_servers(args) -> list:
+    """--production: a throwaway PostgreSQL (fsync and synchronous commit on, as deployed) and
+    Redis on loopback, from Debian's packages as the tests use them; two workers unless told."""
+    from tests.pg_server import PgServer, pg_bin_dir
+    from tests.redis_server import RedisServer, redis_binary
+    if pg_bin_dir() is None or redis_binary() is None:
+        sys.exit("--production needs PostgreSQL and redis-server: run ./scripts/setup.sh")
+    pg = PgServer(pg_bin_dir()).start(durable=True)
+    redis = RedisServer().start()
+    args.db, args.redis, args.workers = pg.url(), redis.url, args.workers or 2
+    return [pg, redis]
+
+
 def fmt(row) -> str:
     _n, rps, p50, p95, p99, errors = row
     return f"{rps:7.0f} {p50:7.1f} {p95:7.1f} {p99:7.1f} {errors:6d}"
@@ -191,7 +205,20 @@ def main() -> None:
     parser.add_argument("--redis", help="REFLEX_REDIS_URL for the app this script starts")
     parser.add_argument("--workers", type=int, help="GRANIAN_WORKERS for the app it starts")
     parser.add_argument("--port", type=int, default=3444)
+    parser.add_argument("--production", action="store_true",
+                        help="start a PostgreSQL and a Redis server here and run 2 workers")
     args = parser.parse_args()
+    if args.production and (args.url or args.db or args.redis):
+        parser.error("--production starts its own PostgreSQL and Redis")
+    servers = start_production_servers(args) if args.production else []
+    try:
+        run(parser, args)
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def run(parser, args) -> None:
     if args.url and not args.db:
         parser.error("--url needs --db: the synthetic people and sessions go into its database")
     if not args.url and (args.workers or 1) > 1 and not args.redis:
