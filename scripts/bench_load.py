@@ -42,6 +42,7 @@ import argparse
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,9 @@ def prepare_db(env: dict) -> None:
 
 def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
     """Serve the production build (compiled into this checkout's .web) and wait until it answers."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", args.port)) == 0:
+            sys.exit(f"port {args.port} is taken (an earlier run still going?): use --port")
     with open(log, "w") as out:
         process = subprocess.Popen([str(Path(sys.executable).parent / "reflex"), "run", "--env",
                                     "prod", "--single-port", "--backend-port", str(args.port)],
