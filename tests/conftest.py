@@ -6,8 +6,8 @@ once per session into a template; each test gets its own copy (a file copy, or C
 ... TEMPLATE on PostgreSQL).
 """
 
-import itertools
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,6 @@ def migrated_template(tmp_path_factory) -> Path:
 
 
 BACKENDS = ["sqlite"] + (["postgresql"] if pg_bin_dir() else [])
-_numbers = itertools.count()
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +52,20 @@ def pg_server():
 
 
 def _pg_copy(server: PgServer, template: str) -> str:
-    name = f"t{next(_numbers)}"
+    name = f"t{uuid.uuid4().hex[:12]}"  # unique even if this module is imported twice
     admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE {name} TEMPLATE {template}'))
+    admin.dispose()
+    return server.url(name)
+
+
+def pg_empty_database(server: PgServer) -> str:
+    """A new, empty database on the test server (to restore a backup into)."""
+    name = f"e{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
     admin.dispose()
     return server.url(name)
 

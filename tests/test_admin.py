@@ -11,11 +11,21 @@ from familywork_app.models import Family, FamilyGuardian, Message, User
 from tests.conftest import user_by_email
 
 
-def test_backup_during_writes_restores_every_committed_row(demo_template, tmp_path):
+def _live_and_fresh(backend, request, demo_template, tmp_path) -> tuple[str, str]:
+    """A database with the demo data to back up, and an empty one to restore into."""
+    if backend == "postgresql":
+        from tests.conftest import _pg_copy, pg_empty_database
+        server = request.getfixturevalue("pg_templates")
+        return _pg_copy(server, "fw_demo"), pg_empty_database(server)
     import shutil
-    live = tmp_path / "live.db"
-    shutil.copy(demo_template, live)
-    url = f"sqlite:///{live}"
+    shutil.copy(demo_template, tmp_path / "live.db")
+    return f"sqlite:///{tmp_path / 'live.db'}", f"sqlite:///{tmp_path / 'fresh.db'}"
+
+
+def test_backup_during_writes_restores_every_committed_row(backend, request, demo_template,
+                                                           tmp_path):
+    """SQLite's online backup API, or pg_dump's snapshot, while a writer commits messages."""
+    url, fresh_url = _live_and_fresh(backend, request, demo_template, tmp_path)
     engine = make_engine(url)
     with Session(engine) as db:
         sender = user_by_email(db, "family@example.org")
@@ -37,17 +47,21 @@ def test_backup_during_writes_restores_every_committed_row(demo_template, tmp_pa
     thread.start()
     time.sleep(0.3)
     before_backup = list(committed)
-    admin.backup(url, tmp_path / "backup.db")
-    time.sleep(0.1)
-    stop.set()
-    thread.join()
+    try:
+        admin.backup(url, tmp_path / "backup.db")
+        time.sleep(0.1)
+    finally:
+        stop.set()
+        thread.join()
     assert len(before_backup) > 10
-    fresh = tmp_path / "fresh.db"
-    admin.restore(f"sqlite:///{fresh}", tmp_path / "backup.db")
-    with Session(make_engine(f"sqlite:///{fresh}")) as db:
+    admin.restore(fresh_url, tmp_path / "backup.db")
+    restored = make_engine(fresh_url)
+    with Session(restored) as db:
         bodies = set(db.exec(select(Message.body).where(Message.body.like("kirjoitus %"))).all())
         assert set(before_backup) <= bodies
+        assert len(bodies) < len(committed)  # a snapshot: what came after the backup is not in it
         assert db.exec(select(func.count()).select_from(User)).one() >= 6
+    restored.dispose()
     engine.dispose()
 
 
