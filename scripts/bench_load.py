@@ -41,7 +41,6 @@ then reconnects). The load generator shares the machine; its CPU use is printed.
 import argparse
 import asyncio
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -62,6 +61,7 @@ from bench_load_client import (Person, Stats, Tab, app_round, connect_all,  # no
                                run_phase, trivial_round)
 from bench_load_seed import seed  # noqa: E402
 from bench_load_signin import sign_in  # noqa: E402
+from tests.processes import stop_process_group as stop_app  # noqa: E402
 
 
 # --- the app -----------------------------------------------------------------------------------
@@ -116,16 +116,6 @@ def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
             time.sleep(1)
     stop_app(process)
     sys.exit("the app did not start:\n" + log.read_text()[-3000:])
-
-
-def stop_app(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def start_production_servers(args) -> list:

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
 
-from familywork_app.i18n import (en, fi, methods_en, methods_fi, methods_sv, notify_en,
-                                 notify_fi, notify_sv, sv)
+from familywork_app.i18n import (en, fi, log_en, log_fi, log_sv, methods_en, methods_fi,
+                                 methods_sv, notify_en, notify_fi, notify_sv, staff_en, staff_fi,
+                                 staff_sv, sv)
 from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
@@ -19,12 +20,16 @@ DEFAULT_LANGUAGE = "fi"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
+# Per language: the general texts, the staff pages', the access log's, the methods', the
+# notifications'; then the tables that hold all three languages side by side.
+_MODULES = {"fi": (fi, staff_fi, log_fi, methods_fi, notify_fi),
+            "sv": (sv, staff_sv, log_sv, methods_sv, notify_sv),
+            "en": (en, staff_en, log_en, methods_en, notify_en)}
+
 TEXTS: dict[str, dict[str, str]] = {
-    lang: {**INFO_TEXTS[lang], **module.TEXTS, **methods.TEXTS, **CARD_TEXTS[lang],
-           **notify.TEXTS, **A11Y_TEXTS[lang]}
-    for lang, module, methods, notify in (("fi", fi, methods_fi, notify_fi),
-                                          ("sv", sv, methods_sv, notify_sv),
-                                          ("en", en, methods_en, notify_en))
+    lang: {**INFO_TEXTS[lang], **{k: v for m in modules for k, v in m.TEXTS.items()},
+           **CARD_TEXTS[lang], **A11Y_TEXTS[lang]}
+    for lang, modules in _MODULES.items()
 }
 
 

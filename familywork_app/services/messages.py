@@ -14,7 +14,8 @@ from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
 from familywork_app.services.family_home import unread_by_family
-from familywork_app.services.policy import acting_user, require_family, require_staff, side
+from familywork_app.services.policy import (acting_user, require_family, require_staff, side,
+                                             side_of_role)
 
 BODY_MAX = 2000
 PREVIEW_CHARS = 80
@@ -55,8 +56,7 @@ _CONVERSATION = (select(Message.id, Message.sender_id, Message.body, Message.sen
 def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime]:
     """Mark the other side's unread messages read by `reader` (one UPDATE); {id: read at}."""
     reader_side, now = side(reader), utcnow()
-    ids = [r.id for r in rows if r.read_at is None
-           and ("guardian" if r.role == "guardian" else "staff") != reader_side]
+    ids = [r.id for r in rows if r.read_at is None and side_of_role(r.role) != reader_side]
     if ids:
         session.execute(update(Message).where(col(Message.id).in_(ids))
                         .values(read_at=now, read_by_id=reader.id))

@@ -24,7 +24,12 @@ def valid_id(value: object) -> int:
 
 def side(user: User) -> str:
     """Which side of the family work a user is on: "guardian" or "staff"."""
-    return "guardian" if user.role == "guardian" else "staff"
+    return side_of_role(user.role)
+
+
+def side_of_role(role: str) -> str:
+    """The side of a role: "guardian" or "staff"."""
+    return "guardian" if role == "guardian" else "staff"
 
 
 def acting_user(user: object, ip: object) -> User:

@@ -3,7 +3,6 @@ data, and Chromium contexts for a guardian's phone and a worker's tablet."""
 
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.totp import DEMO_SECRET, code_at, current_step
+from tests.processes import stop_process_group as _stop
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("E2E_PORT", "3111"))
@@ -93,16 +93,6 @@ def app_server(tmp_path_factory):
         yield {"base": BASE, "db_url": env["REFLEX_DB_URL"], "log": log}
     finally:
         _stop(process)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
