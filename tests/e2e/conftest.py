@@ -95,6 +95,14 @@ def app_server(tmp_path_factory):
         _stop(process)
 
 
+@pytest.fixture(scope="module")
+def world(app_server):
+    """The demo data as the forged-event tests see it: who may see which family, and which
+    strings would betray a family (tests/e2e/forge_world.py)."""
+    from tests.e2e.forge_world import load_world
+    return load_world(app_server["db_url"])
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:

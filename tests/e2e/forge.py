@@ -162,3 +162,20 @@ def events_named(updates: list[dict], name: str) -> list[dict]:
 def as_text(updates: list[dict]) -> str:
     """Every update as one JSON text (for looking for strings that must not be there)."""
     return json.dumps(updates, ensure_ascii=False, default=str)
+
+
+APP_STATE = "reflex___state____state.familywork_app___state___app_state____app_state"
+
+
+def role_seen(updates: list[dict]) -> str | None:
+    """The signed-in role the app state last announced in these replies, if any."""
+    role = None
+    for update in updates:
+        value = ((update.get("delta") or {}).get(APP_STATE) or {}).get("user_role_rx_state_")
+        if value is not None:
+            role = value
+    return role
+
+
+def redirects(updates: list[dict]) -> list[str]:
+    return [str((e.get("payload") or {}).get("path")) for e in events_named(updates, "_redirect")]

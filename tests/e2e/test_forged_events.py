@@ -14,10 +14,7 @@ after "navigating" to a page with forged route parameters. Then it checks that:
 It prints how many attempts it made. The framework's own states (hydrate, on_load internals) are
 left out; `setvar`, which every app state inherits, is attacked like the rest.
 
-Also here: a websocket handshake from a foreign Origin is refused, and a session cookie replayed
-after sign-out, idle timeout or deactivation is refused, and the same tab (Reflex client token)
-reconnecting after its session ended gets none of its stored page state (it is reset by
-familywork_app.state.session_binding before hydration).
+Foreign origins and replayed sessions are in test_session_replay.py.
 
 `FORGE_ATTEMPTS` (default 5000) is the total budget of forged calls, `FORGE_SEED` the seed.
 """
@@ -29,217 +26,19 @@ import json
 import random
 import re
 import time
-from datetime import timedelta
 
 import pytest
-import socketio
-from sqlalchemy import text as sql_text
-from sqlmodel import Session, select
 
-from familywork_app import config
-from familywork_app.models import User
-from familywork_app.services import auth
-from tests.e2e.forge import ForgeClient, as_text, events_named
+from tests.e2e.forge import APP_STATE, ForgeClient, as_text, events_named, role_seen
 from tests.e2e.forge_handlers import Forger, Handler, discover, related_routes
-from tests.e2e.forge_world import (BUDGET, EVIL_ORIGINS, SEED, LeakFinder, World, checksum,
-                                   describe_change, foreign_rows, load_world, make_session,
-                                   session_alive, session_row)
+from tests.e2e.forge_world import (BUDGET, SEED, LeakFinder, World, checksum, describe_change,
+                                   foreign_rows, make_session, session_alive)
 
 pytestmark = pytest.mark.e2e
 
 
 # --------------------------------------------------------------------------------------------
-# Fixtures
-# --------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def world(app_server) -> World:
-    return load_world(app_server["db_url"])
-
-
-APP_STATE = ("reflex___state____state.familywork_app___state___app_state____app_state")
-
-
-def _role_seen(updates: list[dict]) -> str | None:
-    role = None
-    for update in updates:
-        value = ((update.get("delta") or {}).get(APP_STATE) or {}).get("user_role_rx_state_")
-        if value is not None:
-            role = value
-    return role
-
-
-def redirects(updates: list[dict]) -> list[str]:
-    return [str((e.get("payload") or {}).get("path")) for e in events_named(updates, "_redirect")]
-
-
-# --------------------------------------------------------------------------------------------
-# 1. Foreign Origin
-# --------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("transport", ["websocket", "polling"])
-def test_a_handshake_from_a_foreign_origin_is_refused(app_server, transport):
-    for origin in EVIL_ORIGINS:
-        client = ForgeClient(app_server["base"], origin=origin, path="/")
-        with pytest.raises(socketio.exceptions.ConnectionError):
-            client.connect(transport=transport)
-        client.close()
-    if transport == "websocket":  # the app's own origin still connects (Reflex only serves
-        allowed = ForgeClient(app_server["base"], path="/")  # the websocket transport)
-        assert allowed.connect() and allowed.connected, "the app's own origin must connect"
-        allowed.close()
-
-
-# --------------------------------------------------------------------------------------------
-# 2. Replayed sessions
-# --------------------------------------------------------------------------------------------
-
-GUARDIAN_HOME, WORKER_HOME = "/family", "/caseload"
-HOME_STATE = {
-    GUARDIAN_HOME: f"{APP_STATE}.familywork_app___state___family_home____family_home_state.load",
-    WORKER_HOME: f"{APP_STATE}.familywork_app___state___caseload____caseload_state.load",
-}
-REPLAYS = {  # how the session ended -> (whose session, their home page)
-    "signed_out": ("family@example.org", GUARDIAN_HOME),
-    "idle": ("worker@example.org", WORKER_HOME),
-    "deactivated": ("family2@example.org", GUARDIAN_HOME),
-}
-
-
-def _count(world: World, table: str) -> int:
-    with world.engine.connect() as conn:
-        return conn.execute(sql_text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-
-def _end(world: World, how: str, email: str, token: str) -> None:
-    with Session(world.engine, expire_on_commit=False) as db:
-        if how == "signed_out":
-            auth.end_session(db, token)
-        elif how == "idle":
-            row = session_row(db, token)
-            back = timedelta(minutes=config.STAFF_IDLE_MINUTES + 1)
-            row.last_seen_at, row.created_at = row.last_seen_at - back, row.created_at - back
-            db.add(row)
-            db.commit()
-        elif how == "deactivated":
-            user = db.exec(select(User).where(User.email == email)).one()
-            user.is_active = False
-            db.add(user)
-            db.commit()
-
-
-def _restore(world: World, how: str, email: str) -> None:
-    if how == "deactivated":
-        with Session(world.engine) as db:
-            user = db.exec(select(User).where(User.email == email)).one()
-            user.is_active = True
-            db.add(user)
-            db.commit()
-
-
-def _visible_strings(world: World, email: str) -> LeakFinder:
-    """A finder for the strings of the families this user could see before the session ended."""
-    return LeakFinder(world, None, only=world.own_families(email))
-
-
-def _signed_in_tab(app_server, world, email, home) -> tuple[str, ForgeClient, LeakFinder]:
-    token = make_session(world.engine, email)
-    tab = ForgeClient(app_server["base"], token, path=home)
-    before = tab.connect()
-    finder = _visible_strings(world, email)
-    assert _role_seen(before) == world.roles[world.users[email]], "the session must work first"
-    assert finder.find(before), "the page must show the family's data before the session ends"
-    return token, tab, finder
-
-
-@pytest.mark.parametrize("how", sorted(REPLAYS))
-def test_a_session_cookie_replayed_after_it_ended_is_refused(app_server, world, how):
-    email, home = REPLAYS[how]
-    token, tab, finder = _signed_in_tab(app_server, world, email, home)
-    tab.close()
-    _end(world, how, email, token)
-    try:
-        replay = ForgeClient(app_server["base"], token, path=home)  # a new tab, the old cookie
-        updates = replay.connect()
-        updates += replay.call(HOME_STATE[home])
-        messages_before = _count(world, "message")
-        fid = next(iter(world.own_families(email)))
-        updates += replay.call(f"{APP_STATE}.familywork_app___state___family_messages"
-                               "____family_messages_state.send", {"form_data": {"body": "replay"}})
-        updates += replay.call(f"{APP_STATE}.familywork_app___state___worker_family"
-                               "____worker_family_state.load", path=f"/record/{fid}",
-                               query={"fid": str(fid)})
-        replay.close()
-        messages_after = _count(world, "message")
-        assert "/signin" in redirects(updates), f"no redirect to sign-in: {redirects(updates)}"
-        assert _role_seen(updates) in (None, ""), "the replayed session was taken as signed in"
-        assert finder.find(updates) == [], "family data in the replies to a replayed session"
-        assert token not in as_text(updates)
-        assert messages_after == messages_before, "a replayed session sent a message"
-        with Session(world.engine) as db:
-            row = session_row(db, token)
-            if how != "deactivated":
-                assert row.ended_at is not None, "the ended session must stay ended"
-    finally:
-        _restore(world, how, email)
-
-
-def reopen_tab(app_server, cookie: str | None, path: str, client_token: str) -> list[dict]:
-    """Reconnect as the same browser tab (same Reflex client token), as a tab does after its
-    socket dropped. While the server still links the token to the closed socket it hands out a
-    new one instead (duplicate-tab guard): wait for the old link to go and try again."""
-    for _ in range(20):
-        tab = ForgeClient(app_server["base"], cookie, path=path, client_token=client_token)
-        updates = tab.connect()
-        tab.close()
-        if tab.client_token == client_token:
-            return updates
-        time.sleep(0.5)
-    raise AssertionError("the server never let the tab's client token be used again")
-
-
-def test_the_sign_out_handler_leaves_nothing_for_the_same_tab(app_server, world):
-    """Sign-out through the app clears the tab's server-side state: a reconnect of that tab (same
-    Reflex client token) gets no family data, with or without the old cookie."""
-    email, home = "family@example.org", GUARDIAN_HOME
-    token, tab, finder = _signed_in_tab(app_server, world, email, home)
-    tab.call(f"{APP_STATE}.sign_out")
-    client_token = tab.client_token
-    tab.close()
-    assert not session_alive(world.engine, token)
-    for cookie in (token, None):
-        updates = reopen_tab(app_server, cookie, home, client_token)
-        assert finder.find(updates) == [], "family data after sign-out"
-        assert "/signin" in redirects(updates)
-
-
-
-
-@pytest.mark.parametrize("how", sorted(REPLAYS) + ["other_user"])
-def test_the_same_tab_replayed_after_the_session_ended_gets_no_family_data(app_server, world,
-                                                                           how):
-    if how == "other_user":  # the victim's tab went away; another family's guardian connects
-        email, home = "family@example.org", "/family/messages"
-    else:
-        email, home = REPLAYS[how]
-    token, tab, finder = _signed_in_tab(app_server, world, email, home)
-    client_token = tab.client_token
-    tab.close()
-    if how == "other_user":
-        cookie = make_session(world.engine, "applicant@example.org")
-    else:
-        _end(world, how, email, token)
-        cookie = token
-    try:
-        updates = reopen_tab(app_server, cookie, home, client_token)
-        assert finder.find(updates) == [], (
-            f"{how}: the stored page state came back: {finder.find(updates)[:5]}")
-    finally:
-        _restore(world, how, email)
-
-
-# --------------------------------------------------------------------------------------------
-# 3. Every handler, every role, forged arguments
+# Every handler, every role, forged arguments
 # --------------------------------------------------------------------------------------------
 
 ACTORS = [  # (label, e-mail or None for nobody signed in, home page); the supervisor last
@@ -359,8 +158,8 @@ def test_forged_events_from_every_role_reach_no_other_family(app_server, world, 
         finder = LeakFinder(world, email if checked else "supervisor@example.org")
         first = actor.open()
         expected = world.roles[me] if me else ""
-        assert _role_seen(first) == expected, (
-            f"{label}: the test session does not work (role {_role_seen(first)!r}); "
+        assert role_seen(first) == expected, (
+            f"{label}: the test session does not work (role {role_seen(first)!r}); "
             "adapt make_session to the sign-in flow")
 
         def check(updates: list[dict], what: str, finder=finder, label=label) -> None:
