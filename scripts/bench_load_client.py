@@ -35,15 +35,15 @@ MSG, MEET, WFA = (cls.get_full_name() for cls in
                   (FamilyMessagesState, FamilyMeetingsState, WorkerFamilyActions))
 
 
-def _name(cls, handler: str) -> str:
+def handler_name(cls, handler: str) -> str:
     return format_event_handler(cls.event_handlers[handler])
 
 
-HYDRATE = _name(State, "hydrate_and_load")
-NAVIGATE = _name(OnLoadInternalState, "on_load_internal")
-TRIVIAL = _name(FamilyMessagesState, "count")  # the message box's character counter
-SEND_G, AGREE = _name(FamilyMessagesState, "send"), _name(FamilyMeetingsState, "agree")
-SEND_W, PROPOSE = _name(WorkerFamilyActions, "send"), _name(WorkerFamilyActions, "propose")
+HYDRATE = handler_name(State, "hydrate_and_load")
+NAVIGATE = handler_name(OnLoadInternalState, "on_load_internal")
+TRIVIAL = handler_name(FamilyMessagesState, "count")  # the message box's character counter
+SEND_G, AGREE = handler_name(FamilyMessagesState, "send"), handler_name(FamilyMeetingsState, "agree")
+SEND_W, PROPOSE = handler_name(WorkerFamilyActions, "send"), handler_name(WorkerFamilyActions, "propose")
 
 
 class Lost(Exception):
@@ -68,7 +68,7 @@ class Person:
 
 # --- the last reply of each kind of step: None = not yet, True = done, False = refused ------
 
-def _delta(update: dict, state: str) -> dict:
+def delta_of(update: dict, state: str) -> dict:
     return (update.get("delta") or {}).get(state) or {}
 
 
@@ -77,33 +77,33 @@ def _has_event(update: dict, name: str) -> bool:
 
 
 def done_page(update: dict):
-    return True if _delta(update, ROOT).get("is_hydrated_rx_state_") is True else None
+    return True if delta_of(update, ROOT).get("is_hydrated_rx_state_") is True else None
 
 
 def done_guardian_send(update: dict):
     if _has_event(update, "_set_value"):  # the box is emptied after the delta
         return True
-    return False if _delta(update, MSG).get("error_rx_state_") else None
+    return False if delta_of(update, MSG).get("error_rx_state_") else None
 
 
 def done_agree(update: dict):
-    d = _delta(update, MEET)
+    d = delta_of(update, MEET)
     return (not d["form_error_rx_state_"]) if "form_error_rx_state_" in d else None
 
 
 def done_worker_send(update: dict):
     if _has_event(update, "_set_value"):
         return True
-    return False if (_delta(update, WFA).get("errors_rx_state_") or {}).get("message") else None
+    return False if (delta_of(update, WFA).get("errors_rx_state_") or {}).get("message") else None
 
 
 def done_propose(update: dict):
-    d = _delta(update, WFA)
+    d = delta_of(update, WFA)
     return (not d["errors_rx_state_"].get("propose")) if "errors_rx_state_" in d else None
 
 
 def done_trivial(length: int):
-    return lambda u: True if _delta(u, MSG).get("draft_length_rx_state_") == length else None
+    return lambda u: True if delta_of(u, MSG).get("draft_length_rx_state_") == length else None
 
 
 class Tab:
@@ -126,7 +126,7 @@ class Tab:
     async def _on_event(self, update) -> None:
         if not isinstance(update, dict):
             return
-        meetings = _delta(update, MEET)
+        meetings = delta_of(update, MEET)
         if "upcoming_rx_state_" in meetings:
             self.upcoming = meetings["upcoming_rx_state_"]
         if _has_event(update, "_redirect"):  # e.g. to /signin: the session was not accepted

@@ -14,7 +14,7 @@ import json
 import re
 import time
 
-from bench_load_client import Lost, Tab, _delta, _name
+from bench_load_client import Lost, Tab, delta_of, handler_name
 from bench_load_seed import BENCH_PASSWORD
 from familywork_app import routes
 from familywork_app.services import totp
@@ -22,7 +22,7 @@ from familywork_app.state.app_state import SESSION_COOKIE
 from familywork_app.state.signin import SignInState
 
 SIGNIN = SignInState.get_full_name()
-SUBMIT, SUBMIT_CODE = _name(SignInState, "submit"), _name(SignInState, "submit_code")
+SUBMIT, SUBMIT_CODE = handler_name(SignInState, "submit"), handler_name(SignInState, "submit_code")
 _TICKET = re.compile(r'ticket:\\*"([A-Za-z0-9_\-]{20,100})\\*"')
 
 
@@ -31,7 +31,7 @@ def done_signin_step(update: dict):
     found = _TICKET.search(json.dumps(update.get("events") or []))
     if found:
         return found.group(1)
-    d = _delta(update, SIGNIN)
+    d = delta_of(update, SIGNIN)
     if d.get("step_rx_state_") == "code":
         return "code"
     if d.get("form_error_rx_state_") or d.get("code_error_rx_state_") \

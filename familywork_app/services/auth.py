@@ -177,12 +177,16 @@ _OPEN_LOCK_ID = (select(TogetherSession.id)
 _RESOLVED = "familywork.resolved_sessions"  # session.info key of resolve_session_once
 
 
+def _well_formed(token: object) -> bool:
+    return isinstance(token, str) and 20 <= len(token) <= 100
+
+
 def resolve_session(session: Session, token: object, *, together: bool = False) -> User | None:
     """The active user of a live session token, or None (ended, expired, idle, deactivated).
 
     A staff session locked in together mode (services.together) resolves only when `together`
     is asked for: the together-mode page is all such a session can reach."""
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+    if not _well_formed(token):
         return None
     found = session.exec(_SESSION_AND_USER, params={"token_hash": token_hash(token)}).first()
     if found is None:
@@ -228,7 +232,7 @@ def _forget_resolved(session: OrmSession, _flush_context) -> None:
 
 def open_session_row(session: Session, token: object) -> AuthSession | None:
     """The not-yet-ended session row of a well-formed token (lifetimes are not checked here)."""
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+    if not _well_formed(token):
         return None
     row = session.exec(select(AuthSession).where(
         AuthSession.token_hash == token_hash(token))).first()
