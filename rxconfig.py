@@ -13,12 +13,15 @@ from familywork_app.config import allowed_origins, db_url
 # round trip under load (README, load benchmark). Nothing is lost that matters: every page
 # loads its data from the database, and a tab whose state is gone is simply loaded again.
 _STATE_MANAGER = os.environ.get("REFLEX_STATE_MANAGER_MODE") or (
-    "redis" if os.environ.get("REFLEX_REDIS_URL") else "memory")
+    "redis" if os.environ.get("REFLEX_REDIS_URL") else "memory"
+)
 if _STATE_MANAGER == "memory" and os.environ.get("GRANIAN_WORKERS", "1").strip() not in ("", "1"):
     # Each worker would keep its own states: a tab's events landing on another worker would
     # find an empty page. Refuse to start rather than fail at random.
-    raise SystemExit("GRANIAN_WORKERS above 1 needs REFLEX_REDIS_URL (the workers share tab "
-                     "states through Redis)")
+    raise SystemExit(
+        "GRANIAN_WORKERS above 1 needs REFLEX_REDIS_URL (the workers share tab "
+        "states through Redis)"
+    )
 
 config = rx.Config(
     app_name="familywork_app",

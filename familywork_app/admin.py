@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from familywork_app.config import db_url
 from familywork_app.db import make_engine
-from familywork_app.models import (Application, Child, Family, GoalEntry, Meeting, Message, User)
+from familywork_app.models import Application, Child, Family, GoalEntry, Meeting, Message, User
 
 
 def _sqlite_path(url: str) -> str:
@@ -47,8 +47,18 @@ def restore(url: str, source: Path) -> None:
         with sqlite3.connect(source) as backup_db, sqlite3.connect(_sqlite_path(url)) as target:
             backup_db.backup(target)
         return
-    subprocess.run(["pg_restore", "--no-owner", "--clean", "--if-exists", "--dbname",
-                    _pg_url(url), str(source)], check=True)
+    subprocess.run(
+        [
+            "pg_restore",
+            "--no-owner",
+            "--clean",
+            "--if-exists",
+            "--dbname",
+            _pg_url(url),
+            str(source),
+        ],
+        check=True,
+    )
 
 
 def anonymise(session: Session) -> int:
@@ -106,14 +116,20 @@ def first_supervisor(session: Session, email: str, name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m familywork_app.admin", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m familywork_app.admin",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("backup").add_argument("file", type=Path)
     commands.add_parser("restore").add_argument("file", type=Path)
     anon = commands.add_parser("anonymise")
-    anon.add_argument("--test-data-only", action="store_true",
-                      help="confirm that this database holds test or training data only")
+    anon.add_argument(
+        "--test-data-only",
+        action="store_true",
+        help="confirm that this database holds test or training data only",
+    )
     first = commands.add_parser("first-supervisor")
     first.add_argument("email")
     first.add_argument("name")

@@ -4,9 +4,9 @@ SQLite runs in WAL mode with synchronous=FULL (a committed client record survive
 and enforced foreign keys.
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine

@@ -5,21 +5,33 @@ Times are timezone-aware UTC datetimes (shown in Europe/Helsinki). Enumerated va
 PostgreSQL. Models hold no access rules: those live in `services.policy`.
 """
 
-from datetime import date, datetime, timezone
-from typing import Optional
+from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 ROLES = ("guardian", "worker", "supervisor")
 LANGUAGES = ("fi", "sv", "en")
 MUNICIPALITIES = (
-    "Hyrynsalmi", "Kajaani", "Kuhmo", "Paltamo",
-    "Puolanka", "Ristijärvi", "Sotkamo", "Suomussalmi",
+    "Hyrynsalmi",
+    "Kajaani",
+    "Kuhmo",
+    "Paltamo",
+    "Puolanka",
+    "Ristijärvi",
+    "Sotkamo",
+    "Suomussalmi",
 )
 SUPPORT_AREAS = ("parenting", "growth", "everyday", "interaction", "resources")
 METHODS = (
-    "discussion", "together", "guidance", "modelling", "evaluation",
-    "cards", "rolemap", "networking", "child",
+    "discussion",
+    "together",
+    "guidance",
+    "modelling",
+    "evaluation",
+    "cards",
+    "rolemap",
+    "networking",
+    "child",
 )
 FAMILY_STATUSES = ("applied", "active", "closed")
 APPLICATION_CHANNELS = ("eform", "paper", "phone")
@@ -36,15 +48,15 @@ RESPONDENTS = ("guardian", "child", "worker")
 
 def utcnow() -> datetime:
     """Now, aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class User(SQLModel, table=True):
     """A person who signs in: a guardian, a family worker or a supervisor."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254, unique=True, index=True)
-    password_hash: Optional[str] = Field(default=None, max_length=255)
+    password_hash: str | None = Field(default=None, max_length=255)
     role: str = Field(max_length=16)
     display_name: str = Field(max_length=120)
     phone: str = Field(default="", max_length=40)
@@ -53,31 +65,31 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, sealed
     # by services.secret_box, and the last accepted time step (a code is accepted once only).
-    totp_secret: Optional[str] = Field(default=None, max_length=255)
-    totp_enabled_at: Optional[datetime] = None
-    totp_last_step: Optional[int] = None
+    totp_secret: str | None = Field(default=None, max_length=255)
+    totp_enabled_at: datetime | None = None
+    totp_last_step: int | None = None
 
 
 class RecoveryCode(SQLModel, table=True):
     """A single-use recovery code for the second factor; only its SHA-256 is stored."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     code_hash: str = Field(max_length=64, index=True)
     created_at: datetime = Field(default_factory=utcnow)
-    used_at: Optional[datetime] = None
+    used_at: datetime | None = None
 
 
 class AuthSession(SQLModel, table=True):
     """A server-side sign-in session; the browser holds only the random token."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
     last_seen_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
-    ended_at: Optional[datetime] = None
+    ended_at: datetime | None = None
     user_agent: str = Field(default="", max_length=300)
     ip: str = Field(default="", max_length=64)
 
@@ -85,29 +97,29 @@ class AuthSession(SQLModel, table=True):
 class OneTimeToken(SQLModel, table=True):
     """Single-use tokens: sign-in tickets, invitations, password set/reset links."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     purpose: str = Field(max_length=24, index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
-    user_id: Optional[int] = Field(default=None, foreign_key="user.id")
-    family_id: Optional[int] = Field(default=None, foreign_key="family.id")
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    family_id: int | None = Field(default=None, foreign_key="family.id")
     email: str = Field(default="", max_length=254)
-    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
-    used_at: Optional[datetime] = None
+    used_at: datetime | None = None
 
 
 class Family(SQLModel, table=True):
     """A family receiving (or applying for) family work."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
     municipality: str = Field(max_length=40)
     address: str = Field(default="", max_length=200)
     status: str = Field(default="applied", max_length=16, index=True)
-    worker_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
-    opened_on: Optional[date] = None
-    closed_on: Optional[date] = None
+    worker_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    opened_on: date | None = None
+    closed_on: date | None = None
     closing_summary: str = Field(default="", max_length=4000)
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -116,7 +128,7 @@ class FamilyGuardian(SQLModel, table=True):
     """Links a guardian's account to a family; a family may have several guardians."""
 
     __table_args__ = (UniqueConstraint("family_id", "user_id"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     added_at: datetime = Field(default_factory=utcnow)
@@ -125,7 +137,7 @@ class FamilyGuardian(SQLModel, table=True):
 class Child(SQLModel, table=True):
     """A child of the family: first name and birth year only (data minimisation)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     first_name: str = Field(max_length=60)
     birth_year: int
@@ -134,7 +146,7 @@ class Child(SQLModel, table=True):
 class Application(SQLModel, table=True):
     """An application for family work, from the e-form, on paper or by phone."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     channel: str = Field(default="eform", max_length=8)
     support_areas: str = Field(default="", max_length=120)  # comma-separated SUPPORT_AREAS
@@ -143,83 +155,83 @@ class Application(SQLModel, table=True):
     consent: bool = False
     status: str = Field(default="submitted", max_length=16, index=True)
     submitted_at: datetime = Field(default_factory=utcnow)
-    submitted_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
-    in_review_at: Optional[datetime] = None
+    submitted_by_id: int | None = Field(default=None, foreign_key="user.id")
+    in_review_at: datetime | None = None
     decision_note: str = Field(default="", max_length=2000)
-    decided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
-    decided_at: Optional[datetime] = None
+    decided_by_id: int | None = Field(default=None, foreign_key="user.id")
+    decided_at: datetime | None = None
 
 
 class Meeting(SQLModel, table=True):
     """A meeting between the family and its worker, agreed by both sides."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
-    worker_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    worker_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     status: str = Field(default="proposed", max_length=20, index=True)
     starts_at: datetime
     ends_at: datetime
     place: str = Field(default="home", max_length=16)
     place_detail: str = Field(default="", max_length=200)
     topic: str = Field(default="", max_length=200)
-    proposed_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    proposed_by_id: int | None = Field(default=None, foreign_key="user.id")
     proposed_at: datetime = Field(default_factory=utcnow)
-    agreed_at: Optional[datetime] = None
+    agreed_at: datetime | None = None
     change_note: str = Field(default="", max_length=1000)
     cancel_reason: str = Field(default="", max_length=1000)
-    cancelled_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    cancelled_by_id: int | None = Field(default=None, foreign_key="user.id")
     summary: str = Field(default="", max_length=4000)  # shared with the family
     internal_note: str = Field(default="", max_length=4000)  # never shown to the family
     methods: str = Field(default="", max_length=200)  # comma-separated METHODS
-    held_at: Optional[datetime] = None
+    held_at: datetime | None = None
 
 
 class Goal(SQLModel, table=True):
     """A goal written together with the family."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     title: str = Field(max_length=200)
     support_area: str = Field(max_length=16)
     what_we_do: str = Field(default="", max_length=2000)
-    target_date: Optional[date] = None
+    target_date: date | None = None
     status: str = Field(default="active", max_length=16)
-    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
-    ended_at: Optional[datetime] = None
+    ended_at: datetime | None = None
 
 
 class GoalEntry(SQLModel, table=True):
     """A progress entry on a goal, from either side, optionally with a 0–10 rating."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     goal_id: int = Field(foreign_key="goal.id", index=True)
     author_id: int = Field(foreign_key="user.id")
     text: str = Field(default="", max_length=2000)
-    rating: Optional[int] = None
+    rating: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
 
 class Message(SQLModel, table=True):
     """A message in the family's one conversation with its worker(s)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     sender_id: int = Field(foreign_key="user.id")
     body: str = Field(max_length=2000)
     sent_at: datetime = Field(default_factory=utcnow, index=True)
-    read_at: Optional[datetime] = None  # when the other side first read it
-    read_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    read_at: datetime | None = None  # when the other side first read it
+    read_by_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 class AccessLog(SQLModel, table=True):
     """Append-only record of every read and change of a family's data (käyttöloki)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    user_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     role: str = Field(default="", max_length=16)
-    family_id: Optional[int] = Field(default=None, foreign_key="family.id", index=True)
+    family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
     action: str = Field(max_length=40)
     detail: str = Field(default="", max_length=200)
     ip: str = Field(default="", max_length=64)
@@ -228,7 +240,7 @@ class AccessLog(SQLModel, table=True):
 class SignInAttempt(SQLModel, table=True):
     """Failed and successful sign-in attempts, for rate limiting and the security log."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     email: str = Field(default="", max_length=254, index=True)
     ip: str = Field(default="", max_length=64, index=True)
@@ -241,13 +253,13 @@ class TogetherSession(SQLModel, table=True):
     While it is open the session reaches nothing else (see `auth.resolve_session`); ending it
     needs the worker's PIN (only its argon2 hash is kept) or password."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     auth_session_id: int = Field(foreign_key="authsession.id", index=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     worker_id: int = Field(foreign_key="user.id")
     pin_hash: str = Field(max_length=255)
     started_at: datetime = Field(default_factory=utcnow)
-    ended_at: Optional[datetime] = None
+    ended_at: datetime | None = None
     failed_unlocks: int = 0
 
 
@@ -255,16 +267,16 @@ class MethodRecord(SQLModel, table=True):
     """A result of a method done with the family: an evaluation, picked cards, a role map, a
     network map or a child's check-in. `data` is JSON validated by `services.methods`."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     kind: str = Field(max_length=16, index=True)
     phase: str = Field(default="", max_length=8)  # evaluations: EVALUATION_PHASES
     respondent: str = Field(default="", max_length=8)  # RESPONDENTS
-    respondent_user_id: Optional[int] = Field(default=None, foreign_key="user.id")
-    child_id: Optional[int] = Field(default=None, foreign_key="child.id")
+    respondent_user_id: int | None = Field(default=None, foreign_key="user.id")
+    child_id: int | None = Field(default=None, foreign_key="child.id")
     data: str = Field(default="{}", max_length=8000)
     note: str = Field(default="", max_length=2000)
-    meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
     created_by_id: int = Field(foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, index=True)
 
@@ -276,20 +288,20 @@ class PushSubscription(SQLModel, table=True):
     `p256dh` and `auth` are the browser's public keys (base64url) that the push is encrypted
     to; a subscription the push service answers 404/410 for is deleted."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     endpoint: str = Field(max_length=500, unique=True)
     p256dh: str = Field(max_length=100)
     auth: str = Field(max_length=40)
     created_at: datetime = Field(default_factory=utcnow)
-    last_success_at: Optional[datetime] = None
-    last_failure_at: Optional[datetime] = None
+    last_success_at: datetime | None = None
+    last_failure_at: datetime | None = None
 
 
 class NotificationPreference(SQLModel, table=True):
     """A user's notification choices; no row means the defaults (no e-mail)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", unique=True)
     email_enabled: bool = False
     updated_at: datetime = Field(default_factory=utcnow)
@@ -299,9 +311,9 @@ class CalendarFeedToken(SQLModel, table=True):
     """A user's private calendar feed link; only the token's SHA-256 is stored. A user has at
     most one live token (making a new one revokes the old)."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
-    revoked_at: Optional[datetime] = None
-    last_used_at: Optional[datetime] = None
+    revoked_at: datetime | None = None
+    last_used_at: datetime | None = None

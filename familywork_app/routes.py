@@ -41,6 +41,7 @@ def home_for(role: str) -> str:
     """Where a role lands after sign-in."""
     return _HOMES.get(role, SIGN_IN)
 
+
 # Account security (issue 6): forgotten password, reset link, sessions and password change.
 FORGOT_PASSWORD = "/forgot-password"
 RESET_PASSWORD = "/reset-password"

@@ -20,21 +20,23 @@ from familywork_app.services.export_html import render_export
 
 SESSION_COOKIE = "fw_session"
 
-CSP = "; ".join([
-    "default-src 'self'",
-    # Reflex's hydration uses inline scripts and call_script evaluates code: no nonce support.
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        # Reflex's hydration uses inline scripts and call_script evaluates code: no nonce support.
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 
 def _same_origin(request: Request) -> bool:
@@ -56,16 +58,24 @@ async def create_session(request: Request) -> Response:
         return JSONResponse({"ok": False}, status_code=400)
     ticket = body.get("ticket") if isinstance(body, dict) else None
     with session_scope() as db:
-        result = auth.redeem_signin_ticket(db, ticket, request.headers.get("user-agent", ""),
-                                           _client_ip(request))
+        result = auth.redeem_signin_ticket(
+            db, ticket, request.headers.get("user-agent", ""), _client_ip(request)
+        )
     if result is None:
         return JSONResponse({"ok": False}, status_code=401)
     token, user = result
     response = JSONResponse({"ok": True, "home": routes.home_for(user.role)})
     # Guardians stay signed in on their own phone; staff cookies end with the browser.
     max_age = config.GUARDIAN_ABSOLUTE_MINUTES * 60 if user.role == "guardian" else None
-    response.set_cookie(SESSION_COOKIE, token, max_age=max_age, path="/", httponly=True,
-                        samesite="lax", secure=config.cookie_secure())
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=config.cookie_secure(),
+    )
     return response
 
 
@@ -91,9 +101,13 @@ async def export_json(request: Request) -> Response:
             data = family_export(db, _signed_in(request, db), _client_ip(request))
         except ServiceError:
             return JSONResponse({"ok": False}, status_code=403)
-    return JSONResponse(data, headers={
-        "content-disposition": 'attachment; filename="perhetyo-tiedot.json"',
-        "cache-control": "no-store"})
+    return JSONResponse(
+        data,
+        headers={
+            "content-disposition": 'attachment; filename="perhetyo-tiedot.json"',
+            "cache-control": "no-store",
+        },
+    )
 
 
 async def export_html(request: Request) -> Response:
@@ -112,12 +126,19 @@ async def meeting_calendar(request: Request) -> Response:
     raw = request.path_params.get("meeting_id", "")
     with session_scope() as db:
         try:
-            body = meeting_ics(db, _signed_in(request, db), int(raw) if raw.isdigit() else 0,
-                               _client_ip(request))
+            body = meeting_ics(
+                db, _signed_in(request, db), int(raw) if raw.isdigit() else 0, _client_ip(request)
+            )
         except ServiceError:
             return Response(status_code=403)
-    return Response(body, media_type="text/calendar", headers={
-        "content-disposition": 'attachment; filename="perhetyo.ics"', "cache-control": "no-store"})
+    return Response(
+        body,
+        media_type="text/calendar",
+        headers={
+            "content-disposition": 'attachment; filename="perhetyo.ics"',
+            "cache-control": "no-store",
+        },
+    )
 
 
 async def calendar_feed(request: Request) -> Response:
@@ -126,18 +147,21 @@ async def calendar_feed(request: Request) -> Response:
         body = read_feed(db, request.path_params.get("token", ""), _client_ip(request))
     if body is None:
         return Response(status_code=404, headers={"cache-control": "no-store"})
-    return Response(body, media_type="text/calendar; charset=utf-8",
-                    headers={"cache-control": "no-store"})
+    return Response(
+        body, media_type="text/calendar; charset=utf-8", headers={"cache-control": "no-store"}
+    )
 
 
-auth_api = Starlette(routes=[
-    Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
-    Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
-    Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
-    Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
-    Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
-    Route(routes.CALENDAR_FEED, calendar_feed, methods=["GET"]),
-])
+auth_api = Starlette(
+    routes=[
+        Route(routes.AUTH_SESSION, create_session, methods=["POST"]),
+        Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
+        Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
+        Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
+        Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
+        Route(routes.CALENDAR_FEED, calendar_feed, methods=["GET"]),
+    ]
+)
 
 
 def security_headers(app):
@@ -159,8 +183,9 @@ def security_headers(app):
                     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
                 ]
                 if https:
-                    headers.append((b"strict-transport-security",
-                                    b"max-age=31536000; includeSubDomains"))
+                    headers.append(
+                        (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+                    )
                 message = {**message, "headers": headers}
             await send(message)
 

@@ -33,14 +33,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from sqlalchemy import event, make_url, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from alembic import command  # noqa: E402
 from familywork_app.db import make_engine  # noqa: E402
-from familywork_app.models import (MUNICIPALITIES, SUPPORT_AREAS, Application, Family,  # noqa: E402
-                                   FamilyGuardian, Goal, Meeting, Message, User, utcnow)
+from familywork_app.models import (
+    MUNICIPALITIES,
+    SUPPORT_AREAS,
+    Application,
+    Family,  # noqa: E402
+    FamilyGuardian,
+    Goal,
+    Meeting,
+    Message,
+    User,
+    utcnow,
+)
 from familywork_app.services.caseload import caseload, overview  # noqa: E402
 from familywork_app.services.supervision import service_figures  # noqa: E402
 
@@ -55,15 +65,56 @@ GOALS = 10_000
 APPLIED = 400  # families waiting in the queue (no worker yet)
 CLOSED_SHARE = 0.12
 UNREAD_SHARE = 0.08
-SURNAMES = ("Heikkinen", "Korhonen", "Komulainen", "Seppänen", "Pikkarainen", "Moilanen",
-            "Ryynänen", "Huttunen", "Kemppainen", "Tolonen", "Väisänen", "Karjalainen",
-            "Kinnunen", "Leinonen", "Kyllönen", "Pulkkinen", "Turunen", "Keränen", "Oikarinen",
-            "Juntunen", "Kokko", "Partanen", "Tervo", "Heikura", "Mustonen", "Räisänen")
-FIRST_NAMES = ("Laura", "Petri", "Minna", "Jenni", "Heikki", "Johanna", "Tuomas", "Sanna",
-               "Satu", "Tiina", "Mikko", "Anna", "Jari", "Kaisa", "Ville", "Noora")
+SURNAMES = (
+    "Heikkinen",
+    "Korhonen",
+    "Komulainen",
+    "Seppänen",
+    "Pikkarainen",
+    "Moilanen",
+    "Ryynänen",
+    "Huttunen",
+    "Kemppainen",
+    "Tolonen",
+    "Väisänen",
+    "Karjalainen",
+    "Kinnunen",
+    "Leinonen",
+    "Kyllönen",
+    "Pulkkinen",
+    "Turunen",
+    "Keränen",
+    "Oikarinen",
+    "Juntunen",
+    "Kokko",
+    "Partanen",
+    "Tervo",
+    "Heikura",
+    "Mustonen",
+    "Räisänen",
+)
+FIRST_NAMES = (
+    "Laura",
+    "Petri",
+    "Minna",
+    "Jenni",
+    "Heikki",
+    "Johanna",
+    "Tuomas",
+    "Sanna",
+    "Satu",
+    "Tiina",
+    "Mikko",
+    "Anna",
+    "Jari",
+    "Kaisa",
+    "Ville",
+    "Noora",
+)
 
 
 # --- Database ------------------------------------------------------------------------------
+
 
 def migrate(url: str) -> None:
     """Run every Alembic migration against `url` (as tests/conftest.py does)."""
@@ -92,6 +143,7 @@ def drop_pg_database(url: str, name: str) -> None:
 
 # --- Data ----------------------------------------------------------------------------------
 
+
 def _defaults(model) -> dict:
     """The model's Python-side defaults (Core inserts do not apply them)."""
     base = {}
@@ -108,7 +160,7 @@ def _defaults(model) -> dict:
 def _insert(conn, model, rows: list[dict]) -> None:
     base = _defaults(model)
     for start in range(0, len(rows), 20_000):
-        chunk = rows[start:start + 20_000]
+        chunk = rows[start : start + 20_000]
         conn.execute(model.__table__.insert(), [{**base, **row} for row in chunk])
 
 
@@ -117,11 +169,23 @@ def build_data(engine) -> dict:
     rng = random.Random(SEED)
     now = utcnow()
     today = now.date()
-    users = [{"id": 1, "email": "supervisor@bench.example", "role": "supervisor",
-              "display_name": "Sari Esihenkilö"}]
+    users = [
+        {
+            "id": 1,
+            "email": "supervisor@bench.example",
+            "role": "supervisor",
+            "display_name": "Sari Esihenkilö",
+        }
+    ]
     for w in range(WORKERS):
-        users.append({"id": 2 + w, "email": f"worker{w}@bench.example", "role": "worker",
-                      "display_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} {w:02d}"})
+        users.append(
+            {
+                "id": 2 + w,
+                "email": f"worker{w}@bench.example",
+                "role": "worker",
+                "display_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} {w:02d}",
+            }
+        )
     worker_ids = [u["id"] for u in users[1:]]
     measured, others = worker_ids[0], worker_ids[1:]
 
@@ -138,65 +202,113 @@ def build_data(engine) -> dict:
             worker = others[fid % len(others)]
         surname = rng.choice(SURNAMES)
         opened = today - timedelta(days=rng.randint(10, 700)) if worker else None
-        families.append({"id": fid, "name": surname, "municipality": rng.choice(MUNICIPALITIES),
-                         "address": f"Kylätie {fid}", "status": status, "worker_id": worker,
-                         "opened_on": opened,
-                         "closed_on": today - timedelta(days=rng.randint(0, 9))
-                         if status == "closed" else None})
+        families.append(
+            {
+                "id": fid,
+                "name": surname,
+                "municipality": rng.choice(MUNICIPALITIES),
+                "address": f"Kylätie {fid}",
+                "status": status,
+                "worker_id": worker,
+                "opened_on": opened,
+                "closed_on": today - timedelta(days=rng.randint(0, 9))
+                if status == "closed"
+                else None,
+            }
+        )
         guardians_of[fid] = []
         for _g in range(rng.choice((1, 1, 2))):
-            users.append({"id": next_user, "email": f"guardian{next_user}@bench.example",
-                          "role": "guardian",
-                          "display_name": f"{rng.choice(FIRST_NAMES)} {surname}"})
+            users.append(
+                {
+                    "id": next_user,
+                    "email": f"guardian{next_user}@bench.example",
+                    "role": "guardian",
+                    "display_name": f"{rng.choice(FIRST_NAMES)} {surname}",
+                }
+            )
             links.append({"family_id": fid, "user_id": next_user})
             guardians_of[fid].append(next_user)
             next_user += 1
         areas = ",".join(rng.sample(SUPPORT_AREAS, rng.randint(1, 3)))
         if status == "applied":
             submitted = now - timedelta(days=rng.uniform(0, 60))
-            applications.append({"family_id": fid, "submitted_at": submitted,
-                                 "status": rng.choice(("submitted", "in_review")),
-                                 "support_areas": areas, "consent": True,
-                                 "submitted_by_id": guardians_of[fid][0]})
+            applications.append(
+                {
+                    "family_id": fid,
+                    "submitted_at": submitted,
+                    "status": rng.choice(("submitted", "in_review")),
+                    "support_areas": areas,
+                    "consent": True,
+                    "submitted_by_id": guardians_of[fid][0],
+                }
+            )
         else:
             submitted = now - timedelta(days=(today - opened).days + rng.uniform(3, 20))
-            applications.append({"family_id": fid, "status": "accepted", "consent": True,
-                                 "submitted_at": submitted, "support_areas": areas,
-                                 "submitted_by_id": guardians_of[fid][0],
-                                 "decided_at": submitted + timedelta(days=3), "decided_by_id": 1})
+            applications.append(
+                {
+                    "family_id": fid,
+                    "status": "accepted",
+                    "consent": True,
+                    "submitted_at": submitted,
+                    "support_areas": areas,
+                    "submitted_by_id": guardians_of[fid][0],
+                    "decided_at": submitted + timedelta(days=3),
+                    "decided_by_id": 1,
+                }
+            )
 
     served = [f for f in families if f["worker_id"]]
     meetings = []
     for family in rng.choices(served, k=MEETINGS):
         starts = now + timedelta(days=rng.uniform(-300, 60), hours=rng.randint(0, 8))
         if starts >= now:
-            status = rng.choices(("agreed", "proposed", "change_requested", "cancelled"),
-                                 (55, 25, 10, 10))[0]
+            status = rng.choices(
+                ("agreed", "proposed", "change_requested", "cancelled"), (55, 25, 10, 10)
+            )[0]
         else:
             status = rng.choices(("held", "cancelled", "agreed"), (80, 15, 5))[0]
-        meetings.append({"family_id": family["id"], "worker_id": family["worker_id"],
-                         "status": status, "starts_at": starts,
-                         "ends_at": starts + timedelta(hours=1),
-                         "proposed_by_id": family["worker_id"],
-                         "proposed_at": starts - timedelta(days=14),
-                         "agreed_at": starts - timedelta(days=rng.uniform(2, 10))
-                         if status in ("agreed", "held") and rng.random() < 0.8 else None})
-    goals = [{"family_id": family["id"], "title": "Arjen rytmi", "support_area":
-              rng.choice(SUPPORT_AREAS), "status": rng.choices(("active", "achieved", "dropped"),
-                                                               (70, 20, 10))[0],
-              "created_by_id": family["worker_id"]} for family in rng.choices(served, k=GOALS)]
+        meetings.append(
+            {
+                "family_id": family["id"],
+                "worker_id": family["worker_id"],
+                "status": status,
+                "starts_at": starts,
+                "ends_at": starts + timedelta(hours=1),
+                "proposed_by_id": family["worker_id"],
+                "proposed_at": starts - timedelta(days=14),
+                "agreed_at": starts - timedelta(days=rng.uniform(2, 10))
+                if status in ("agreed", "held") and rng.random() < 0.8
+                else None,
+            }
+        )
+    goals = [
+        {
+            "family_id": family["id"],
+            "title": "Arjen rytmi",
+            "support_area": rng.choice(SUPPORT_AREAS),
+            "status": rng.choices(("active", "achieved", "dropped"), (70, 20, 10))[0],
+            "created_by_id": family["worker_id"],
+        }
+        for family in rng.choices(served, k=GOALS)
+    ]
     messages = []
     for family in rng.choices(served, k=MESSAGES):
         from_guardian = rng.random() < 0.5
         sender = rng.choice(guardians_of[family["id"]]) if from_guardian else family["worker_id"]
         sent = now - timedelta(days=rng.uniform(0, 300))
         unread = rng.random() < UNREAD_SHARE
-        messages.append({"family_id": family["id"], "sender_id": sender,
-                         "body": "Hei, sopiiko torstai?", "sent_at": sent,
-                         "read_at": None if unread else sent + timedelta(hours=5),
-                         "read_by_id": None if unread else (
-                             family["worker_id"] if from_guardian
-                             else guardians_of[family["id"]][0])})
+        messages.append(
+            {
+                "family_id": family["id"],
+                "sender_id": sender,
+                "body": "Hei, sopiiko torstai?",
+                "sent_at": sent,
+                "read_at": None if unread else sent + timedelta(hours=5),
+                "read_by_id": None
+                if unread
+                else (family["worker_id"] if from_guardian else guardians_of[family["id"]][0]),
+            }
+        )
 
     with engine.begin() as conn:
         _insert(conn, User, users)
@@ -208,15 +320,27 @@ def build_data(engine) -> dict:
         _insert(conn, Message, messages)
         if engine.dialect.name == "postgresql":  # explicit ids: move the id sequences on
             for table in ("user", "family"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-                                  f"(SELECT max(id) FROM \"{table}\"))"))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                        f'(SELECT max(id) FROM "{table}"))'
+                    )
+                )
         conn.execute(text("ANALYZE"))  # planner statistics, as a live database would have
-    return {"supervisor": 1, "worker": measured, "users": len(users), "families": len(families),
-            "queue": sum(a["status"] != "accepted" for a in applications),
-            "meetings": len(meetings), "goals": len(goals), "messages": len(messages)}
+    return {
+        "supervisor": 1,
+        "worker": measured,
+        "users": len(users),
+        "families": len(families),
+        "queue": sum(a["status"] != "accepted" for a in applications),
+        "meetings": len(meetings),
+        "goals": len(goals),
+        "messages": len(messages),
+    }
 
 
 # --- Measuring -----------------------------------------------------------------------------
+
 
 def measure(engine, user_id: int, call, runs: int) -> tuple[list[float], int, object]:
     """Times of `runs` calls (after one warm-up), each in a fresh Session; statements per call."""
@@ -248,20 +372,35 @@ def bench(url: str, runs: int, label: str) -> bool:
     started = time.perf_counter()
     migrate(url)
     info = build_data(engine)
-    print(f"{label}: built in {time.perf_counter() - started:.1f} s: {info['users']} users, "
-          f"{info['families']} families ({info['queue']} in the queue), {info['meetings']} "
-          f"meetings, {info['goals']} goals, {info['messages']} messages")
+    print(
+        f"{label}: built in {time.perf_counter() - started:.1f} s: {info['users']} users, "
+        f"{info['families']} families ({info['queue']} in the queue), {info['meetings']} "
+        f"meetings, {info['goals']} goals, {info['messages']} messages"
+    )
     calls = [
-        ("caseload(worker)", info["worker"], lambda s, u: caseload(s, u, ip="127.0.0.1"),
-         lambda r: str(len(r))),
-        ("overview(supervisor)", info["supervisor"], lambda s, u: overview(s, u, ip="127.0.0.1"),
-         lambda r: f"{info['families']} (queue {len(r['queue'])})"),
-        ("service_figures(supervisor)", info["supervisor"],
-         lambda s, u: service_figures(s, u, ip="127.0.0.1"),
-         lambda r: f"{info['families']} (queue {len(r['queue'])})"),
+        (
+            "caseload(worker)",
+            info["worker"],
+            lambda s, u: caseload(s, u, ip="127.0.0.1"),
+            lambda r: str(len(r)),
+        ),
+        (
+            "overview(supervisor)",
+            info["supervisor"],
+            lambda s, u: overview(s, u, ip="127.0.0.1"),
+            lambda r: f"{info['families']} (queue {len(r['queue'])})",
+        ),
+        (
+            "service_figures(supervisor)",
+            info["supervisor"],
+            lambda s, u: service_figures(s, u, ip="127.0.0.1"),
+            lambda r: f"{info['families']} (queue {len(r['queue'])})",
+        ),
     ]
-    header = (f"{'call':<29} {'families':>18} {'median ms':>10} {'max ms':>8} "
-              f"{'statements':>11}  target < {TARGET_MS} ms")
+    header = (
+        f"{'call':<29} {'families':>18} {'median ms':>10} {'max ms':>8} "
+        f"{'statements':>11}  target < {TARGET_MS} ms"
+    )
     print(header)
     print("-" * len(header))
     all_ok = True
@@ -269,8 +408,10 @@ def bench(url: str, runs: int, label: str) -> bool:
         times, statements, result = measure(engine, user_id, call, runs)
         ok = max(times) < TARGET_MS
         all_ok &= ok
-        print(f"{name:<29} {families(result):>18} {statistics.median(times):>10.1f} "
-              f"{max(times):>8.1f} {statements:>11}  {'OK' if ok else 'OVER'}")
+        print(
+            f"{name:<29} {families(result):>18} {statistics.median(times):>10.1f} "
+            f"{max(times):>8.1f} {statements:>11}  {'OK' if ok else 'OVER'}"
+        )
     engine.dispose()
     return all_ok
 
@@ -278,8 +419,11 @@ def bench(url: str, runs: int, label: str) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="measured runs per call (default 7)")
-    parser.add_argument("--postgres", metavar="URL",
-                        help="also measure on PostgreSQL (a temporary database on that server)")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also measure on PostgreSQL (a temporary database on that server)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     args = parser.parse_args()
     ok = True

@@ -55,28 +55,40 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
 
 import aiohttp  # noqa: E402
-from sqlalchemy import make_url  # noqa: E402
-
-from bench_load_client import (Person, Stats, Tab, app_round, connect_all,  # noqa: E402
-                               run_phase, trivial_round)
+from bench_load_client import (
+    Person,
+    Stats,
+    Tab,
+    app_round,
+    connect_all,  # noqa: E402
+    run_phase,
+    trivial_round,
+)
 from bench_load_seed import seed  # noqa: E402
 from bench_load_signin import sign_in  # noqa: E402
-from tests.processes import stop_process_group as stop_app  # noqa: E402
+from sqlalchemy import make_url  # noqa: E402
 
+from tests.processes import stop_process_group as stop_app  # noqa: E402
 
 # --- the app -----------------------------------------------------------------------------------
 
+
 def app_env(args, db_url: str, base: str, workdir: Path) -> dict:
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
-           # A states directory of its own, empty as on a new server: the disk state manager
-           # stats every file in it every few seconds, and .states of this checkout holds every
-           # tab of the last hour's runs.
-           "REFLEX_STATES_WORKDIR": str(workdir / "states"),
-           "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{bin_dir}:{os.environ.get('PATH', '')}",
-           "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_DB_URL": db_url,
-           "FAMILYWORK_PUBLIC_URL": base,
-           "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{args.port}"}
+    env = {
+        **os.environ,
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "REFLEX_CHECK_LATEST_VERSION": "0",
+        # A states directory of its own, empty as on a new server: the disk state manager
+        # stats every file in it every few seconds, and .states of this checkout holds every
+        # tab of the last hour's runs.
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
+        "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{bin_dir}:{os.environ.get('PATH', '')}",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_DB_URL": db_url,
+        "FAMILYWORK_PUBLIC_URL": base,
+        "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{args.port}",
+    }
     env.pop("REFLEX_REDIS_URL", None)
     env.pop("GRANIAN_WORKERS", None)
     if args.redis:
@@ -88,10 +100,18 @@ def app_env(args, db_url: str, base: str, workdir: Path) -> dict:
 
 def prepare_db(env: dict) -> None:
     """Migrate and load the demo data (the demo loader does nothing on a non-empty database)."""
-    subprocess.run([str(Path(sys.executable).parent / "alembic"), "upgrade", "head"], env=env,
-                   check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "alembic"), "upgrade", "head"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "familywork_app.services.demo_data"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
@@ -100,10 +120,21 @@ def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
         if probe.connect_ex(("127.0.0.1", args.port)) == 0:
             sys.exit(f"port {args.port} is taken (an earlier run still going?): use --port")
     with open(log, "w") as out:
-        process = subprocess.Popen([str(Path(sys.executable).parent / "reflex"), "run", "--env",
-                                    "prod", "--single-port", "--backend-port", str(args.port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "reflex"),
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--backend-port",
+                str(args.port),
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -123,6 +154,7 @@ def start_production_servers(args) -> list:
     Redis on loopback, from Debian's packages as the tests use them; two workers unless told."""
     from tests.pg_server import PgServer, pg_bin_dir
     from tests.redis_server import RedisServer, redis_binary
+
     if pg_bin_dir() is None or redis_binary() is None:
         sys.exit("--production needs PostgreSQL and redis-server: run ./scripts/setup.sh")
     pg = PgServer(pg_bin_dir()).start(durable=True)
@@ -138,8 +170,9 @@ def fmt(row) -> str:
 
 async def bench(args, people: list[Person], base: str, origin: str) -> list[tuple]:
     results = []
-    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
-                                 cookie_jar=aiohttp.DummyCookieJar())
+    http = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.DummyCookieJar()
+    )
     try:
         for n in args.users:
             tabs = [Tab(base, origin, p, http, args.timeout) for p in people[:n]]
@@ -151,12 +184,17 @@ async def bench(args, people: list[Person], base: str, origin: str) -> list[tupl
             results.append((n, connect, floor, app))
             c = connect.summary(["connect + hydrate"])
             s = connect.summary(["sign in"])
-            signed = (f"sign in p50 {s[2]:.0f} ms, p95 {s[3]:.0f} ms, {s[5]} failed; "
-                      if args.signin else "")
-            print(f"  {n} users: connected in {connect.wall:.1f} s ({signed}connect + hydrate p95 "
-                  f"{c[3]:.0f} ms, {c[5]} failed); load generator CPU (of one core): floor "
-                  f"{100 * floor.cpu / floor.wall:.0f}%, app {100 * app.cpu / app.wall:.0f}%",
-                  flush=True)
+            signed = (
+                f"sign in p50 {s[2]:.0f} ms, p95 {s[3]:.0f} ms, {s[5]} failed; "
+                if args.signin
+                else ""
+            )
+            print(
+                f"  {n} users: connected in {connect.wall:.1f} s ({signed}connect + hydrate p95 "
+                f"{c[3]:.0f} ms, {c[5]} failed); load generator CPU (of one core): floor "
+                f"{100 * floor.cpu / floor.wall:.0f}%, app {100 * app.cpu / app.wall:.0f}%",
+                flush=True,
+            )
             await asyncio.sleep(2)  # let the server forget the closed sockets
     finally:
         await http.close()
@@ -165,17 +203,21 @@ async def bench(args, people: list[Person], base: str, origin: str) -> list[tupl
 
 def report(results) -> None:
     print("\nRound trip of one request, emit -> last reply (ms); requests/s over the phase\n")
-    print(f"{'users':>5} | {'trivial event (framework floor)':^38} | {'app events':^38} "
-          "| p95 ratio")
-    print(f"{'':>5} | {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | "
-          f"{'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | app/floor")
+    print(
+        f"{'users':>5} | {'trivial event (framework floor)':^38} | {'app events':^38} | p95 ratio"
+    )
+    print(
+        f"{'':>5} | {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | "
+        f"{'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'errors':>6} | app/floor"
+    )
     for n, _connect, floor, app in results:
         f, a = floor.summary(), app.summary()
         ratio = a[3] / f[3] if f[3] else 0
         print(f"{n:5d} | {fmt(f)} | {fmt(a)} | {ratio:6.1f}x")
     for n, _connect, _floor, app in results:
-        print(f"\n{n} users, app events by kind: "
-              f"{'count':>6} {'p50':>7} {'p95':>7} {'p99':>7} errors")
+        print(
+            f"\n{n} users, app events by kind: {'count':>6} {'p50':>7} {'p95':>7} {'p99':>7} errors"
+        )
         for kind in sorted(set(app.times) | set(app.errors)):
             count, _rps, p50, p95, p99, errors = app.summary([kind])
             print(f"  {kind:<40} {count:6d} {p50:7.1f} {p95:7.1f} {p99:7.1f} {errors:6d}")
@@ -183,24 +225,36 @@ def report(results) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--users", default="50,200,500",
-                        type=lambda s: [int(x) for x in s.split(",") if x.strip()])
+    parser.add_argument(
+        "--users", default="50,200,500", type=lambda s: [int(x) for x in s.split(",") if x.strip()]
+    )
     parser.add_argument("--duration", type=float, default=20, help="seconds of the app phase")
-    parser.add_argument("--floor-duration", type=float, default=10,
-                        help="seconds of the trivial-event phase")
-    parser.add_argument("--think", type=float, default=0,
-                        help="mean pause before each action of a person, seconds (default: none)")
+    parser.add_argument(
+        "--floor-duration", type=float, default=10, help="seconds of the trivial-event phase"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="mean pause before each action of a person, seconds (default: none)",
+    )
     parser.add_argument("--timeout", type=float, default=30, help="per request, seconds")
-    parser.add_argument("--signin", action="store_true",
-                        help="everyone first signs in for real: password (argon2), TOTP for "
-                             "staff, the ticket traded for the cookie")
+    parser.add_argument(
+        "--signin",
+        action="store_true",
+        help="everyone first signs in for real: password (argon2), TOTP for "
+        "staff, the ticket traded for the cookie",
+    )
     parser.add_argument("--url", help="an already running app (then --db is required)")
     parser.add_argument("--db", help="database URL (default: a fresh SQLite database)")
     parser.add_argument("--redis", help="REFLEX_REDIS_URL for the app this script starts")
     parser.add_argument("--workers", type=int, help="GRANIAN_WORKERS for the app it starts")
     parser.add_argument("--port", type=int, default=3444)
-    parser.add_argument("--production", action="store_true",
-                        help="start a PostgreSQL and a Redis server here and run 2 workers")
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="start a PostgreSQL and a Redis server here and run 2 workers",
+    )
     args = parser.parse_args()
     if args.production and (args.url or args.db or args.redis):
         parser.error("--production starts its own PostgreSQL and Redis")
@@ -229,21 +283,35 @@ def run(parser, args) -> None:
         workers = args.workers or "as deployed (not checked)"
     else:
         manager = f"Redis ({args.redis})" if args.redis else "memory (no Redis: one worker)"
-        workers = args.workers or (f"Reflex's default with Redis, min(2 x CPU + 1, 8) = "
-                                   f"{min(2 * cpus + 1, 8)}" if args.redis else 1)
+        workers = args.workers or (
+            f"Reflex's default with Redis, min(2 x CPU + 1, 8) = {min(2 * cpus + 1, 8)}"
+            if args.redis
+            else 1
+        )
     for label, value in [
-        ("app", f"{base} ("
-                f"{'already running' if args.url else 'reflex run --env prod, started here'})"),
+        (
+            "app",
+            f"{base} ({'already running' if args.url else 'reflex run --env prod, started here'})",
+        ),
         ("database", make_url(db_url).render_as_string(hide_password=True)),
-        ("state manager", manager), ("backend workers", workers),
+        ("state manager", manager),
+        ("backend workers", workers),
         ("CPU count", f"{cpus} (the load generator, one Python process, runs here too)"),
         ("load average", "%.2f %.2f %.2f before the start (1, 5, 15 min)" % os.getloadavg()),
-        ("sign-in", "for real before connecting: password (argon2), TOTP for staff, cookie"
-                    if args.signin else "none: AuthSession rows (SHA-256 of a random token) "
-                    "inserted directly (--signin signs everyone in for real)"),
-        ("phases", f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
-                   f"database work), app {args.duration:g} s; think time {args.think:g} s; "
-                   f"timeout {args.timeout:g} s")]:
+        (
+            "sign-in",
+            "for real before connecting: password (argon2), TOTP for staff, cookie"
+            if args.signin
+            else "none: AuthSession rows (SHA-256 of a random token) "
+            "inserted directly (--signin signs everyone in for real)",
+        ),
+        (
+            "phases",
+            f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
+            f"database work), app {args.duration:g} s; think time {args.think:g} s; "
+            f"timeout {args.timeout:g} s",
+        ),
+    ]:
         print(f"{label + ':':<17}{value}")
 
     process = None
@@ -252,18 +320,25 @@ def run(parser, args) -> None:
             prepare_db(app_env(args, db_url, base, workdir))
         started = time.perf_counter()
         people = seed(db_url, max(args.users))
-        print(f"synthetic people: {len(people)} ({sum(p.role == 'worker' for p in people)} workers,"
-              f" {sum(p.role == 'guardian' for p in people)} guardians with a family each), "
-              f"made in {time.perf_counter() - started:.1f} s", flush=True)
+        print(
+            f"synthetic people: {len(people)} ({sum(p.role == 'worker' for p in people)} workers,"
+            f" {sum(p.role == 'guardian' for p in people)} guardians with a family each), "
+            f"made in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
         if not args.url:
-            process = start_app(args, app_env(args, db_url, base, workdir), base, workdir / "app.log")
+            process = start_app(
+                args, app_env(args, db_url, base, workdir), base, workdir / "app.log"
+            )
         print(flush=True)
         report(asyncio.run(bench(args, people, base, origin)))
     finally:
         if process is not None:
             stop_app(process)
-    print("\nload average at the end: %.2f %.2f %.2f; app log and database in %s"
-          % (*os.getloadavg(), workdir))
+    print(
+        "\nload average at the end: %.2f %.2f %.2f; app log and database in %s"
+        % (*os.getloadavg(), workdir)
+    )
 
 
 if __name__ == "__main__":

@@ -31,8 +31,9 @@ from familywork_app.state.worker_family_actions import WorkerFamilyActions
 
 NS = "/_event"
 ROOT = State.get_full_name()
-MSG, MEET, WFA = (cls.get_full_name() for cls in
-                  (FamilyMessagesState, FamilyMeetingsState, WorkerFamilyActions))
+MSG, MEET, WFA = (
+    cls.get_full_name() for cls in (FamilyMessagesState, FamilyMeetingsState, WorkerFamilyActions)
+)
 
 
 def handler_name(cls, handler: str) -> str:
@@ -42,8 +43,14 @@ def handler_name(cls, handler: str) -> str:
 HYDRATE = handler_name(State, "hydrate_and_load")
 NAVIGATE = handler_name(OnLoadInternalState, "on_load_internal")
 TRIVIAL = handler_name(FamilyMessagesState, "count")  # the message box's character counter
-SEND_G, AGREE = handler_name(FamilyMessagesState, "send"), handler_name(FamilyMeetingsState, "agree")
-SEND_W, PROPOSE = handler_name(WorkerFamilyActions, "send"), handler_name(WorkerFamilyActions, "propose")
+SEND_G, AGREE = (
+    handler_name(FamilyMessagesState, "send"),
+    handler_name(FamilyMeetingsState, "agree"),
+)
+SEND_W, PROPOSE = (
+    handler_name(WorkerFamilyActions, "send"),
+    handler_name(WorkerFamilyActions, "propose"),
+)
 
 
 class Lost(Exception):
@@ -67,6 +74,7 @@ class Person:
 
 
 # --- the last reply of each kind of step: None = not yet, True = done, False = refused ------
+
 
 def delta_of(update: dict, state: str) -> dict:
     return (update.get("delta") or {}).get(state) or {}
@@ -167,16 +175,28 @@ class Tab:
         headers = {"Origin": self.origin}
         if self.person.token:
             headers["Cookie"] = f"fw_session={self.person.token}"
-        self.sio = socketio.AsyncClient(reconnection=False, http_session=self.http,
-                                        request_timeout=self.timeout, handle_sigint=False,
-                                        websocket_extra_options={"headers": headers})
+        self.sio = socketio.AsyncClient(
+            reconnection=False,
+            http_session=self.http,
+            request_timeout=self.timeout,
+            handle_sigint=False,
+            websocket_extra_options={"headers": headers},
+        )
         self.sio.on("event", self._on_event, namespace=NS)
         self.client_token, self.path, self.query = str(uuid.uuid4()), path or self.person.home, {}
         boot = {"name": HYDRATE, "payload": {}, "router_data": self._router()}
-        return await self._step(lambda: self.sio.connect(
-            f"{self.base}?token={self.client_token}", transports=["websocket"],
-            socketio_path="/_event", namespaces=[NS], auth={"event": boot},
-            wait_timeout=self.timeout), done_page, paced=False)
+        return await self._step(
+            lambda: self.sio.connect(
+                f"{self.base}?token={self.client_token}",
+                transports=["websocket"],
+                socketio_path="/_event",
+                namespaces=[NS],
+                auth={"event": boot},
+                wait_timeout=self.timeout,
+            ),
+            done_page,
+            paced=False,
+        )
 
     async def close(self) -> None:
         if self.sio is not None:
@@ -184,9 +204,15 @@ class Tab:
                 await asyncio.wait_for(self.sio.disconnect(), 5)
             self.sio = None
 
-    async def event(self, name: str, payload: dict, check, paced: bool = True) -> tuple[float, bool]:
-        data = {"name": name, "payload": payload, "token": self.client_token,
-                "router_data": self._router()}
+    async def event(
+        self, name: str, payload: dict, check, paced: bool = True
+    ) -> tuple[float, bool]:
+        data = {
+            "name": name,
+            "payload": payload,
+            "token": self.client_token,
+            "router_data": self._router(),
+        }
         return await self._step(lambda: self.sio.emit("event", data, namespace=NS), check, paced)
 
     async def load(self, path: str) -> tuple[float, bool]:
@@ -202,23 +228,27 @@ class Tab:
 
 # --- what the simulated people do, one round at a time ----------------------------------------
 
+
 async def trivial_round(tab: Tab, i: int, record) -> None:
     length = i % 500 + 1
-    record("trivial: count", await tab.event(TRIVIAL, {"value": "x" * length},
-                                             done_trivial(length)))
+    record(
+        "trivial: count", await tab.event(TRIVIAL, {"value": "x" * length}, done_trivial(length))
+    )
 
 
 async def guardian_round(tab: Tab, i: int, record) -> None:
     record("load /family (hydrate)", await tab.load("/family"))
     record("open messages", await tab.open("/family/messages"))
     body = f"Kuormitustesti {i}: sopiiko torstaina kello 14?"
-    record("send message", await tab.event(SEND_G, {"form_data": {"body": body}},
-                                           done_guardian_send))
+    record(
+        "send message", await tab.event(SEND_G, {"form_data": {"body": body}}, done_guardian_send)
+    )
     record("open meetings", await tab.open("/family/meetings"))
     answerable = [m for m in tab.upcoming if m.get("can_answer")]
     if answerable:
-        record("agree meeting", await tab.event(AGREE, {"meeting_id": answerable[0]["id"]},
-                                                done_agree))
+        record(
+            "agree meeting", await tab.event(AGREE, {"meeting_id": answerable[0]["id"]}, done_agree)
+        )
     else:
         record("reopen meetings", await tab.open("/family/meetings"))
 
@@ -229,14 +259,21 @@ async def worker_round(tab: Tab, i: int, record) -> None:
     record("worker: load /caseload (hydrate)", await tab.load("/caseload"))
     record("worker: open family record", await tab.open(f"/record/{fid}", {"fid": fid}))
     body = f"Kuormitustesti {i}: muistattehan huomisen?"
-    record("worker: send message", await tab.event(SEND_W, {"form_data": {"body": body}},
-                                                   done_worker_send))
+    record(
+        "worker: send message",
+        await tab.event(SEND_W, {"form_data": {"body": body}}, done_worker_send),
+    )
     day = date.today() + timedelta(days=7 + i % 60)
-    form = {"date": day.isoformat(), "time": f"{8 + i % 8:02d}:{15 * (i % 4):02d}",
-            "duration": "60", "place": "home", "place_detail": "", "topic": "Kuulumiset",
-            "confirm_overlap": "on"}
-    record("worker: propose meeting", await tab.event(PROPOSE, {"form_data": form},
-                                                      done_propose))
+    form = {
+        "date": day.isoformat(),
+        "time": f"{8 + i % 8:02d}:{15 * (i % 4):02d}",
+        "duration": "60",
+        "place": "home",
+        "place_detail": "",
+        "topic": "Kuulumiset",
+        "confirm_overlap": "on",
+    }
+    record("worker: propose meeting", await tab.event(PROPOSE, {"form_data": form}, done_propose))
 
 
 async def app_round(tab: Tab, i: int, record) -> None:
@@ -244,6 +281,7 @@ async def app_round(tab: Tab, i: int, record) -> None:
 
 
 # --- measuring: closed-loop phases ------------------------------------------------------------
+
 
 class Stats:
     """Round trips (seconds) of accepted requests and error counts, by kind of request."""
@@ -271,6 +309,7 @@ class Stats:
 
         def pct(p):
             return done[min(len(done) - 1, int(p / 100 * len(done)))] * 1000 if done else 0.0
+
         rate = len(done) / self.wall if self.wall else 0.0
         return len(done), rate, pct(50), pct(95), pct(99), errors
 
@@ -290,6 +329,7 @@ async def connect_all(tabs: list[Tab], stats: Stats, sign_in=None) -> None:
                 stats.record(kind, await tab.connect())
             except Lost:
                 stats.error(kind)
+
     started = time.perf_counter()
     await asyncio.gather(*(one(tab) for tab in tabs))
     stats.wall = time.perf_counter() - started
@@ -316,6 +356,7 @@ async def run_phase(tabs: list[Tab], seconds: float, body, think: float) -> Stat
                 await tab.close()
                 await asyncio.sleep(0.5)
             i += 1
+
     await asyncio.gather(*(person(tab) for tab in tabs))
     stats.wall, stats.cpu = time.perf_counter() - started, time.process_time() - cpu
     return stats

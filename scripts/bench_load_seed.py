@@ -8,12 +8,24 @@ import os
 import time
 from datetime import date, timedelta
 
+from bench_load_client import Person
 from sqlmodel import Session
 
-from bench_load_client import Person
 from familywork_app.db import make_engine
-from familywork_app.models import (MUNICIPALITIES, Application, AuthSession, Child, Family,
-                                   FamilyGuardian, Goal, GoalEntry, Meeting, Message, User, utcnow)
+from familywork_app.models import (
+    MUNICIPALITIES,
+    Application,
+    AuthSession,
+    Child,
+    Family,
+    FamilyGuardian,
+    Goal,
+    GoalEntry,
+    Meeting,
+    Message,
+    User,
+    utcnow,
+)
 from familywork_app.services.secret_box import seal
 from familywork_app.services.security import hash_password, new_token, token_hash
 from familywork_app.services.totp import DEMO_SECRET
@@ -30,34 +42,59 @@ def seed(db_url: str, count: int) -> list[Person]:
         worker = None
         for i in range(count):
             role = "worker" if i % 10 == 0 else "guardian"
-            user = User(email=f"bench-{tag}-{i}@example.org", role=role, language="fi",
-                        display_name=f"{'Työntekijä' if role == 'worker' else 'Huoltaja'} {i}",
-                        password_hash=password_hash)
+            user = User(
+                email=f"bench-{tag}-{i}@example.org",
+                role=role,
+                language="fi",
+                display_name=f"{'Työntekijä' if role == 'worker' else 'Huoltaja'} {i}",
+                password_hash=password_hash,
+            )
             if role == "worker":
                 user.totp_secret, user.totp_enabled_at = totp_secret, now
             db.add(user)
             db.flush()
             token = new_token()
-            db.add(AuthSession(user_id=user.id, token_hash=token_hash(token),
-                               expires_at=now + timedelta(hours=12), user_agent="bench_load"))
+            db.add(
+                AuthSession(
+                    user_id=user.id,
+                    token_hash=token_hash(token),
+                    expires_at=now + timedelta(hours=12),
+                    user_agent="bench_load",
+                )
+            )
             people.append(Person(user.email, role, token))
             if role == "worker":
                 worker = (user, people[-1])
                 continue
-            family = Family(name=f"Kuorma {i}", address=f"Testitie {i}", status="active",
-                            municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
-                            worker_id=worker[0].id, opened_on=today - timedelta(days=60))
+            family = Family(
+                name=f"Kuorma {i}",
+                address=f"Testitie {i}",
+                status="active",
+                municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                worker_id=worker[0].id,
+                opened_on=today - timedelta(days=60),
+            )
             db.add(family)
             db.flush()
             worker[1].families.append(family.id)
             w, g = worker[0].id, user.id
-            db.add_all([
-                FamilyGuardian(family_id=family.id, user_id=g),
-                Child(family_id=family.id, first_name="Aino", birth_year=today.year - 7),
-                Application(family_id=family.id, support_areas="parenting,everyday",
-                            description="Arki on raskasta.", consent=True, status="accepted",
-                            submitted_at=now - timedelta(days=70), submitted_by_id=g,
-                            decided_at=now - timedelta(days=62), decided_by_id=w)])
+            db.add_all(
+                [
+                    FamilyGuardian(family_id=family.id, user_id=g),
+                    Child(family_id=family.id, first_name="Aino", birth_year=today.year - 7),
+                    Application(
+                        family_id=family.id,
+                        support_areas="parenting,everyday",
+                        description="Arki on raskasta.",
+                        consent=True,
+                        status="accepted",
+                        submitted_at=now - timedelta(days=70),
+                        submitted_by_id=g,
+                        decided_at=now - timedelta(days=62),
+                        decided_by_id=w,
+                    ),
+                ]
+            )
             for area, title in (("everyday", "Arjen rytmi"), ("parenting", "Rauhalliset illat")):
                 goal = Goal(family_id=family.id, title=title, support_area=area, created_by_id=w)
                 db.add(goal)
@@ -65,18 +102,42 @@ def seed(db_url: str, count: int) -> list[Person]:
                 db.add(GoalEntry(goal_id=goal.id, author_id=g, text="Menee paremmin.", rating=6))
             for k in range(6):
                 sent = now - timedelta(days=30 - 5 * k)
-                db.add(Message(family_id=family.id, sender_id=(g, w)[k % 2], sent_at=sent,
-                               body="Hei, sopiiko torstai?", read_at=sent + timedelta(hours=3),
-                               read_by_id=(w, g)[k % 2]))
+                db.add(
+                    Message(
+                        family_id=family.id,
+                        sender_id=(g, w)[k % 2],
+                        sent_at=sent,
+                        body="Hei, sopiiko torstai?",
+                        read_at=sent + timedelta(hours=3),
+                        read_by_id=(w, g)[k % 2],
+                    )
+                )
             held = now - timedelta(days=14)
-            db.add(Meeting(family_id=family.id, worker_id=w, status="held", starts_at=held,
-                           ends_at=held + timedelta(hours=1), proposed_by_id=w,
-                           agreed_at=held - timedelta(days=5), held_at=held,
-                           summary="Puhuimme iltarutiineista."))
+            db.add(
+                Meeting(
+                    family_id=family.id,
+                    worker_id=w,
+                    status="held",
+                    starts_at=held,
+                    ends_at=held + timedelta(hours=1),
+                    proposed_by_id=w,
+                    agreed_at=held - timedelta(days=5),
+                    held_at=held,
+                    summary="Puhuimme iltarutiineista.",
+                )
+            )
             for k in range(3):
                 start = now + timedelta(days=7 + 7 * k, hours=1)
-                db.add(Meeting(family_id=family.id, worker_id=w, status="proposed",
-                               starts_at=start, ends_at=start + timedelta(hours=1),
-                               proposed_by_id=w, topic="Kuulumiset"))
+                db.add(
+                    Meeting(
+                        family_id=family.id,
+                        worker_id=w,
+                        status="proposed",
+                        starts_at=start,
+                        ends_at=start + timedelta(hours=1),
+                        proposed_by_id=w,
+                        topic="Kuulumiset",
+                    )
+                )
         db.commit()
     return people

@@ -16,6 +16,7 @@ import time
 
 from bench_load_client import Lost, Tab, delta_of, handler_name
 from bench_load_seed import BENCH_PASSWORD
+
 from familywork_app import routes
 from familywork_app.services import totp
 from familywork_app.state.app_state import SESSION_COOKIE
@@ -34,8 +35,11 @@ def done_signin_step(update: dict):
     d = delta_of(update, SIGNIN)
     if d.get("step_rx_state_") == "code":
         return "code"
-    if d.get("form_error_rx_state_") or d.get("code_error_rx_state_") \
-            or d.get("password_error_rx_state_"):
+    if (
+        d.get("form_error_rx_state_")
+        or d.get("code_error_rx_state_")
+        or d.get("password_error_rx_state_")
+    ):
         return False
     return None
 
@@ -55,8 +59,11 @@ async def sign_in(tab: Tab) -> tuple[float, bool]:
     if not isinstance(ticket, str) or ticket == "code":
         return time.perf_counter() - started, False
     try:
-        async with tab.http.post(f"{tab.base}{routes.AUTH_SESSION}", json={"ticket": ticket},
-                                 headers={"Origin": tab.origin}) as response:
+        async with tab.http.post(
+            f"{tab.base}{routes.AUTH_SESSION}",
+            json={"ticket": ticket},
+            headers={"Origin": tab.origin},
+        ) as response:
             cookie = response.cookies.get(SESSION_COOKIE)
     except OSError as problem:
         raise Lost(type(problem).__name__) from problem

@@ -24,8 +24,14 @@ def draw(size: int, scale: float, rounded: bool) -> Image.Image:
     r = 0.75 * u
     pen.ellipse([c - 2 * r, c + 0.4 * u, c, c + 0.4 * u + 2 * r], fill=BLUE)
     pen.ellipse([c, c + 0.4 * u, c + 2 * r, c + 0.4 * u + 2 * r], fill=BLUE)
-    pen.polygon([(c - 1.95 * r, c + 0.4 * u + 1.3 * r), (c + 1.95 * r, c + 0.4 * u + 1.3 * r),
-                 (c, c + 2.9 * u)], fill=BLUE)
+    pen.polygon(
+        [
+            (c - 1.95 * r, c + 0.4 * u + 1.3 * r),
+            (c + 1.95 * r, c + 0.4 * u + 1.3 * r),
+            (c, c + 2.9 * u),
+        ],
+        fill=BLUE,
+    )
     return image
 
 

@@ -21,8 +21,10 @@ PEACH = "#fbd3b8"
 PINK = "#f9cdd6"
 LILAC = "#ddd7f5"
 
-HEAD = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" width="96" height="96" '
-        f'fill="none" stroke="{INK}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round">')
+HEAD = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" width="96" height="96" '
+    f'fill="none" stroke="{INK}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round">'
+)
 
 
 def svg(*parts: str) -> str:
@@ -66,15 +68,17 @@ def zz(x, y, s) -> str:
 # Faces: eyes, brows and mouths are path fragments around a head centred at 48, 50.
 EYES = {
     "dots": circle(37, 44, 4, INK) + circle(59, 44, 4, INK),
-    "smile": path("M31 46q6-7 12 0M53 46q6-7 12 0"),     # closed, laughing
-    "closed": path("M31 43q6 6 12 0M53 43q6 6 12 0"),    # closed, peaceful
+    "smile": path("M31 46q6-7 12 0M53 46q6-7 12 0"),  # closed, laughing
+    "closed": path("M31 43q6 6 12 0M53 43q6 6 12 0"),  # closed, peaceful
     "sleepy": path("M31 45h12M53 45h12"),
-    "wide": circle(37, 43, 6, WHITE) + circle(59, 43, 6, WHITE)
-            + circle(37, 44, 2.5, INK) + circle(59, 44, 2.5, INK),
+    "wide": circle(37, 43, 6, WHITE)
+    + circle(59, 43, 6, WHITE)
+    + circle(37, 44, 2.5, INK)
+    + circle(59, 44, 2.5, INK),
 }
 BROWS = {
-    "sad": path("M30 35l12-4M66 35l-12-4"),      # inner ends up
-    "angry": path("M30 32l13 6M66 32l-13 6"),    # inner ends down
+    "sad": path("M30 35l12-4M66 35l-12-4"),  # inner ends up
+    "angry": path("M30 32l13 6M66 32l-13 6"),  # inner ends down
     "raised": path("M30 31q6-5 12-1M54 30q6-4 12 1"),
 }
 MOUTHS = {
@@ -106,49 +110,115 @@ FEELINGS = {
     "scared": face(LILAC, "wide", "o", "raised"),
     "calm": face(GREEN, "closed", "soft"),
     "tired": face(LILAC, "sleepy", "yawn", extra=zz(74, 8, 9) + zz(84, 22, 6)),
-    "proud": svg(circle(48, 54, 32, YELLOW), CROWN, path("M32 48q6-7 12 0M52 48q6-7 12 0"),
-                 path("M35 64q13 12 26 0"), circle(30, 58, 3, PINK, stroke="none"),
-                 circle(66, 58, 3, PINK, stroke="none")),
+    "proud": svg(
+        circle(48, 54, 32, YELLOW),
+        CROWN,
+        path("M32 48q6-7 12 0M52 48q6-7 12 0"),
+        path("M35 64q13 12 26 0"),
+        circle(30, 58, 3, PINK, stroke="none"),
+        circle(66, 58, 3, PINK, stroke="none"),
+    ),
     "worried": face(BLUE, "dots", "wobbly", "sad", path("M84 22q-5 7 0 10q5-3 0-10z", WHITE)),
 }
 
 STRENGTHS = {
     "caring": svg(path(HEART, PINK), path("M30 38q3-8 10-8")),
-    "brave": svg(path("M48 10L78 21V45C78 64 66 77 48 86C30 77 18 64 18 45V21Z", BLUE), star(48, 46, 17)),
+    "brave": svg(
+        path("M48 10L78 21V45C78 64 66 77 48 86C30 77 18 64 18 45V21Z", BLUE), star(48, 46, 17)
+    ),
     "funny": face(YELLOW, "smile", "grin", extra=path("M14 20l6 6M82 20l-6 6M48 3v6")),
-    "helpful": svg(path("M62 48C50 40 46 34 48 29C50 24 58 23 62 30C66 23 74 24 76 29C78 34 74 40 62 48Z", PINK),
-                   path("M22 62H32L38 54C40 50 46 51 45 56L44 64H80C87 64 87 74 80 74L60 80C50 83 30 84 22 82Z", PEACH),
-                   path("M54 72H76"), rect(8, 58, 14, 28, BLUE, 3)),
-    "patient": svg(path("M70 47L66 34M78 47L82 34"), circle(66, 33, 3, INK), circle(82, 33, 3, INK),
-                   path("M8 80L20 70H64V56C64 50 68 46 74 46S84 50 84 56V66C84 74 80 80 72 80Z", GREEN),
-                   circle(42, 50, 22, YELLOW), path("M42 50m-3 0a3 3 0 1 1 6 0a8 8 0 1 1-16 0a13 13 0 1 1 26 0"),
-                   circle(76, 57, 2, INK), path("M70 66q4 3 8 0")),
-    "curious": svg(rect(62.5, 51, 9, 32, INK, 4.5, transform="rotate(-45 67 67)"),
-                   circle(40, 40, 24, BLUE), path("M28 34q4-10 14-11")),
-    "creative": svg(path("M16 62c-6-20 10-40 32-40s38 14 32 30c-3 8-12 6-17 10s0 14-10 18c-16 6-32-2-37-18z", PEACH),
-                    circle(34, 46, 5, BLUE), circle(46, 36, 5, GREEN), circle(62, 38, 5, PINK),
-                    path("M50 84l3-12l26-26l9 9l-26 26z", YELLOW), path("M53 72l9 9")),
-    "persistent": svg(path("M8 84L36 40l10 14l12-22l30 52z", GREEN), path("M58 32l-6 10l6-4l6 4z", WHITE),
-                      path("M58 32V10"), path("M58 10h16l-4 5l4 5H58", PEACH)),
+    "helpful": svg(
+        path(
+            "M62 48C50 40 46 34 48 29C50 24 58 23 62 30C66 23 74 24 76 29C78 34 74 40 62 48Z", PINK
+        ),
+        path(
+            "M22 62H32L38 54C40 50 46 51 45 56L44 64H80C87 64 87 74 80 74L60 80C50 83 30 84 22 82Z",
+            PEACH,
+        ),
+        path("M54 72H76"),
+        rect(8, 58, 14, 28, BLUE, 3),
+    ),
+    "patient": svg(
+        path("M70 47L66 34M78 47L82 34"),
+        circle(66, 33, 3, INK),
+        circle(82, 33, 3, INK),
+        path("M8 80L20 70H64V56C64 50 68 46 74 46S84 50 84 56V66C84 74 80 80 72 80Z", GREEN),
+        circle(42, 50, 22, YELLOW),
+        path("M42 50m-3 0a3 3 0 1 1 6 0a8 8 0 1 1-16 0a13 13 0 1 1 26 0"),
+        circle(76, 57, 2, INK),
+        path("M70 66q4 3 8 0"),
+    ),
+    "curious": svg(
+        rect(62.5, 51, 9, 32, INK, 4.5, transform="rotate(-45 67 67)"),
+        circle(40, 40, 24, BLUE),
+        path("M28 34q4-10 14-11"),
+    ),
+    "creative": svg(
+        path(
+            "M16 62c-6-20 10-40 32-40s38 14 32 30c-3 8-12 6-17 10s0 14-10 18c-16 6-32-2-37-18z",
+            PEACH,
+        ),
+        circle(34, 46, 5, BLUE),
+        circle(46, 36, 5, GREEN),
+        circle(62, 38, 5, PINK),
+        path("M50 84l3-12l26-26l9 9l-26 26z", YELLOW),
+        path("M53 72l9 9"),
+    ),
+    "persistent": svg(
+        path("M8 84L36 40l10 14l12-22l30 52z", GREEN),
+        path("M58 32l-6 10l6-4l6 4z", WHITE),
+        path("M58 32V10"),
+        path("M58 10h16l-4 5l4 5H58", PEACH),
+    ),
 }
 
 EVERYDAY = {
-    "morning": svg(path("M22 66a26 26 0 0 1 52 0z", YELLOW),
-                   path("M10 66h76M48 30v-14M22 40l-8-8M74 40l8-8M14 56H6M82 56h8M26 78h44")),
-    "meals": svg(circle(48, 50, 26, WHITE), circle(48, 50, 17, BLUE),
-                 path("M10 22v16q0 6 5 6t5-6V22M15 22v56"), ellipse(82, 32, 6, 10, YELLOW),
-                 path("M82 42v36")),
-    "bedtime": svg(path("M52 12A34 34 0 1 0 84 60A28 28 0 0 1 52 12Z", YELLOW), star(74, 24, 9, YELLOW),
-                   star(84, 44, 5, YELLOW)),
-    "school": svg(path("M36 22v-4q0-8 12-8t12 8v4"), rect(20, 22, 56, 64, PEACH, 14), rect(30, 56, 36, 22, YELLOW, 6),
-                  path("M30 64h36M44 36h8")),
-    "chores": svg(path("M22 40L14 32L30 20H40Q48 28 56 20H66L82 32L74 40", BLUE),
-                  path("M14 40h68l-8 44H22z", YELLOW), path("M18 54h60M20 68h56M36 40l-2 44M60 40l2 44")),
-    "play": svg(rect(12, 54, 30, 30, BLUE, 3), rect(20, 26, 28, 28, YELLOW, 3, transform="rotate(-8 34 40)"),
-                circle(68, 64, 20, PEACH), path("M50 58q18 8 36 0M58 46q10 18 0 36")),
-    "outdoors": svg(path("M40 86V58h16v28M12 86h72"),
-                    path("M48 62c-22 4-34-8-28-22c-6-12 6-26 18-22c6-12 26-10 28 4c12 2 16 18 6 26c-2 12-14 18-24 14z", GREEN)),
-    "screens": svg(rect(28, 8, 40, 80, WHITE, 8), rect(34, 18, 28, 52, BLUE, 2), path("M44 13h8"), circle(48, 79, 3, INK)),
+    "morning": svg(
+        path("M22 66a26 26 0 0 1 52 0z", YELLOW),
+        path("M10 66h76M48 30v-14M22 40l-8-8M74 40l8-8M14 56H6M82 56h8M26 78h44"),
+    ),
+    "meals": svg(
+        circle(48, 50, 26, WHITE),
+        circle(48, 50, 17, BLUE),
+        path("M10 22v16q0 6 5 6t5-6V22M15 22v56"),
+        ellipse(82, 32, 6, 10, YELLOW),
+        path("M82 42v36"),
+    ),
+    "bedtime": svg(
+        path("M52 12A34 34 0 1 0 84 60A28 28 0 0 1 52 12Z", YELLOW),
+        star(74, 24, 9, YELLOW),
+        star(84, 44, 5, YELLOW),
+    ),
+    "school": svg(
+        path("M36 22v-4q0-8 12-8t12 8v4"),
+        rect(20, 22, 56, 64, PEACH, 14),
+        rect(30, 56, 36, 22, YELLOW, 6),
+        path("M30 64h36M44 36h8"),
+    ),
+    "chores": svg(
+        path("M22 40L14 32L30 20H40Q48 28 56 20H66L82 32L74 40", BLUE),
+        path("M14 40h68l-8 44H22z", YELLOW),
+        path("M18 54h60M20 68h56M36 40l-2 44M60 40l2 44"),
+    ),
+    "play": svg(
+        rect(12, 54, 30, 30, BLUE, 3),
+        rect(20, 26, 28, 28, YELLOW, 3, transform="rotate(-8 34 40)"),
+        circle(68, 64, 20, PEACH),
+        path("M50 58q18 8 36 0M58 46q10 18 0 36"),
+    ),
+    "outdoors": svg(
+        path("M40 86V58h16v28M12 86h72"),
+        path(
+            "M48 62c-22 4-34-8-28-22c-6-12 6-26 18-22c6-12 26-10 28 4c12 2 16 18 6 26c-2 12-14 18-24 14z",
+            GREEN,
+        ),
+    ),
+    "screens": svg(
+        rect(28, 8, 40, 80, WHITE, 8),
+        rect(34, 18, 28, 52, BLUE, 2),
+        path("M44 13h8"),
+        circle(48, 79, 3, INK),
+    ),
 }
 
 # 1 very sad .. 5 very happy: the colour runs from blue to green AND the mouth turns from a frown
@@ -162,18 +232,42 @@ FACE_SCALE = [
 ]
 
 CHILD = {
-    "home": svg(path("M64 24v-10h10v20"), path("M12 46L48 14l36 32"), path("M20 40v44h56V40", YELLOW),
-                rect(42, 60, 14, 24, PEACH, 2), rect(26, 50, 12, 12, BLUE, 2), rect(60, 50, 12, 12, BLUE, 2)),
-    "school": svg(path("M48 26V8h14l-4 4l4 4H48"), path("M8 86V48h80v38z", PEACH), path("M28 48L48 26l20 20", YELLOW),
-                  circle(48, 40, 5, WHITE), rect(40, 64, 16, 22, BLUE, 2),
-                  rect(14, 58, 14, 12, BLUE, 2), rect(68, 58, 14, 12, BLUE, 2), path("M4 86h88")),
-    "friends": svg(circle(22, 26, 12, PEACH), circle(72, 30, 11, PEACH),
-                   path("M4 84V62c0-12 8-20 18-20s18 8 18 20v22z", BLUE),
-                   path("M56 84V64c0-10 7-18 16-18s16 8 16 18v20z", GREEN),
-                   path("M38 60L48 68L58 60"), circle(48, 68, 4, PEACH)),
-    "sleep": svg(rect(12, 54, 32, 12, WHITE, 6), circle(30, 46, 11, YELLOW), path("M29 45q3 3 6 0"),
-                 path("M38 66C38 54 48 50 60 52S80 54 86 54V66Z", BLUE), rect(10, 66, 76, 10, PEACH, 2),
-                 path("M10 86V36M86 86V56"), zz(50, 12, 12), zz(68, 26, 8)),
+    "home": svg(
+        path("M64 24v-10h10v20"),
+        path("M12 46L48 14l36 32"),
+        path("M20 40v44h56V40", YELLOW),
+        rect(42, 60, 14, 24, PEACH, 2),
+        rect(26, 50, 12, 12, BLUE, 2),
+        rect(60, 50, 12, 12, BLUE, 2),
+    ),
+    "school": svg(
+        path("M48 26V8h14l-4 4l4 4H48"),
+        path("M8 86V48h80v38z", PEACH),
+        path("M28 48L48 26l20 20", YELLOW),
+        circle(48, 40, 5, WHITE),
+        rect(40, 64, 16, 22, BLUE, 2),
+        rect(14, 58, 14, 12, BLUE, 2),
+        rect(68, 58, 14, 12, BLUE, 2),
+        path("M4 86h88"),
+    ),
+    "friends": svg(
+        circle(22, 26, 12, PEACH),
+        circle(72, 30, 11, PEACH),
+        path("M4 84V62c0-12 8-20 18-20s18 8 18 20v22z", BLUE),
+        path("M56 84V64c0-10 7-18 16-18s16 8 16 18v20z", GREEN),
+        path("M38 60L48 68L58 60"),
+        circle(48, 68, 4, PEACH),
+    ),
+    "sleep": svg(
+        rect(12, 54, 32, 12, WHITE, 6),
+        circle(30, 46, 11, YELLOW),
+        path("M29 45q3 3 6 0"),
+        path("M38 66C38 54 48 50 60 52S80 54 86 54V66Z", BLUE),
+        rect(10, 66, 76, 10, PEACH, 2),
+        path("M10 86V36M86 86V56"),
+        zz(50, 12, 12),
+        zz(68, 26, 8),
+    ),
 }
 
 

@@ -70,8 +70,13 @@ def _listed(key: str):
 
 def _own(session, a, result) -> list:
     """The acting guardian's own family."""
-    return [raw(session, f"SELECT family_id FROM {FamilyGuardian.__tablename__} "
-                         "WHERE user_id = ?", (a["user"].id,))[0][0]]
+    return [
+        raw(
+            session,
+            f"SELECT family_id FROM {FamilyGuardian.__tablename__} WHERE user_id = ?",
+            (a["user"].id,),
+        )[0][0]
+    ]
 
 
 def _no_family(session, a, result) -> list:
@@ -91,8 +96,14 @@ def _overlapping(session, a, result) -> list:
     ids = [row["id"] for row in result]
     if not ids:
         return []
-    families = dict(raw(session, f"SELECT id, family_id FROM {Meeting.__tablename__} WHERE id IN "
-                                 f"({', '.join('?' * len(ids))})", tuple(ids)))
+    families = dict(
+        raw(
+            session,
+            f"SELECT id, family_id FROM {Meeting.__tablename__} WHERE id IN "
+            f"({', '.join('?' * len(ids))})",
+            tuple(ids),
+        )
+    )
     return _distinct(families[i] for i in ids)
 
 
@@ -105,8 +116,9 @@ EXPECT = {
     "calendar.meeting_ics": _record(Meeting, "meeting_id"),
     "caseload.application_queue": _listed("family_id"),
     "caseload.caseload": _listed("id"),
-    "caseload.overview": lambda session, a, result: _distinct(q["family_id"]
-                                                              for q in result["queue"]),
+    "caseload.overview": lambda session, a, result: _distinct(
+        q["family_id"] for q in result["queue"]
+    ),
     "export.family_access_log": _own,
     "export.family_export": _own,
     "family_home.family_home": _own,
@@ -118,8 +130,16 @@ EXPECT = {
     "invitations.family_members": _own,
     "invitations.invite_guardian": _own,
     "method_results.family_results": _arg("family_id"),
-    **{f"methods.{name}": _arg("family_id") for name in (
-        "save_cards", "save_child_checkin", "save_evaluation", "save_network", "save_rolemap")},
+    **{
+        f"methods.{name}": _arg("family_id")
+        for name in (
+            "save_cards",
+            "save_child_checkin",
+            "save_evaluation",
+            "save_network",
+            "save_rolemap",
+        )
+    },
     "together.start": _arg("family_id"),
     "together.end": lambda session, a, result: [result],  # returns the family's id
     "together.family_people": lambda session, a, result: [a["lock"].family_id],
@@ -147,10 +167,13 @@ _OWN_ACCOUNT = "the signed-in user's own account (sessions, password); no family
 _POLICY = "policy check: answers yes/no or raises; the calling service logs the access"
 _STAFF_ADMIN = "staff administration; no family data (invite/deactivate log a row without one)"
 _TOTP = "the staff user's own second factor; no family data"
-_OWN_SETTINGS = ("the signed-in user's own notification settings, devices or calendar link; "
-                 "no family data")
-_NOTIFY_HOOK = ("runs after the acting service's own logged commit: finds the other side's "
-                "accounts, devices and e-mail choice and sends a content-free notice")
+_OWN_SETTINGS = (
+    "the signed-in user's own notification settings, devices or calendar link; no family data"
+)
+_NOTIFY_HOOK = (
+    "runs after the acting service's own logged commit: finds the other side's "
+    "accounts, devices and e-mail choice and sends a content-free notice"
+)
 EXCLUDED = {
     "access_log.log_access": "the logging primitive itself",
     "access_log.log_families": "the logging primitive itself",
@@ -160,29 +183,54 @@ EXCLUDED = {
     "auth.issue_signin_ticket": "sign-in of the user's own account; no family data",
     "auth.live_sessions": _OWN_ACCOUNT,
     "family_home.own_family": "authorisation helper: returns the guardian's Family to a service "
-                              "that logs; shows nothing itself",
+    "that logs; shows nothing itself",
     "family_search.active_workers": "names of the active workers only; no family data",
-    **{f"policy.{name}": _POLICY for name in (
-        "acting_user", "guardian_family_id", "is_active", "is_staff", "is_supervisor",
-        "may_view_family", "require_family", "require_record", "require_staff",
-        "require_supervisor", "side")},
+    **{
+        f"policy.{name}": _POLICY
+        for name in (
+            "acting_user",
+            "guardian_family_id",
+            "is_active",
+            "is_staff",
+            "is_supervisor",
+            "may_view_family",
+            "require_family",
+            "require_record",
+            "require_staff",
+            "require_supervisor",
+            "side",
+        )
+    },
     "messages.latest_message_id": "the newest message's id only, a cue for the open page to "
-                                  "load again (the reload is logged)",
+    "load again (the reload is logged)",
     **{f"calendar_feed.{n}": _OWN_SETTINGS for n in ("create_feed", "feed_status", "revoke_feed")},
-    **{f"notifications.{n}": _NOTIFY_HOOK
-       for n in ("message_sent", "meeting_changed", "application_decided")},
-    **{f"notifications.{n}": _OWN_SETTINGS
-       for n in ("email_enabled", "send_test", "set_email_notifications")},
-    **{f"push.{n}": _OWN_SETTINGS for n in ("subscribe", "unsubscribe", "unsubscribe_all",
-                                             "device_count", "is_subscribed")},
+    **{
+        f"notifications.{n}": _NOTIFY_HOOK
+        for n in ("message_sent", "meeting_changed", "application_decided")
+    },
+    **{
+        f"notifications.{n}": _OWN_SETTINGS
+        for n in ("email_enabled", "send_test", "set_email_notifications")
+    },
+    **{
+        f"push.{n}": _OWN_SETTINGS
+        for n in ("subscribe", "unsubscribe", "unsubscribe_all", "device_count", "is_subscribed")
+    },
     "together.current": "reads the session's own together-mode lock; no family data",
     "staff.deactivate_staff": _STAFF_ADMIN,
     "staff.invite_worker": _STAFF_ADMIN,
     "staff.staff_list": _STAFF_ADMIN,
     "staff.new_password_token": "helper: `user` is the account a link is for, not an actor",
-    **{f"totp.{name}": _TOTP for name in (
-        "confirm_enrolment", "is_enrolled", "needs_second_factor", "unused_recovery_codes",
-        "verify_code")},
+    **{
+        f"totp.{name}": _TOTP
+        for name in (
+            "confirm_enrolment",
+            "is_enrolled",
+            "needs_second_factor",
+            "unused_recovery_codes",
+            "verify_code",
+        )
+    },
 }
 
 # --- The checks ---------------------------------------------------------------------------
@@ -199,8 +247,12 @@ def max_log_id(session: Session) -> int:
 
 def new_rows(session: Session, after: int) -> list[tuple]:
     """(family_id, user_id, role, action) of the rows with id > `after`, without flushing."""
-    return raw(session, f"SELECT family_id, user_id, role, action FROM {AccessLog.__tablename__} "
-                        "WHERE id > ? ORDER BY id", (after,))
+    return raw(
+        session,
+        f"SELECT family_id, user_id, role, action FROM {AccessLog.__tablename__} "
+        "WHERE id > ? ORDER BY id",
+        (after,),
+    )
 
 
 def pending_rows(session: Session) -> list:
@@ -215,15 +267,20 @@ def problems(rows: list[tuple], expected: list, user) -> list[str]:
         found.append(f"rows for families {[r[0] for r in rows]}, expected {expected}")
     for family_id, user_id, role, action in rows:
         if user_id != user.id or role != user.role or not action:
-            found.append(f"row for family {family_id} names user {user_id} ({role!r}, "
-                         f"action {action!r}), not {user.id} ({user.role!r})")
+            found.append(
+                f"row for family {family_id} names user {user_id} ({role!r}, "
+                f"action {action!r}), not {user.id} ({user.role!r})"
+            )
     return found
 
 
 def _check(name: str, session: Session, before: int, expected: list, user) -> None:
     rows = new_rows(session, before)
-    found = problems(rows, expected, user) if user is not None else (
-        [f"a refused or invalid call added rows {rows}"] if rows else [])
+    found = (
+        problems(rows, expected, user)
+        if user is not None
+        else ([f"a refused or invalid call added rows {rows}"] if rows else [])
+    )
     if pending_rows(session):
         found.append(f"{len(pending_rows(session))} AccessLog row(s) left uncommitted")
     _state["checked"] += 1
@@ -298,5 +355,4 @@ def _access_log_audit(request):
 
 def pytest_terminal_summary(terminalreporter) -> None:
     if _state["checked"]:
-        terminalreporter.write_line(
-            f"access-log audit: {_state['checked']} service calls checked")
+        terminalreporter.write_line(f"access-log audit: {_state['checked']} service calls checked")

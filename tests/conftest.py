@@ -11,11 +11,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
+from alembic import command
 from familywork_app.db import make_engine
 from familywork_app.models import User
 from tests.pg_server import PgServer, pg_bin_dir
@@ -55,7 +55,7 @@ def _pg_copy(server: PgServer, template: str) -> str:
     name = f"t{uuid.uuid4().hex[:12]}"  # unique even if this module is imported twice
     admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE {name} TEMPLATE {template}'))
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
     admin.dispose()
     return server.url(name)
 

@@ -22,13 +22,30 @@ class RedisServer:
 
     def start(self) -> "RedisServer":
         self.process = subprocess.Popen(
-            [redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.root)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                redis_binary(),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.root),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             try:
-                out = subprocess.run(["redis-cli", "-p", str(self.port), "ping"],
-                                     capture_output=True, text=True, timeout=2).stdout
+                out = subprocess.run(
+                    ["redis-cli", "-p", str(self.port), "ping"],
+                    capture_output=True,
+                    text=True,
+                    timeout=2,
+                ).stdout
                 if "PONG" in out:
                     return self
             except (OSError, subprocess.TimeoutExpired):

@@ -22,12 +22,11 @@ from sqlmodel import col, select
 
 import familywork_app.services as services
 from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
-from familywork_app.services import auth, together
-from familywork_app.services.method_content import ROLE_TASKS
-from familywork_app.services.methods import family_members
-from familywork_app.services import NotAllowed
+from familywork_app.services import NotAllowed, auth, together
 from familywork_app.services.access_log import log_access
 from familywork_app.services.meetings import OPEN_STATUSES
+from familywork_app.services.method_content import ROLE_TASKS
+from familywork_app.services.methods import family_members
 from tests import access_log_audit as audit
 from tests.conftest import user_by_email
 
@@ -47,17 +46,21 @@ class Demo:
         return self.db.exec(select(Family.id).where(Family.name == name)).one()
 
     def meeting(self, family: str, status: str) -> Meeting:
-        return self.db.exec(select(Meeting).where(Meeting.family_id == self.family(family),
-                                                  Meeting.status == status)
-                            .order_by(col(Meeting.starts_at).desc())).first()
+        return self.db.exec(
+            select(Meeting)
+            .where(Meeting.family_id == self.family(family), Meeting.status == status)
+            .order_by(col(Meeting.starts_at).desc())
+        ).first()
 
     def goal(self, family: str) -> int:
-        return self.db.exec(select(Goal.id).where(Goal.family_id == self.family(family),
-                                                  Goal.status == "active")).first()
+        return self.db.exec(
+            select(Goal.id).where(Goal.family_id == self.family(family), Goal.status == "active")
+        ).first()
 
     def application(self, family: str) -> int:
-        return self.db.exec(select(Application.id)
-                            .where(Application.family_id == self.family(family))).one()
+        return self.db.exec(
+            select(Application.id).where(Application.family_id == self.family(family))
+        ).one()
 
     def worker_families(self, who: str, *statuses: str) -> list[int]:
         stmt = select(Family.id).where(Family.worker_id == self.user(who).id)
@@ -68,9 +71,18 @@ class Demo:
     def week_families(self, who: str, day) -> list[int]:
         monday = day - timedelta(days=day.weekday())
         start = datetime.combine(monday, time(0), tzinfo=HELSINKI)
-        return list(set(self.db.exec(select(Meeting.family_id).where(
-            Meeting.worker_id == self.user(who).id, col(Meeting.status).in_(OPEN_STATUSES),
-            Meeting.starts_at >= start, Meeting.starts_at < start + timedelta(days=7)))))
+        return list(
+            set(
+                self.db.exec(
+                    select(Meeting.family_id).where(
+                        Meeting.worker_id == self.user(who).id,
+                        col(Meeting.status).in_(OPEN_STATUSES),
+                        Meeting.starts_at >= start,
+                        Meeting.starts_at < start + timedelta(days=7),
+                    )
+                )
+            )
+        )
 
     def child(self, family: str) -> int:
         return self.db.exec(select(Child.id).where(Child.family_id == self.family(family))).first()
@@ -80,7 +92,9 @@ class Demo:
         return {task: [members[0]] for task in ROLE_TASKS}
 
     def token(self, who: str) -> str:
-        return auth.redeem_signin_ticket(self.db, auth.issue_signin_ticket(self.db, self.user(who)))[0]
+        return auth.redeem_signin_ticket(
+            self.db, auth.issue_signin_ticket(self.db, self.user(who))
+        )[0]
 
     def locked(self, who: str, family: str) -> str:
         """A session token of `who` in together mode with `family`."""
@@ -97,14 +111,23 @@ class Demo:
 
 
 def _soon(days: int) -> datetime:
-    return datetime.now(HELSINKI).replace(hour=10, minute=0, second=0, microsecond=0) \
-        + timedelta(days=days)
+    return datetime.now(HELSINKI).replace(hour=10, minute=0, second=0, microsecond=0) + timedelta(
+        days=days
+    )
 
 
-FORM = {"name": "Outi Uusiperhe", "email": "", "phone": "040 123 4567", "municipality": "Kajaani",
-        "address": "Testitie 1, 87100 Kajaani", "children": [{"first_name": "Ella",
-                                                             "birth_year": "2019"}],
-        "support_areas": ["parenting"], "description": "", "reachable": "", "consent": True}
+FORM = {
+    "name": "Outi Uusiperhe",
+    "email": "",
+    "phone": "040 123 4567",
+    "municipality": "Kajaani",
+    "address": "Testitie 1, 87100 Kajaani",
+    "children": [{"first_name": "Ella", "birth_year": "2019"}],
+    "support_areas": ["parenting"],
+    "description": "",
+    "reachable": "",
+    "consent": True,
+}
 
 
 def _call(user, args, families, stranger="worker2"):
@@ -124,84 +147,114 @@ PERSON = {"name": "Mummo", "category": "relatives", "closeness": 1, "effect": "h
 CALLS = {
     "method_results.family_results": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "methods.save_cards": _kemppainen(
-        "worker", lambda d: ((d.family(K), ["feelings.happy"], "Hyvä"), {})),
+        "worker", lambda d: ((d.family(K), ["feelings.happy"], "Hyvä"), {})
+    ),
     "methods.save_child_checkin": _kemppainen(
-        "family", lambda d: ((d.family(K), d.child(K), FACES, ""), {})),
+        "family", lambda d: ((d.family(K), d.child(K), FACES, ""), {})
+    ),
     "methods.save_evaluation": _kemppainen(
-        "worker", lambda d: ((d.family(K), "worker", "start", SCORES), {})),
+        "worker", lambda d: ((d.family(K), "worker", "start", SCORES), {})
+    ),
     "methods.save_network": _kemppainen("worker", lambda d: ((d.family(K), [PERSON]), {})),
     "methods.save_rolemap": _kemppainen("worker", lambda d: ((d.family(K), d.rolemap(K)), {})),
-    "together.start": _kemppainen("worker", lambda d: ((d.family(K), "2468", d.token("worker")),
-                                                       {})),
+    "together.start": _kemppainen(
+        "worker", lambda d: ((d.family(K), "2468", d.token("worker")), {})
+    ),
     "together.end": _kemppainen("worker", lambda d: ((d.locked("worker", K), "2468"), {})),
     "together.family_people": _kemppainen("worker", lambda d: ((d.lock("worker", K),), {})),
     "access_log.search_log": _kemppainen(
-        "supervisor", lambda d: (d.seed_log(K) or (), {"family_name": K})),
+        "supervisor", lambda d: (d.seed_log(K) or (), {"family_name": K})
+    ),
     "applications.accept_application": _call(
-        "supervisor", lambda d: ((d.application("Tolonen"), d.user("worker2").id), {}),
-        ("Tolonen",)),
+        "supervisor", lambda d: ((d.application("Tolonen"), d.user("worker2").id), {}), ("Tolonen",)
+    ),
     "applications.application_status": _call(
-        "applicant", lambda d: ((d.family("Tolonen"),), {}), ("Tolonen",)),
+        "applicant", lambda d: ((d.family("Tolonen"),), {}), ("Tolonen",)
+    ),
     "applications.decline_application": _call(
-        "supervisor", lambda d: ((d.application("Tolonen"), "Ei nyt."), {}), ("Tolonen",)),
+        "supervisor", lambda d: ((d.application("Tolonen"), "Ei nyt."), {}), ("Tolonen",)
+    ),
     "applications.set_in_review": _call(
-        "supervisor", lambda d: ((d.application("Tolonen"),), {}), ("Tolonen",)),
+        "supervisor", lambda d: ((d.application("Tolonen"),), {}), ("Tolonen",)
+    ),
     "calendar.meeting_ics": _kemppainen("family", lambda d: ((d.meeting(K, "agreed").id,), {})),
     "caseload.application_queue": _call(
-        "worker", lambda d: ((), {}), ("Tolonen", "Väisänen"), stranger="family"),
-    "caseload.caseload": _call("worker", lambda d: ((), {}),
-                               lambda d: d.worker_families("worker"), stranger="family"),
+        "worker", lambda d: ((), {}), ("Tolonen", "Väisänen"), stranger="family"
+    ),
+    "caseload.caseload": _call(
+        "worker", lambda d: ((), {}), lambda d: d.worker_families("worker"), stranger="family"
+    ),
     "caseload.overview": _call("supervisor", lambda d: ((), {}), ("Tolonen", "Väisänen")),
     "export.family_access_log": _kemppainen("family", lambda d: ((), {})),
     "export.family_export": _kemppainen("family", lambda d: ((), {})),
     "family_home.family_home": _kemppainen("family2", lambda d: ((), {})),
     "family_search.find_families": _call(
-        "supervisor", lambda d: (("kajaani",), {}), ("Kemppainen", "Moilanen")),
+        "supervisor", lambda d: (("kajaani",), {}), ("Kemppainen", "Moilanen")
+    ),
     "goals.add_goal_entry": _kemppainen("family", lambda d: ((d.goal(K), "Parempi.", 7), {})),
     "goals.create_goal": _kemppainen(
-        "worker", lambda d: ((d.family(K), "Ulkoilu", "everyday", "Kävelyt", None), {})),
+        "worker", lambda d: ((d.family(K), "Ulkoilu", "everyday", "Kävelyt", None), {})
+    ),
     "goals.end_goal": _kemppainen("worker", lambda d: ((d.goal(K), "achieved"), {})),
     "goals.family_goals": _kemppainen("supervisor", lambda d: ((d.family(K),), {})),
     "invitations.family_members": _kemppainen("family", lambda d: ((), {})),
     "invitations.invite_guardian": _kemppainen(
-        "family", lambda d: (("isovanhempi@example.org",), {})),
-    "meetings.agree_meeting": _kemppainen(
-        "family", lambda d: ((d.meeting(K, "proposed").id,), {})),
+        "family", lambda d: (("isovanhempi@example.org",), {})
+    ),
+    "meetings.agree_meeting": _kemppainen("family", lambda d: ((d.meeting(K, "proposed").id,), {})),
     "meetings.cancel_meeting": _kemppainen(
-        "worker", lambda d: ((d.meeting(K, "agreed").id, "Sairastuminen"), {})),
+        "worker", lambda d: ((d.meeting(K, "agreed").id, "Sairastuminen"), {})
+    ),
     "meetings.family_meetings": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "meetings.move_meeting": _kemppainen(
-        "worker", lambda d: ((d.meeting(K, "proposed").id, _soon(12), 60), {})),
+        "worker", lambda d: ((d.meeting(K, "proposed").id, _soon(12), 60), {})
+    ),
     "meetings.propose_meeting": _kemppainen(
-        "worker", lambda d: ((d.family(K), _soon(20), 60, "home", "", "Aihe"), {})),
+        "worker", lambda d: ((d.family(K), _soon(20), 60, "home", "", "Aihe"), {})
+    ),
     "meetings.request_change": _kemppainen(
-        "family", lambda d: ((d.meeting(K, "agreed").id, "Iltapäivä sopisi."), {})),
+        "family", lambda d: ((d.meeting(K, "agreed").id, "Iltapäivä sopisi."), {})
+    ),
     "messages.conversation": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "messages.send_message": _kemppainen("worker", lambda d: ((d.family(K), "Hei!"), {})),
     "messages.staff_inbox": _call(
-        "worker", lambda d: ((), {}), lambda d: d.worker_families("worker", "active", "closed"),
-        stranger="family"),
+        "worker",
+        lambda d: ((), {}),
+        lambda d: d.worker_families("worker", "active", "closed"),
+        stranger="family",
+    ),
     "supervision.reassign_family": _kemppainen(
-        "supervisor", lambda d: ((d.family(K), d.user("worker2").id), {})),
+        "supervisor", lambda d: ((d.family(K), d.user("worker2").id), {})
+    ),
     "supervision.register_application": _call(
-        "worker", lambda d: ((FORM, "paper"), {}), ("Uusiperhe",), stranger="family"),
+        "worker", lambda d: ((FORM, "paper"), {}), ("Uusiperhe",), stranger="family"
+    ),
     "supervision.service_figures": _call("supervisor", lambda d: ((), {}), (None,)),
     "visits.close_case": _kemppainen("worker", lambda d: ((d.family(K), "Päättyi."), {})),
     "visits.family_record": _kemppainen("worker", lambda d: ((d.family(K),), {})),
-    "visits.overlapping": _kemppainen("worker", lambda d: (
-        (d.meeting(K, "agreed").starts_at, d.meeting(K, "agreed").ends_at),
-        {"exclude_meeting_id": d.meeting(K, "proposed").id})),
+    "visits.overlapping": _kemppainen(
+        "worker",
+        lambda d: (
+            (d.meeting(K, "agreed").starts_at, d.meeting(K, "agreed").ends_at),
+            {"exclude_meeting_id": d.meeting(K, "proposed").id},
+        ),
+    ),
     "visits.record_visit": _kemppainen(
-        "worker", lambda d: ((d.meeting(K, "held").id, "Yhteenveto.", "Muistiinpano.", []), {})),
+        "worker", lambda d: ((d.meeting(K, "held").id, "Yhteenveto.", "Muistiinpano.", []), {})
+    ),
     "visits.worker_week": _call(
-        "worker", lambda d: ((d.meeting(K, "agreed").starts_at.astimezone(HELSINKI).date(),), {}),
-        lambda d: d.week_families("worker", d.meeting(K, "agreed").starts_at
-                                  .astimezone(HELSINKI).date()), stranger="family"),
+        "worker",
+        lambda d: ((d.meeting(K, "agreed").starts_at.astimezone(HELSINKI).date(),), {}),
+        lambda d: d.week_families(
+            "worker", d.meeting(K, "agreed").starts_at.astimezone(HELSINKI).date()
+        ),
+        stranger="family",
+    ),
 }
 
 
 def discover() -> tuple[set[str], list[str]]:
-    """"module.function" of every public service function with a `user` parameter, and the
+    """ "module.function" of every public service function with a `user` parameter, and the
     modules that could not be imported."""
     found, broken = set(), []
     for info in pkgutil.iter_modules(services.__path__):
@@ -225,7 +278,8 @@ def test_every_service_function_with_a_user_is_audited_or_excluded():
     missing = sorted(found - set(audit.EXPECT) - set(audit.EXCLUDED))
     assert not missing, (
         "service functions taking `user` that are neither audited nor excluded: add each to "
-        f"tests/access_log_audit.py EXPECT (and CALLS here) or EXCLUDED with a reason: {missing}")
+        f"tests/access_log_audit.py EXPECT (and CALLS here) or EXCLUDED with a reason: {missing}"
+    )
     assert not set(audit.EXPECT) & set(audit.EXCLUDED)
     stale = sorted((set(audit.EXPECT) | set(audit.EXCLUDED)) - found)
     assert not stale, f"listed but no longer service functions taking `user`: {stale}"
@@ -257,18 +311,25 @@ def test_call_logs_one_row_per_family_touched(demo_db, name):
     result = function(demo_db, user, *args, **kwargs)
     rows = audit.new_rows(demo_db, before)
     families = entry["families"]
-    expected = (families(demo) if callable(families)
-                else [demo.family(f) if f else None for f in families])
+    expected = (
+        families(demo) if callable(families) else [demo.family(f) if f else None for f in families]
+    )
     assert expected, "the call should touch at least one family (or write its one row)"
     assert audit.problems(rows, expected, user) == []
     assert audit.pending_rows(demo_db) == []
     with demo_db.get_bind().connect() as other:  # committed, not only flushed
-        assert [tuple(row) for row in other.execute(
-            select(AccessLog.family_id, AccessLog.user_id, AccessLog.role, AccessLog.action)
-            .where(AccessLog.id > before).order_by(col(AccessLog.id)))] == rows
+        assert [
+            tuple(row)
+            for row in other.execute(
+                select(AccessLog.family_id, AccessLog.user_id, AccessLog.role, AccessLog.action)
+                .where(AccessLog.id > before)
+                .order_by(col(AccessLog.id))
+            )
+        ] == rows
     arguments = inspect.signature(function).bind(demo_db, user, *args, **kwargs).arguments
     assert sorted(audit.EXPECT[name](demo_db, arguments, result), key=str) == sorted(
-        expected, key=str), "the audit plugin's expectation disagrees with the demo data"
+        expected, key=str
+    ), "the audit plugin's expectation disagrees with the demo data"
 
 
 def test_the_audit_plugin_wraps_every_audited_function():
@@ -304,4 +365,5 @@ def test_the_audit_plugin_checks_only_the_outermost_of_nested_calls(demo_db):
     assert audit._state["checked"] == checked + 1
     with pytest.raises(AssertionError, match="access log after test.both"):
         audit.audited("test.both", both, lambda session, a, result: [a["family_id"]])(
-            demo_db, demo.user("worker"), demo.family(K))
+            demo_db, demo.user("worker"), demo.family(K)
+        )

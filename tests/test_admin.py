@@ -15,22 +15,26 @@ def _live_and_fresh(backend, request, demo_template, tmp_path) -> tuple[str, str
     """A database with the demo data to back up, and an empty one to restore into."""
     if backend == "postgresql":
         from tests.conftest import _pg_copy, pg_empty_database
+
         server = request.getfixturevalue("pg_templates")
         return _pg_copy(server, "fw_demo"), pg_empty_database(server)
     import shutil
+
     shutil.copy(demo_template, tmp_path / "live.db")
     return f"sqlite:///{tmp_path / 'live.db'}", f"sqlite:///{tmp_path / 'fresh.db'}"
 
 
-def test_backup_during_writes_restores_every_committed_row(backend, request, demo_template,
-                                                           tmp_path):
+def test_backup_during_writes_restores_every_committed_row(
+    backend, request, demo_template, tmp_path
+):
     """SQLite's online backup API, or pg_dump's snapshot, while a writer commits messages."""
     url, fresh_url = _live_and_fresh(backend, request, demo_template, tmp_path)
     engine = make_engine(url)
     with Session(engine) as db:
         sender = user_by_email(db, "family@example.org")
-        family_id = db.exec(select(FamilyGuardian.family_id)
-                            .where(FamilyGuardian.user_id == sender.id)).one()
+        family_id = db.exec(
+            select(FamilyGuardian.family_id).where(FamilyGuardian.user_id == sender.id)
+        ).one()
         sender_id = sender.id
     committed, stop = [], threading.Event()
 
@@ -82,6 +86,7 @@ def test_anonymise_command_needs_confirmation(monkeypatch, db_url, capsys):
 
 def test_first_supervisor_of_a_new_deployment_gets_a_set_password_link(monkeypatch, db_url, capsys):
     from familywork_app.services.staff import token_is_open
+
     monkeypatch.setenv("REFLEX_DB_URL", db_url)
     assert admin.main(["first-supervisor", "Paula.Esihenkilo@kainuu.example", "Paula E"]) == 0
     link = capsys.readouterr().out.strip().rsplit(" ", 1)[-1]

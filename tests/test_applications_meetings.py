@@ -6,17 +6,22 @@ import pytest
 from sqlmodel import func, select
 
 from familywork_app.models import AccessLog, Application, Family, Meeting, utcnow
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import NotAllowed, ServiceError, meetings
 from familywork_app.services import applications as apps
-from familywork_app.services import meetings
 from tests.conftest import user_by_email
 
 GOOD = {
-    "name": "Minna Mustonen", "email": "minna@example.org", "phone": "040 765 4321",
-    "municipality": "Kuhmo", "address": "Koulukatu 3, 88900 Kuhmo",
+    "name": "Minna Mustonen",
+    "email": "minna@example.org",
+    "phone": "040 765 4321",
+    "municipality": "Kuhmo",
+    "address": "Koulukatu 3, 88900 Kuhmo",
     "children": [{"first_name": "Veeti", "birth_year": "2019"}],
-    "support_areas": ["parenting"], "description": "", "reachable": "aamulla",
-    "consent": True, "password": "kuhmon kesä on kaunis",
+    "support_areas": ["parenting"],
+    "description": "",
+    "reachable": "aamulla",
+    "consent": True,
+    "password": "kuhmon kesä on kaunis",
 }
 
 
@@ -31,14 +36,32 @@ def test_application_creates_account_family_and_application(db):
 
 
 def test_every_wrong_field_is_reported_at_once(db):
-    bad = {**GOOD, "email": "x@", "phone": "abc", "municipality": "Oulu", "address": "",
-           "children": [{"first_name": "", "birth_year": "1900"}], "support_areas": ["nope"],
-           "consent": False, "password": "Password1234", "description": "x" * 2001}
+    bad = {
+        **GOOD,
+        "email": "x@",
+        "phone": "abc",
+        "municipality": "Oulu",
+        "address": "",
+        "children": [{"first_name": "", "birth_year": "1900"}],
+        "support_areas": ["nope"],
+        "consent": False,
+        "password": "Password1234",
+        "description": "x" * 2001,
+    }
     with pytest.raises(apps.FormErrors) as raised:
         apps.submit_application(db, bad)
-    assert set(raised.value.errors) == {"email", "phone", "municipality", "address",
-                                        "child_0_name", "child_0_year", "support_areas",
-                                        "consent", "password", "description"}
+    assert set(raised.value.errors) == {
+        "email",
+        "phone",
+        "municipality",
+        "address",
+        "child_0_name",
+        "child_0_year",
+        "support_areas",
+        "consent",
+        "password",
+        "description",
+    }
     assert db.exec(select(func.count()).select_from(Family)).one() == 0
 
 
@@ -80,8 +103,9 @@ def test_guardian_agrees_a_proposal_but_not_their_own(demo_db):
     with pytest.raises(ServiceError):
         meetings.agree_meeting(demo_db, guardian, proposed.id)
     worker = user_by_email(demo_db, "worker@example.org")
-    new = meetings.propose_meeting(demo_db, worker, family.id, utcnow() + timedelta(days=5), 60,
-                                   "home", "", "Uusi")
+    new = meetings.propose_meeting(
+        demo_db, worker, family.id, utcnow() + timedelta(days=5), 60, "home", "", "Uusi"
+    )
     with pytest.raises(ServiceError, match="error.meeting_own_proposal"):
         meetings.agree_meeting(demo_db, worker, new["id"])
     assert meetings.agree_meeting(demo_db, guardian, new["id"])["status"] == "agreed"
@@ -96,7 +120,9 @@ def test_change_and_cancel_need_a_note(demo_db):
             meetings.request_change(demo_db, guardian, agreed.id, note)
     data = meetings.request_change(demo_db, guardian, agreed.id, "Iltapäivä sopii")
     assert data["status"] == "change_requested" and "internal_note" not in data
-    assert meetings.cancel_meeting(demo_db, guardian, agreed.id, "Sairaana")["status"] == "cancelled"
+    assert (
+        meetings.cancel_meeting(demo_db, guardian, agreed.id, "Sairaana")["status"] == "cancelled"
+    )
 
 
 def test_guardian_cannot_touch_another_familys_meeting(demo_db):
@@ -104,9 +130,11 @@ def test_guardian_cannot_touch_another_familys_meeting(demo_db):
     family, _rows = _kemppainen_meetings(demo_db)
     others = demo_db.exec(select(Meeting).where(Meeting.family_id != family.id)).all()
     for meeting in others:
-        for call in (lambda: meetings.agree_meeting(demo_db, guardian, meeting.id),
-                     lambda: meetings.request_change(demo_db, guardian, meeting.id, "x"),
-                     lambda: meetings.cancel_meeting(demo_db, guardian, meeting.id, "x")):
+        for call in (
+            lambda: meetings.agree_meeting(demo_db, guardian, meeting.id),
+            lambda: meetings.request_change(demo_db, guardian, meeting.id, "x"),
+            lambda: meetings.cancel_meeting(demo_db, guardian, meeting.id, "x"),
+        ):
             with pytest.raises(NotAllowed):
                 call()
     for bad in (None, "1", -1, 0, True, 10**12, {"$gt": 0}):
@@ -128,6 +156,7 @@ def test_family_view_hides_internal_notes_and_logs_once(demo_db):
 
 def test_export_holds_only_the_own_family_and_no_internal_notes(demo_db):
     from familywork_app.services.export import family_access_log, family_export
+
     guardian = user_by_email(demo_db, "family@example.org")
     data = family_export(demo_db, guardian)
     text = repr(data)

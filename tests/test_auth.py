@@ -28,7 +28,12 @@ def test_every_stored_hash_is_argon2id_with_the_agreed_parameters(demo_db):
         if user.password_hash is None:
             continue
         params = argon2.from_string(user.password_hash)
-        assert (params.type, params.memory_cost, params.rounds, params.parallelism) == ("id", 19456, 2, 1)
+        assert (params.type, params.memory_cost, params.rounds, params.parallelism) == (
+            "id",
+            19456,
+            2,
+            1,
+        )
     assert hash_password("kettu juoksee metsässä").startswith("$argon2id$v=19$m=19456,t=2,p=1$")
 
 
@@ -75,9 +80,10 @@ def test_sign_out_ends_the_session(demo_db):
 
 
 def test_staff_idle_timeout_and_deactivation(demo_db):
+    from sqlmodel import select
+
     from familywork_app.models import AuthSession
     from familywork_app.services.security import token_hash
-    from sqlmodel import select
 
     user, token = _session_for(demo_db, "worker@example.org")
     row = demo_db.exec(select(AuthSession).where(AuthSession.token_hash == token_hash(token))).one()
@@ -92,9 +98,10 @@ def test_staff_idle_timeout_and_deactivation(demo_db):
 
 
 def test_guardian_session_survives_a_day_idle(demo_db):
+    from sqlmodel import select
+
     from familywork_app.models import AuthSession
     from familywork_app.services.security import token_hash
-    from sqlmodel import select
 
     user, token = _session_for(demo_db, "family@example.org")
     row = demo_db.exec(select(AuthSession).where(AuthSession.token_hash == token_hash(token))).one()
@@ -121,7 +128,9 @@ def test_many_failures_slow_down_but_never_lock_out(demo_db):
     for attempt in demo_db.exec(select(SignInAttempt)).all():
         attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
     demo_db.commit()
-    assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.0.0.9").user is not None
+    assert (
+        auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.0.0.9").user is not None
+    )
 
 
 def test_invalid_tokens_resolve_to_nobody(demo_db):
@@ -131,12 +140,15 @@ def test_invalid_tokens_resolve_to_nobody(demo_db):
 
 def test_a_thousand_wrong_passwords_are_slowed_and_logged_then_the_right_one_works(demo_db, caplog):
     import logging
+
     caplog.set_level(logging.WARNING, logger="familywork.security")
-    waits = [auth.authenticate(demo_db, "family@example.org", f"wrong guess {n}", "10.9.9.9")
-             for n in range(1000)]
+    waits = [
+        auth.authenticate(demo_db, "family@example.org", f"wrong guess {n}", "10.9.9.9")
+        for n in range(1000)
+    ]
     assert all(w.user is None for w in waits)
-    assert all(w.wait_seconds == 0 for w in waits[:auth.FREE_FAILURES])
-    assert all(0 < w.wait_seconds <= auth.MAX_WAIT_SECONDS for w in waits[auth.FREE_FAILURES:])
+    assert all(w.wait_seconds == 0 for w in waits[: auth.FREE_FAILURES])
+    assert all(0 < w.wait_seconds <= auth.MAX_WAIT_SECONDS for w in waits[auth.FREE_FAILURES :])
     assert sum("sign-in limit hit" in r.getMessage() for r in caplog.records) >= 990
     # Right away, even the right password waits (no oracle for the attacker)...
     assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is None
@@ -144,7 +156,9 @@ def test_a_thousand_wrong_passwords_are_slowed_and_logged_then_the_right_one_wor
     for attempt in demo_db.exec(select(SignInAttempt)).all():
         attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
     demo_db.commit()
-    assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is not None
+    assert (
+        auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is not None
+    )
 
 
 def test_resolve_once_asks_once_per_database_session_and_forgets_on_any_change(demo_db):
@@ -161,6 +175,7 @@ def test_resolve_once_asks_once_per_database_session_and_forgets_on_any_change(d
 
     def count(*_args):
         statements.append(1)
+
     engine = demo_db.get_bind()
     event.listen(engine, "before_cursor_execute", count)
     try:
@@ -178,8 +193,11 @@ def test_resolve_once_asks_once_per_database_session_and_forgets_on_any_change(d
     assert auth.resolve_session_once(demo_db, token).id == user.id
     row = demo_db.exec(select(AuthSession).where(AuthSession.token_hash == token_hash(token))).one()
     family = demo_db.exec(select(Family).where(Family.worker_id == user.id)).first()
-    demo_db.add(TogetherSession(auth_session_id=row.id, family_id=family.id, worker_id=user.id,
-                                pin_hash="x"))
+    demo_db.add(
+        TogetherSession(
+            auth_session_id=row.id, family_id=family.id, worker_id=user.id, pin_hash="x"
+        )
+    )
     demo_db.commit()
     assert auth.resolve_session_once(demo_db, token) is None
     assert auth.resolve_session_once(demo_db, token, together=True).id == user.id

@@ -15,8 +15,13 @@ from sqlmodel import col, select
 from familywork_app import db as app_db
 from familywork_app.models import AccessLog, CalendarFeedToken, Family, Meeting, User, utcnow
 from familywork_app.services import NotAllowed
-from familywork_app.services.calendar_feed import (create_feed, feed_path, feed_status, read_feed,
-                                                   revoke_feed)
+from familywork_app.services.calendar_feed import (
+    create_feed,
+    feed_path,
+    feed_status,
+    read_feed,
+    revoke_feed,
+)
 from tests.conftest import user_by_email
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -36,20 +41,35 @@ def _events(body: bytes) -> dict[str, object]:
 
 def _expected(db, **where) -> set[str]:
     """UIDs of the agreed or held meetings ending within 30 days back or later."""
-    stmt = select(Meeting).join(Family, Family.id == Meeting.family_id).where(
-        col(Meeting.status).in_(("agreed", "held")),
-        Meeting.ends_at >= utcnow() - timedelta(days=30))
+    stmt = (
+        select(Meeting)
+        .join(Family, Family.id == Meeting.family_id)
+        .where(
+            col(Meeting.status).in_(("agreed", "held")),
+            Meeting.ends_at >= utcnow() - timedelta(days=30),
+        )
+    )
     for column, value in where.items():
-        stmt = stmt.where(getattr(Family if column.startswith("family_") else Meeting,
-                                  column.removeprefix("family_")) == value)
+        stmt = stmt.where(
+            getattr(
+                Family if column.startswith("family_") else Meeting, column.removeprefix("family_")
+            )
+            == value
+        )
     return {f"meeting-{m.id}@perhetyo" for m in db.exec(stmt)}
 
 
 def _add_meeting(db, family_id: int, worker_id: int, status: str, days: int) -> Meeting:
     start = (utcnow() + timedelta(days=days)).replace(microsecond=0)
-    meeting = Meeting(family_id=family_id, worker_id=worker_id, status=status, starts_at=start,
-                      ends_at=start + timedelta(hours=1), place="home",
-                      place_detail="Pohjolankatu 12 B 4")
+    meeting = Meeting(
+        family_id=family_id,
+        worker_id=worker_id,
+        status=status,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        place="home",
+        place_detail="Pohjolankatu 12 B 4",
+    )
     db.add(meeting)
     db.commit()
     return meeting
@@ -74,10 +94,13 @@ def test_guardian_feed_has_own_family_agreed_meetings_in_helsinki_time(demo_db):
         meeting = demo_db.get(Meeting, int(uid.split("-")[1].split("@")[0]))
         start = event.decoded("dtstart")
         assert event["dtstart"].params["TZID"] == "Europe/Helsinki"
-        assert start == meeting.starts_at and start.utcoffset() == \
-            meeting.starts_at.astimezone(HELSINKI).utcoffset()
+        assert (
+            start == meeting.starts_at
+            and start.utcoffset() == meeting.starts_at.astimezone(HELSINKI).utcoffset()
+        )
         assert start.replace(tzinfo=None) == meeting.starts_at.astimezone(HELSINKI).replace(
-            tzinfo=None)
+            tzinfo=None
+        )
     text = body.decode()
     for detail in ("Kemppainen", "Pohjolankatu", guardian.display_name, worker.display_name):
         assert detail not in text
@@ -118,12 +141,18 @@ def test_worker_feed_has_only_own_meetings_and_logs_one_row_per_family(demo_db):
     assert not set(events) & _expected(demo_db, worker_id=worker.id)
     assert {f"meeting-{i}@perhetyo" for i in twice} <= set(events)
     assert f"meeting-{earlier.id}@perhetyo" not in events
-    families = set(demo_db.exec(select(Meeting.family_id).where(col(Meeting.id).in_(
-        [int(uid.split("-")[1].split("@")[0]) for uid in events]))))
+    families = set(
+        demo_db.exec(
+            select(Meeting.family_id).where(
+                col(Meeting.id).in_([int(uid.split("-")[1].split("@")[0]) for uid in events])
+            )
+        )
+    )
     rows = demo_db.exec(select(AccessLog).where(AccessLog.id > before)).all()
     assert sorted(r.family_id for r in rows) == sorted(families)  # one row per family
     assert {(r.user_id, r.role, r.action, r.ip) for r in rows} == {
-        (worker2.id, "worker", "read_calendar_feed", "10.1.2.3")}
+        (worker2.id, "worker", "read_calendar_feed", "10.1.2.3")
+    }
 
 
 def test_a_reassigned_family_leaves_the_old_workers_feed(demo_db):
@@ -144,6 +173,7 @@ def _get(app, path: str) -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             return await client.get(path)
+
     # In a thread of its own: when the browser tests run in the same session, this thread
     # already has Playwright's event loop running.
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:

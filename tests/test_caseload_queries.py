@@ -9,8 +9,17 @@ from datetime import date, timedelta
 from sqlalchemy import event
 from sqlmodel import col, func, select
 
-from familywork_app.models import (AccessLog, Application, Family, FamilyGuardian, Goal, Meeting,
-                                   Message, User, utcnow)
+from familywork_app.models import (
+    AccessLog,
+    Application,
+    Family,
+    FamilyGuardian,
+    Goal,
+    Meeting,
+    Message,
+    User,
+    utcnow,
+)
 from familywork_app.services.caseload import caseload, overview
 from familywork_app.services.family_home import unread_for
 from familywork_app.services.supervision import service_figures
@@ -55,38 +64,81 @@ def _add_families(db, worker, supervisor, n=ADDED):
     added = []
     for i in range(n):
         guardian = User(email=f"lisa{i}@example.org", role="guardian", display_name=f"Huoltaja {i}")
-        family = Family(name=f"Lisäperhe {i:02d}", municipality="Kuhmo", status="active",
-                        worker_id=worker.id, opened_on=date.today() - timedelta(days=7 * i + 3))
+        family = Family(
+            name=f"Lisäperhe {i:02d}",
+            municipality="Kuhmo",
+            status="active",
+            worker_id=worker.id,
+            opened_on=date.today() - timedelta(days=7 * i + 3),
+        )
         db.add_all([guardian, family])
         db.flush()
         db.add(FamilyGuardian(family_id=family.id, user_id=guardian.id))
-        db.add(Application(family_id=family.id, status="accepted", consent=True,
-                           submitted_at=now - timedelta(days=40 + i), support_areas="growth"))
-        for days, status in ((i % 5 + 1, "agreed"), (i % 3 + 2, "proposed"),
-                             (-3, "agreed"), (4, "change_requested"), (5, "cancelled"),
-                             (-10, "held")):
+        db.add(
+            Application(
+                family_id=family.id,
+                status="accepted",
+                consent=True,
+                submitted_at=now - timedelta(days=40 + i),
+                support_areas="growth",
+            )
+        )
+        for days, status in (
+            (i % 5 + 1, "agreed"),
+            (i % 3 + 2, "proposed"),
+            (-3, "agreed"),
+            (4, "change_requested"),
+            (5, "cancelled"),
+            (-10, "held"),
+        ):
             start = now + timedelta(days=days, hours=i % 7)
-            db.add(Meeting(family_id=family.id, worker_id=worker.id, status=status,
-                           starts_at=start, ends_at=start + timedelta(hours=1),
-                           agreed_at=start - timedelta(days=2) if status == "held" else None))
+            db.add(
+                Meeting(
+                    family_id=family.id,
+                    worker_id=worker.id,
+                    status=status,
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=1),
+                    agreed_at=start - timedelta(days=2) if status == "held" else None,
+                )
+            )
         for g in range(i % 4):
-            db.add(Goal(family_id=family.id, title=f"Tavoite {g}", support_area="growth",
-                        status="active" if g % 3 != 2 else "achieved"))
+            db.add(
+                Goal(
+                    family_id=family.id,
+                    title=f"Tavoite {g}",
+                    support_area="growth",
+                    status="active" if g % 3 != 2 else "achieved",
+                )
+            )
         for m in range(i % 6 + 1):
             sender = guardian if m % 2 == 0 else worker
-            db.add(Message(family_id=family.id, sender_id=sender.id, body=f"Viesti {m}",
-                           sent_at=now - timedelta(hours=m),
-                           read_at=now if m % 3 == 0 else None))
+            db.add(
+                Message(
+                    family_id=family.id,
+                    sender_id=sender.id,
+                    body=f"Viesti {m}",
+                    sent_at=now - timedelta(hours=m),
+                    read_at=now if m % 3 == 0 else None,
+                )
+            )
         applied = Family(name=f"Hakija {i:02d}", municipality="Kajaani", status="applied")
         db.add(applied)
         db.flush()
-        db.add(Application(family_id=applied.id, status="submitted" if i % 2 else "in_review",
-                           support_areas="parenting,growth", consent=True,
-                           submitted_at=now - timedelta(days=i, hours=1)))
+        db.add(
+            Application(
+                family_id=applied.id,
+                status="submitted" if i % 2 else "in_review",
+                support_areas="parenting,growth",
+                consent=True,
+                submitted_at=now - timedelta(days=i, hours=1),
+            )
+        )
         added.append(family)
     for w in range(5):
-        db.add(User(email=f"tyontekija{w}@example.org", role="worker",
-                    display_name=f"Työntekijä {w}"))
+        db.add(
+            User(email=f"tyontekija{w}@example.org", role="worker", display_name=f"Työntekijä {w}")
+        )
     db.commit()
     return added
 
@@ -107,24 +159,43 @@ def test_caseload_statements_do_not_grow_with_families(demo_db):
     assert len(rows) == len({r["id"] for r in rows}) >= 6 + ADDED
     assert len(after) == len(before), after  # an N+1 implementation adds ~4 per family
     assert len(after_log) <= 1
-    logged = demo_db.exec(select(AccessLog.family_id).where(
-        AccessLog.action == "list_caseload", AccessLog.user_id == worker.id,
-        AccessLog.ip == "10.0.0.9")).all()
+    logged = demo_db.exec(
+        select(AccessLog.family_id).where(
+            AccessLog.action == "list_caseload",
+            AccessLog.user_id == worker.id,
+            AccessLog.ip == "10.0.0.9",
+        )
+    ).all()
     assert sorted(logged) == sorted([r["id"] for r in rows] + [r["id"] for r in first])
 
     now = utcnow()
     by_id = {r["id"]: r for r in rows}
     for family in added:
         row = by_id[family.id]
-        nxt = demo_db.exec(select(Meeting).where(
-            Meeting.family_id == family.id, col(Meeting.status).in_(("agreed", "proposed")),
-            Meeting.starts_at >= now).order_by(col(Meeting.starts_at))).first()
+        nxt = demo_db.exec(
+            select(Meeting)
+            .where(
+                Meeting.family_id == family.id,
+                col(Meeting.status).in_(("agreed", "proposed")),
+                Meeting.starts_at >= now,
+            )
+            .order_by(col(Meeting.starts_at))
+        ).first()
         assert (row["next_meeting_at"], row["next_meeting_status"]) == (nxt.starts_at, nxt.status)
-        assert row["answers"] == _count(demo_db, Meeting, Meeting.family_id == family.id,
-                                        Meeting.status == "change_requested") == 1
+        assert (
+            row["answers"]
+            == _count(
+                demo_db,
+                Meeting,
+                Meeting.family_id == family.id,
+                Meeting.status == "change_requested",
+            )
+            == 1
+        )
         assert row["unread"] == unread_for(demo_db, family.id, worker)
-        assert row["goals_active"] == _count(demo_db, Goal, Goal.family_id == family.id,
-                                             Goal.status == "active")
+        assert row["goals_active"] == _count(
+            demo_db, Goal, Goal.family_id == family.id, Goal.status == "active"
+        )
     assert any(by_id[f.id]["unread"] for f in added)
     assert any(by_id[f.id]["goals_active"] == 0 for f in added)
     statuses = [r["status"] for r in rows]
@@ -144,11 +215,13 @@ def test_overview_and_figures_statements_do_not_grow(demo_db):
     assert len(data["workers"]) == len(first["workers"]) + 5
     assert len(after) == len(before), after
     assert len(after_log) <= 1
-    assert _count(demo_db, AccessLog, AccessLog.action == "view_queue",
-                  AccessLog.ip == "1.2.3.4") == len(data["queue"])
+    assert _count(
+        demo_db, AccessLog, AccessLog.action == "view_queue", AccessLog.ip == "1.2.3.4"
+    ) == len(data["queue"])
     active = {w["name"]: w["active"] for w in data["workers"]}
-    assert active["Anna Heikkinen"] == _count(demo_db, Family, Family.worker_id == worker.id,
-                                              Family.status == "active")
+    assert active["Anna Heikkinen"] == _count(
+        demo_db, Family, Family.worker_id == worker.id, Family.status == "active"
+    )
     assert active["Työntekijä 0"] == 0
 
     more, (fig_after, fig_log) = _run(demo_db, lambda: service_figures(demo_db, supervisor))

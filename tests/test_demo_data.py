@@ -8,8 +8,17 @@ from familywork_app import models as m
 from familywork_app.services import security
 from familywork_app.services.demo_data import DEMO_PASSWORD, load_demo_data
 
-TABLES = (m.User, m.Family, m.FamilyGuardian, m.Child, m.Application, m.Meeting, m.Goal,
-          m.GoalEntry, m.Message)
+TABLES = (
+    m.User,
+    m.Family,
+    m.FamilyGuardian,
+    m.Child,
+    m.Application,
+    m.Meeting,
+    m.Goal,
+    m.GoalEntry,
+    m.Message,
+)
 
 
 @pytest.fixture
@@ -40,9 +49,12 @@ def test_loads_only_once(loaded):
 
 def test_named_accounts_and_roles(loaded):
     expected = {
-        "supervisor@example.org": "supervisor", "worker@example.org": "worker",
-        "worker2@example.org": "worker", "family@example.org": "guardian",
-        "family2@example.org": "guardian", "applicant@example.org": "guardian",
+        "supervisor@example.org": "supervisor",
+        "worker@example.org": "worker",
+        "worker2@example.org": "worker",
+        "family@example.org": "guardian",
+        "family2@example.org": "guardian",
+        "applicant@example.org": "guardian",
     }
     for email, role in expected.items():
         user = _user(loaded, email)
@@ -110,14 +122,17 @@ def test_kemppainen(loaded):
     for goal in goals:
         entries = loaded.exec(select(m.GoalEntry).where(m.GoalEntry.goal_id == goal.id)).all()
         assert len([e for e in entries if e.rating is not None]) >= 3
-    messages = loaded.exec(select(m.Message).where(m.Message.family_id == family.id)
-                           .order_by(m.Message.sent_at)).all()
+    messages = loaded.exec(
+        select(m.Message).where(m.Message.family_id == family.id).order_by(m.Message.sent_at)
+    ).all()
     assert messages[-1].sender_id == family.worker_id and messages[-1].read_at is None
     assert all(x.read_at for x in messages[:-1])
 
 
 def test_applicant_application_submitted(loaded):
     applicant = _user(loaded, "applicant@example.org")
-    link = loaded.exec(select(m.FamilyGuardian).where(m.FamilyGuardian.user_id == applicant.id)).one()
+    link = loaded.exec(
+        select(m.FamilyGuardian).where(m.FamilyGuardian.user_id == applicant.id)
+    ).one()
     app = loaded.exec(select(m.Application).where(m.Application.family_id == link.family_id)).one()
     assert app.status == "submitted" and app.decided_at is None

@@ -12,11 +12,14 @@ from tests.conftest import user_by_email
 def test_supervisor_finds_families_and_each_is_logged(demo_db):
     supervisor = user_by_email(demo_db, "supervisor@example.org")
     rows = find_families(demo_db, supervisor, "kemp")
-    assert [r["name"] for r in rows] == ["Kemppainen"] and rows[0]["worker_name"] == "Anna Heikkinen"
+    assert [r["name"] for r in rows] == ["Kemppainen"] and rows[0][
+        "worker_name"
+    ] == "Anna Heikkinen"
     in_kajaani = find_families(demo_db, supervisor, "Kajaani")
     assert len(in_kajaani) >= 1 and {r["municipality"] for r in in_kajaani} == {"Kajaani"}
-    logged = demo_db.exec(select(func.count()).select_from(AccessLog)
-                          .where(AccessLog.action == "search_family")).one()
+    logged = demo_db.exec(
+        select(func.count()).select_from(AccessLog).where(AccessLog.action == "search_family")
+    ).one()
     assert logged == 1 + len(in_kajaani)
 
 
@@ -29,4 +32,7 @@ def test_search_rejects_others_and_odd_queries(demo_db):
             find_families(demo_db, user_by_email(demo_db, role_email), "kemp")
         with pytest.raises(NotAllowed):
             active_workers(demo_db, user_by_email(demo_db, role_email))
-    assert {w["name"] for w in active_workers(demo_db, supervisor)} == {"Anna Heikkinen", "Mikko Pulkkinen"}
+    assert {w["name"] for w in active_workers(demo_db, supervisor)} == {
+        "Anna Heikkinen",
+        "Mikko Pulkkinen",
+    }

@@ -1,6 +1,6 @@
 """Goal services: shape, rules, authorisation and the access log."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -10,8 +10,19 @@ from familywork_app.services import NotAllowed
 from familywork_app.services.goals import add_goal_entry, create_goal, end_goal, family_goals
 from familywork_app.services.messages import conversation, send_message, staff_inbox
 from tests.conftest import user_by_email
-from tests.goal_message_helpers import (BAD_IDS, GUARDIAN, GUARDIAN2, SUPERVISOR, WORKER, WORKER2,
-                                        _count, _family, _goal_ids, _log_count, _refused)
+from tests.goal_message_helpers import (
+    BAD_IDS,
+    GUARDIAN,
+    GUARDIAN2,
+    SUPERVISOR,
+    WORKER,
+    WORKER2,
+    _count,
+    _family,
+    _goal_ids,
+    _log_count,
+    _refused,
+)
 
 
 def test_family_goals_shape_order_and_one_log_row(demo_db):
@@ -21,33 +32,56 @@ def test_family_goals_shape_order_and_one_log_row(demo_db):
     goals = family_goals(demo_db, guardian, family.id, ip="10.0.0.1")
     assert [g["title"] for g in goals] == ["Aamut sujuvat ilman riitaa", "Rauhallinen iltarutiini"]
     first = goals[0]
-    assert set(first) == {"id", "title", "support_area", "what_we_do", "target_date", "status",
-                          "entries", "ratings"}
+    assert set(first) == {
+        "id",
+        "title",
+        "support_area",
+        "what_we_do",
+        "target_date",
+        "status",
+        "entries",
+        "ratings",
+    }
     assert first["status"] == "active" and isinstance(first["target_date"], date)
     times = [e["created_at"] for e in first["entries"]]
     assert len(times) == 5 and times == sorted(times) and times[0].tzinfo is not None
-    assert first["entries"][0] == {**first["entries"][0], "author_name": "Laura Kemppainen",
-                                   "author_role": "guardian", "rating": 3}
+    assert first["entries"][0] == {
+        **first["entries"][0],
+        "author_name": "Laura Kemppainen",
+        "author_role": "guardian",
+        "rating": 3,
+    }
     assert {e["author_role"] for e in first["entries"]} == {"guardian", "worker"}
     assert [r["rating"] for r in first["ratings"]] == [3, 4, 6]
     assert all(isinstance(r["at"], datetime) for r in first["ratings"])
     assert goals[1]["entries"][2]["text"] == "" and goals[1]["entries"][2]["rating"] == 5
     assert _log_count(demo_db) == before + 1
-    assert _log_count(demo_db, action="view_goals", user_id=guardian.id, family_id=family.id,
-                      ip="10.0.0.1") == 1
+    assert (
+        _log_count(
+            demo_db, action="view_goals", user_id=guardian.id, family_id=family.id, ip="10.0.0.1"
+        )
+        == 1
+    )
 
 
 def test_goals_listed_active_then_achieved_then_dropped(demo_db):
     worker = user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Kemppainen")
     existing = _goal_ids(demo_db, family.id)
-    new = [create_goal(demo_db, worker, family.id, f"Tavoite {i}", "growth", "", None)["id"]
-           for i in range(3)]
+    new = [
+        create_goal(demo_db, worker, family.id, f"Tavoite {i}", "growth", "", None)["id"]
+        for i in range(3)
+    ]
     end_goal(demo_db, worker, existing[0], "dropped")
     end_goal(demo_db, worker, new[0], "achieved")
     order = [(g["id"], g["status"]) for g in family_goals(demo_db, worker, family.id)]
-    assert order == [(existing[1], "active"), (new[1], "active"), (new[2], "active"),
-                     (new[0], "achieved"), (existing[0], "dropped")]
+    assert order == [
+        (existing[1], "active"),
+        (new[1], "active"),
+        (new[2], "active"),
+        (new[0], "achieved"),
+        (existing[0], "dropped"),
+    ]
 
 
 def test_guardian_cannot_reach_other_families_goals(demo_db):
@@ -104,8 +138,12 @@ def test_add_goal_entry_from_both_sides(demo_db):
     assert staff_entry["rating"] is None and staff_entry["author_role"] == "worker"
     assert _log_count(demo_db) == before + 4
     goal = next(g for g in family_goals(demo_db, guardian, family.id) if g["id"] == goal_id)
-    assert [e["id"] for e in goal["entries"]][-4:] == [entry["id"], zero["id"], ten["id"],
-                                                       staff_entry["id"]]
+    assert [e["id"] for e in goal["entries"]][-4:] == [
+        entry["id"],
+        zero["id"],
+        ten["id"],
+        staff_entry["id"],
+    ]
     assert [r["rating"] for r in goal["ratings"]][-3:] == [7, 0, 10]
 
 
@@ -114,8 +152,16 @@ def test_bad_ratings_refused(demo_db, rating):
     guardian = user_by_email(demo_db, GUARDIAN)
     goal_id = _goal_ids(demo_db, _family(demo_db, "Kemppainen").id)[0]
     logs, entries = _log_count(demo_db), _count(demo_db, GoalEntry)
-    _refused("error.rating_range", add_goal_entry, demo_db, guardian, goal_id, "Teksti", rating,
-             field="rating")
+    _refused(
+        "error.rating_range",
+        add_goal_entry,
+        demo_db,
+        guardian,
+        goal_id,
+        "Teksti",
+        rating,
+        field="rating",
+    )
     assert _log_count(demo_db) == logs and _count(demo_db, GoalEntry) == entries
 
 
@@ -123,12 +169,15 @@ def test_entry_text_rules(demo_db):
     guardian = user_by_email(demo_db, GUARDIAN)
     goal_id = _goal_ids(demo_db, _family(demo_db, "Kemppainen").id)[0]
     entries = _count(demo_db, GoalEntry)
-    _refused("error.entry_empty", add_goal_entry, demo_db, guardian, goal_id, "", None,
-             field="text")
-    _refused("error.entry_empty", add_goal_entry, demo_db, guardian, goal_id, "   ", "",
-             field="text")
-    _refused("error.text_long", add_goal_entry, demo_db, guardian, goal_id, "x" * 2001, 5,
-             field="text")
+    _refused(
+        "error.entry_empty", add_goal_entry, demo_db, guardian, goal_id, "", None, field="text"
+    )
+    _refused(
+        "error.entry_empty", add_goal_entry, demo_db, guardian, goal_id, "   ", "", field="text"
+    )
+    _refused(
+        "error.text_long", add_goal_entry, demo_db, guardian, goal_id, "x" * 2001, 5, field="text"
+    )
     for text in (None, 5, ["a"]):
         _refused("error.invalid", add_goal_entry, demo_db, guardian, goal_id, text, 5)
     assert _count(demo_db, GoalEntry) == entries
@@ -159,24 +208,37 @@ def test_create_goal_rules(demo_db):
     for bad in BAD_IDS + [_family(demo_db, "Ryynänen").id]:
         with pytest.raises(NotAllowed):
             create_goal(demo_db, worker, bad, "Tavoite", "growth", "", None)
-    args = dict(session=demo_db, user=worker, family_id=family.id, title="Tavoite",
-                support_area="growth", what_we_do="", target_date=None)
-    cases = [("title", "   ", "error.title_required"), ("title", "x" * 201, "error.title_long"),
-             ("title", None, "error.invalid"), ("support_area", "bogus", "error.area_required"),
-             ("support_area", None, "error.area_required"),
-             ("support_area", ["growth"], "error.area_required"),
-             ("what_we_do", "x" * 2001, "error.text_long"),
-             ("target_date", "2026-13-01", "error.date_invalid"),
-             ("target_date", "tomorrow", "error.date_invalid"),
-             ("target_date", "20260101", "error.date_invalid"),
-             ("target_date", 20260101, "error.date_invalid"),
-             ("target_date", datetime(2026, 1, 1, tzinfo=timezone.utc), "error.date_invalid")]
+    args = dict(
+        session=demo_db,
+        user=worker,
+        family_id=family.id,
+        title="Tavoite",
+        support_area="growth",
+        what_we_do="",
+        target_date=None,
+    )
+    cases = [
+        ("title", "   ", "error.title_required"),
+        ("title", "x" * 201, "error.title_long"),
+        ("title", None, "error.invalid"),
+        ("support_area", "bogus", "error.area_required"),
+        ("support_area", None, "error.area_required"),
+        ("support_area", ["growth"], "error.area_required"),
+        ("what_we_do", "x" * 2001, "error.text_long"),
+        ("target_date", "2026-13-01", "error.date_invalid"),
+        ("target_date", "tomorrow", "error.date_invalid"),
+        ("target_date", "20260101", "error.date_invalid"),
+        ("target_date", 20260101, "error.date_invalid"),
+        ("target_date", datetime(2026, 1, 1, tzinfo=UTC), "error.date_invalid"),
+    ]
     goals, logs = _count(demo_db, Goal), _log_count(demo_db)
     for field, value, code in cases:
         _refused(code, lambda: create_goal(**{**args, field: value}), field=field)
     assert _count(demo_db, Goal) == goals and _log_count(demo_db) == logs
-    goal = create_goal(**{**args, "title": " Uni ", "what_we_do": " Iltasatu ",
-                          "target_date": "2026-05-01"}, ip="10.0.0.3")
+    goal = create_goal(
+        **{**args, "title": " Uni ", "what_we_do": " Iltasatu ", "target_date": "2026-05-01"},
+        ip="10.0.0.3",
+    )
     assert goal["title"] == "Uni" and goal["what_we_do"] == "Iltasatu"
     assert goal["target_date"] == date(2026, 5, 1) and goal["status"] == "active"
     assert goal["entries"] == [] and goal["ratings"] == []

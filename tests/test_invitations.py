@@ -21,8 +21,10 @@ def _invite(db, capsys, email="uusi.huoltaja@example.org"):
 
 def test_invitee_joins_the_same_family_once(demo_db, capsys):
     token = _invite(demo_db, capsys)
-    assert inv.invitation_info(demo_db, token) == {"email": "uusi.huoltaja@example.org",
-                                                   "family_name": "Kemppainen"}
+    assert inv.invitation_info(demo_db, token) == {
+        "email": "uusi.huoltaja@example.org",
+        "family_name": "Kemppainen",
+    }
     with pytest.raises(ServiceError, match="error.password_short"):
         inv.accept_invitation(demo_db, token, "Uusi Huoltaja", "lyhyt")
     user = inv.accept_invitation(demo_db, token, "Uusi Huoltaja", "metsän polku on pitkä")
@@ -53,6 +55,7 @@ def test_invitation_rules(demo_db, capsys):
     closed = demo_db.exec(select(Family).where(Family.status == "closed")).first()
     link = demo_db.exec(select(FamilyGuardian).where(FamilyGuardian.family_id == closed.id)).first()
     from familywork_app.models import User
+
     with pytest.raises(ServiceError):
         inv.invite_guardian(demo_db, demo_db.get(User, link.user_id), "a@example.org")
     members = inv.family_members(demo_db, user_by_email(demo_db, "family@example.org"))

@@ -1,6 +1,5 @@
 """Message services: conversation, read marks, sending, the staff inbox."""
 
-
 import pytest
 from sqlmodel import select
 
@@ -9,8 +8,18 @@ from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.goals import family_goals
 from familywork_app.services.messages import conversation, send_message, staff_inbox
 from tests.conftest import user_by_email
-from tests.goal_message_helpers import (BAD_IDS, GUARDIAN, GUARDIAN2, SUPERVISOR, WORKER, WORKER2,
-                                        _count, _family, _log_count, _refused)
+from tests.goal_message_helpers import (
+    BAD_IDS,
+    GUARDIAN,
+    GUARDIAN2,
+    SUPERVISOR,
+    WORKER,
+    WORKER2,
+    _count,
+    _family,
+    _log_count,
+    _refused,
+)
 
 
 def test_conversation_oldest_first_with_mine_and_one_log_row(demo_db):
@@ -19,8 +28,15 @@ def test_conversation_oldest_first_with_mine_and_one_log_row(demo_db):
     before = _log_count(demo_db)
     rows = conversation(demo_db, guardian, family.id, ip="10.0.0.4")
     assert len(rows) == 5 and [r["sent_at"] for r in rows] == sorted(r["sent_at"] for r in rows)
-    assert set(rows[0]) == {"id", "sender_name", "sender_role", "mine", "body", "sent_at",
-                            "read_at"}
+    assert set(rows[0]) == {
+        "id",
+        "sender_name",
+        "sender_role",
+        "mine",
+        "body",
+        "sent_at",
+        "read_at",
+    }
     assert [r["mine"] for r in rows] == [False, True, False, False, False]
     assert rows[0]["sender_name"] == "Anna Heikkinen" and rows[0]["sender_role"] == "worker"
     assert rows[2]["sender_name"] == "Jussi Kemppainen" and rows[2]["sender_role"] == "guardian"
@@ -50,8 +66,9 @@ def test_guardian_reading_marks_worker_messages_read(demo_db):
 def test_supervisor_reading_does_not_mark(demo_db):
     supervisor, worker = user_by_email(demo_db, SUPERVISOR), user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Huttunen")
-    unread = demo_db.exec(select(Message).where(Message.family_id == family.id,
-                                                Message.read_at == None)).all()  # noqa: E711
+    unread = demo_db.exec(
+        select(Message).where(Message.family_id == family.id, Message.read_at == None)
+    ).all()  # noqa: E711
     assert len(unread) == 1
     rows = conversation(demo_db, supervisor, family.id)
     assert next(r for r in rows if r["id"] == unread[0].id)["read_at"] is None
@@ -67,10 +84,12 @@ def test_send_message_rules_and_one_log_row(demo_db):
     family = _family(demo_db, "Kemppainen")
     messages, logs = _count(demo_db, Message), _log_count(demo_db)
     _refused("error.message_empty", send_message, demo_db, guardian, family.id, "", field="body")
-    _refused("error.message_empty", send_message, demo_db, guardian, family.id, " \n ",
-             field="body")
-    _refused("error.message_long", send_message, demo_db, guardian, family.id, "x" * 2001,
-             field="body")
+    _refused(
+        "error.message_empty", send_message, demo_db, guardian, family.id, " \n ", field="body"
+    )
+    _refused(
+        "error.message_long", send_message, demo_db, guardian, family.id, "x" * 2001, field="body"
+    )
     for body in (None, 5, {"a": 1}):
         _refused("error.invalid", send_message, demo_db, guardian, family.id, body, field="body")
     with pytest.raises(ServiceError):
@@ -103,8 +122,12 @@ def test_guardian_cannot_reach_other_families_messages(demo_db):
         with pytest.raises(NotAllowed):
             family_goals(demo_db, nobody, own.id)
     assert _count(demo_db, Message) == messages and _log_count(demo_db) == logs
-    assert demo_db.exec(select(Message).where(Message.read_at == None,  # noqa: E711
-                                              Message.family_id != own.id)).all()
+    assert demo_db.exec(
+        select(Message).where(
+            Message.read_at == None,  # noqa: E711
+            Message.family_id != own.id,
+        )
+    ).all()
 
 
 def test_closed_family_guardian_reads_but_cannot_send(demo_db):
@@ -123,18 +146,23 @@ def test_worker_inbox_lists_own_families_unread_first(demo_db):
     rows = staff_inbox(demo_db, worker, ip="10.0.0.6")
     assert {r["family_id"] for r in rows} == {f.id for f in own if f.status in ("active", "closed")}
     assert _log_count(demo_db) == before + len(rows)
-    logged = demo_db.exec(select(AccessLog.family_id).where(AccessLog.action == "list_messages",
-                                                            AccessLog.ip == "10.0.0.6")).all()
+    logged = demo_db.exec(
+        select(AccessLog.family_id).where(
+            AccessLog.action == "list_messages", AccessLog.ip == "10.0.0.6"
+        )
+    ).all()
     assert sorted(logged) == sorted(r["family_id"] for r in rows)
     by_name = {r["family_name"]: r for r in rows}
     assert {n for n, r in by_name.items() if r["unread"]} == {"Huttunen", "Korhonen", "Pikkarainen"}
     assert by_name["Kemppainen"]["unread"] == 0
     assert by_name["Komulainen"]["last_at"] is None and by_name["Komulainen"]["last_preview"] == ""
-    assert by_name["Kemppainen"]["last_preview"] == (
-        "Muistutus: seuraava käynti on sovittu klo 10 kotonanne. Tervetuloa myös Jussi!"[:80])
+    assert (
+        by_name["Kemppainen"]["last_preview"]
+        == ("Muistutus: seuraava käynti on sovittu klo 10 kotonanne. Tervetuloa myös Jussi!"[:80])
+    )
     unread = [r for r in rows if r["unread"]]
-    assert rows[:len(unread)] == unread
-    for group in (unread, rows[len(unread):]):
+    assert rows[: len(unread)] == unread
+    for group in (unread, rows[len(unread) :]):
         times = [r["last_at"] for r in group if r["last_at"] is not None]
         assert times == sorted(times, reverse=True)
     assert rows[-1]["family_name"] == "Komulainen"
@@ -143,8 +171,12 @@ def test_worker_inbox_lists_own_families_unread_first(demo_db):
 def test_inbox_follows_new_messages_and_reads(demo_db):
     worker = user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Seppänen")
-    send_message(demo_db, user_by_email(demo_db, "minna.seppanen@example.org"), family.id,
-                 "Pitkä viesti " * 20)
+    send_message(
+        demo_db,
+        user_by_email(demo_db, "minna.seppanen@example.org"),
+        family.id,
+        "Pitkä viesti " * 20,
+    )
     row = staff_inbox(demo_db, worker)[0]
     assert row["family_id"] == family.id and row["unread"] == 1
     assert row["last_preview"] == ("Pitkä viesti " * 20).strip()[:80]

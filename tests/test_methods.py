@@ -6,12 +6,18 @@ import pytest
 from sqlmodel import select
 
 from familywork_app.models import Child, FamilyGuardian, Meeting, MethodRecord
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import NotAllowed, ServiceError, methods
 from familywork_app.services import method_results as results
-from familywork_app.services import methods
 from tests.conftest import user_by_email
-from tests.goal_message_helpers import (BAD_IDS, GUARDIAN, SUPERVISOR, WORKER, WORKER2, _family,
-                                        _log_count)
+from tests.goal_message_helpers import (
+    BAD_IDS,
+    GUARDIAN,
+    SUPERVISOR,
+    WORKER,
+    WORKER2,
+    _family,
+    _log_count,
+)
 
 DEMO_RECORDS = 5  # the demo family's earlier results (demo_families.py)
 SCORES = {"parenting": 2, "growth": 4, "everyday": "3", "interaction": 2, "resources": 5}
@@ -47,16 +53,19 @@ def test_evaluation_is_dated_attributed_and_logged(demo_db):
     assert all(e["at"].tzinfo is not None for e in evaluations)
 
 
-@pytest.mark.parametrize("respondent,phase,scores,code", [
-    ("nobody", "start", SCORES, "error.respondent_required"),
-    ("guardian:999999", "start", SCORES, "error.respondent_required"),
-    ("child:abc", "start", SCORES, "error.respondent_required"),
-    ("worker", "later", SCORES, "error.phase_required"),
-    ("worker", "start", {**SCORES, "growth": 6}, "error.answer_required"),
-    ("worker", "start", {"parenting": 1}, "error.answer_required"),
-    ("worker", "start", {**SCORES, "resources": True}, "error.answer_required"),
-    ("worker", "start", "1,2,3", "error.invalid"),
-])
+@pytest.mark.parametrize(
+    "respondent,phase,scores,code",
+    [
+        ("nobody", "start", SCORES, "error.respondent_required"),
+        ("guardian:999999", "start", SCORES, "error.respondent_required"),
+        ("child:abc", "start", SCORES, "error.respondent_required"),
+        ("worker", "later", SCORES, "error.phase_required"),
+        ("worker", "start", {**SCORES, "growth": 6}, "error.answer_required"),
+        ("worker", "start", {"parenting": 1}, "error.answer_required"),
+        ("worker", "start", {**SCORES, "resources": True}, "error.answer_required"),
+        ("worker", "start", "1,2,3", "error.invalid"),
+    ],
+)
 def test_evaluation_refuses_bad_input(demo_db, respondent, phase, scores, code):
     worker = user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Kemppainen")
@@ -71,8 +80,9 @@ def test_another_familys_guardian_or_child_cannot_be_the_respondent(demo_db):
     kemppainen, huttunen = _family(demo_db, "Kemppainen"), _family(demo_db, "Huttunen")
     for respondent in (_guardian_key(demo_db, huttunen), f"child:{_child(demo_db, huttunen).id}"):
         with pytest.raises(ServiceError):
-            methods.save_evaluation(demo_db, worker, kemppainen.id, respondent, "start", SCORES,
-                                    True)
+            methods.save_evaluation(
+                demo_db, worker, kemppainen.id, respondent, "start", SCORES, True
+            )
 
 
 def test_staff_not_on_the_caseload_and_guardians_cannot_save(demo_db):
@@ -99,8 +109,14 @@ def test_cards_known_unique_and_at_most_twelve(demo_db):
     family = _family(demo_db, "Kemppainen")
     picked = ["feelings.tired", "strengths.brave", "everyday.bedtime"]
     methods.save_cards(demo_db, worker, family.id, picked, "  Iltaisin väsyttää. ")
-    for bad in ([], ["feelings.nope"], ["feelings.happy", "feelings.happy"], "feelings.happy",
-                ["feelings.happy"] * 13, [{"x": 1}]):
+    for bad in (
+        [],
+        ["feelings.nope"],
+        ["feelings.happy", "feelings.happy"],
+        "feelings.happy",
+        ["feelings.happy"] * 13,
+        [{"x": 1}],
+    ):
         with pytest.raises(ServiceError) as caught:
             methods.save_cards(demo_db, worker, family.id, bad, "")
         assert caught.value.code == "error.cards_required"
@@ -113,7 +129,9 @@ def test_cards_known_unique_and_at_most_twelve(demo_db):
 def _full_map(db, family, task_change=None):
     members = methods.family_members(db, family)
     keys = list(members)
-    tasks = {task: [keys[0]] for task in ("mornings", "meals", "bedtime", "school", "chores", "fun")}
+    tasks = {
+        task: [keys[0]] for task in ("mornings", "meals", "bedtime", "school", "chores", "fun")
+    }
     tasks.update(task_change or {})
     return tasks, keys
 
@@ -139,18 +157,24 @@ def test_role_map_needs_every_task_and_compares_with_the_earlier(demo_db):
 def test_network_map_validates_and_lists_changes(demo_db):
     worker = user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Kemppainen")
-    first = [{"name": "Mummo", "category": "relatives", "closeness": 1, "effect": "helps"},
-             {"name": "Koulu", "category": "school", "closeness": "2", "effect": "both"}]
+    first = [
+        {"name": "Mummo", "category": "relatives", "closeness": 1, "effect": "helps"},
+        {"name": "Koulu", "category": "school", "closeness": "2", "effect": "both"},
+    ]
     methods.save_network(demo_db, worker, family.id, first)
-    second = [{**first[0], "closeness": 2},
-              {"name": "Naapuri", "category": "neighbours", "closeness": 3, "effect": "strains"}]
+    second = [
+        {**first[0], "closeness": 2},
+        {"name": "Naapuri", "category": "neighbours", "closeness": 3, "effect": "strains"},
+    ]
     methods.save_network(demo_db, worker, family.id, second)
-    for bad, code in (([], "error.network_empty"),
-                      ([{**first[0], "name": " "}], "error.net_name_required"),
-                      ([{**first[0], "category": "bank"}], "error.category_required"),
-                      ([{**first[0], "effect": "great"}], "error.effect_required"),
-                      ([{**first[0], "closeness": 4}], "error.answer_required"),
-                      ([first[0]] * 25, "error.network_empty")):
+    for bad, code in (
+        ([], "error.network_empty"),
+        ([{**first[0], "name": " "}], "error.net_name_required"),
+        ([{**first[0], "category": "bank"}], "error.category_required"),
+        ([{**first[0], "effect": "great"}], "error.effect_required"),
+        ([{**first[0], "closeness": 4}], "error.answer_required"),
+        ([first[0]] * 25, "error.network_empty"),
+    ):
         with pytest.raises(ServiceError) as caught:
             methods.save_network(demo_db, worker, family.id, bad)
         assert caught.value.code == code
@@ -169,13 +193,16 @@ def test_child_checkin_from_a_guardians_phone_or_in_together_mode(demo_db):
         methods.save_child_checkin(demo_db, worker, family.id, child.id, faces, "")
     methods.save_child_checkin(demo_db, worker, family.id, child.id, faces, "Kiva päivä", True)
     with pytest.raises(ServiceError):
-        methods.save_child_checkin(demo_db, guardian, family.id, child.id, {**faces, "sleep": 0}, "")
+        methods.save_child_checkin(
+            demo_db, guardian, family.id, child.id, {**faces, "sleep": 0}, ""
+        )
     other_child = _child(demo_db, _family(demo_db, "Huttunen"))
     with pytest.raises(ServiceError):
         methods.save_child_checkin(demo_db, guardian, family.id, other_child.id, faces, "")
     with pytest.raises(NotAllowed):  # a guardian reaches only their own family
-        methods.save_child_checkin(demo_db, guardian, _family(demo_db, "Huttunen").id,
-                                   other_child.id, faces, "")
+        methods.save_child_checkin(
+            demo_db, guardian, _family(demo_db, "Huttunen").id, other_child.id, faces, ""
+        )
     checkins = results.family_results(demo_db, guardian, family.id)["checkins"]
     assert [c["who"] for c in checkins] == [child.first_name] * 3  # with the demo check-in
     assert checkins[1]["faces"] == faces and checkins[0]["note"] == "Kiva päivä"
@@ -200,10 +227,17 @@ def test_results_of_one_family_never_appear_in_anothers(demo_db):
 def test_a_result_saved_on_visit_day_joins_that_visit(demo_db):
     worker = user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Kemppainen")
-    from familywork_app.models import utcnow
     from datetime import timedelta
-    visit = Meeting(family_id=family.id, worker_id=worker.id, status="agreed",
-                    starts_at=utcnow() - timedelta(minutes=5), ends_at=utcnow() + timedelta(hours=1))
+
+    from familywork_app.models import utcnow
+
+    visit = Meeting(
+        family_id=family.id,
+        worker_id=worker.id,
+        status="agreed",
+        starts_at=utcnow() - timedelta(minutes=5),
+        ends_at=utcnow() + timedelta(hours=1),
+    )
     demo_db.add(visit)
     demo_db.commit()
     saved = methods.save_cards(demo_db, worker, family.id, ["feelings.calm"], "")
@@ -214,6 +248,7 @@ def test_a_result_saved_on_visit_day_joins_that_visit(demo_db):
 def test_results_are_in_the_familys_data_export(demo_db):
     from familywork_app.services.export import family_export
     from familywork_app.services.export_html import render_export
+
     worker, guardian = user_by_email(demo_db, WORKER), user_by_email(demo_db, GUARDIAN)
     family = _family(demo_db, "Kemppainen")
     methods.save_cards(demo_db, worker, family.id, ["strengths.brave"], "Rohkea Eetu")

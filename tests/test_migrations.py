@@ -1,11 +1,11 @@
 """The migrations build every table, and the models have no drift from them."""
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import familywork_app.models  # noqa: F401
+from alembic import command
 from familywork_app.db import make_engine
 from tests.conftest import ROOT
 
@@ -54,10 +54,13 @@ def test_second_factor_secrets_stored_before_0006_are_sealed_by_it(tmp_path):
     command.upgrade(cfg, "0005")
     engine = make_engine(url)
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO user (email, role, display_name, phone, language, is_active, created_at, "
-            "totp_secret) VALUES ('w@example.org', 'worker', 'W', '', 'fi', 1, "
-            "'2026-01-01 00:00:00', 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')"))
+        connection.execute(
+            text(
+                "INSERT INTO user (email, role, display_name, phone, language, is_active, created_at, "
+                "totp_secret) VALUES ('w@example.org', 'worker', 'W', '', 'fi', 1, "
+                "'2026-01-01 00:00:00', 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')"
+            )
+        )
     command.upgrade(cfg, "head")
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT totp_secret FROM user")).scalar()

@@ -22,8 +22,12 @@ from familywork_app.i18n import t
 from familywork_app.models import Application, Family, PushSubscription
 from familywork_app.services import NotAllowed, ServiceError, notifications, push
 from familywork_app.services.applications import accept_application, decline_application
-from familywork_app.services.meetings import (agree_meeting, cancel_meeting, move_meeting,
-                                               propose_meeting)
+from familywork_app.services.meetings import (
+    agree_meeting,
+    cancel_meeting,
+    move_meeting,
+    propose_meeting,
+)
 from familywork_app.services.messages import send_message
 from tests.conftest import user_by_email
 
@@ -35,8 +39,9 @@ class PushEndpoint(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 - the http.server API
         body = self.rfile.read(int(self.headers.get("content-length", 0)))
-        self.server.received.append({"path": self.path, "headers": dict(self.headers),
-                                     "body": body})
+        self.server.received.append(
+            {"path": self.path, "headers": dict(self.headers), "body": body}
+        )
         if self.path.startswith("/slow"):
             time.sleep(1.5)
         status = {"/gone": 410, "/missing": 404, "/broken": 500}.get(self.path, 201)
@@ -68,8 +73,9 @@ def server(monkeypatch, tmp_path):
 @pytest.fixture
 def mails(monkeypatch):
     sent = []
-    monkeypatch.setattr(notifications, "send_mail",
-                        lambda to, subject, body: sent.append((to, subject, body)))
+    monkeypatch.setattr(
+        notifications, "send_mail", lambda to, subject, body: sent.append((to, subject, body))
+    )
     return sent
 
 
@@ -83,16 +89,23 @@ class Browser:
     def __init__(self):
         self.key = ec.generate_private_key(ec.SECP256R1())
         self.auth = os.urandom(16)
-        self.p256dh = b64(self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint))
+        self.p256dh = b64(
+            self.key.public_key().public_bytes(
+                serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+            )
+        )
 
     def subscription(self, endpoint: str) -> dict:
-        return {"endpoint": endpoint, "expirationTime": None,
-                "keys": {"p256dh": self.p256dh, "auth": b64(self.auth)}}
+        return {
+            "endpoint": endpoint,
+            "expirationTime": None,
+            "keys": {"p256dh": self.p256dh, "auth": b64(self.auth)},
+        }
 
     def decrypt(self, body: bytes) -> str:
-        return http_ece.decrypt(body, private_key=self.key, auth_secret=self.auth,
-                                version="aes128gcm").decode()
+        return http_ece.decrypt(
+            body, private_key=self.key, auth_secret=self.auth, version="aes128gcm"
+        ).decode()
 
 
 def _family(db, name: str) -> Family:
@@ -126,16 +139,26 @@ def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_
     assert authorization.startswith("vapid t=")
     assert f"k={push.vapid_keys().public_key}" in authorization
     assert Vapid02.verify(authorization)  # signed by our VAPID key
-    claims = json.loads(base64.urlsafe_b64decode(
-        authorization.split("t=")[1].split(",")[0].split(".")[1] + "=="))
+    claims = json.loads(
+        base64.urlsafe_b64decode(authorization.split("t=")[1].split(",")[0].split(".")[1] + "==")
+    )
     assert claims["aud"] == server.url and claims["sub"].startswith("mailto:")
     assert SECRET_TEXT.encode() not in request["body"]
 
     text = browser.decrypt(request["body"])
-    assert json.loads(text) == {"title": "Perhetyö", "url": "/family",
-                                "body": t(guardian.language, "notify.push_body")}
-    for detail in ("Kemppainen", "Ella", "Pohjolankatu", SECRET_TEXT, worker.display_name,
-                   guardian.display_name):
+    assert json.loads(text) == {
+        "title": "Perhetyö",
+        "url": "/family",
+        "body": t(guardian.language, "notify.push_body"),
+    }
+    for detail in (
+        "Kemppainen",
+        "Ella",
+        "Pohjolankatu",
+        SECRET_TEXT,
+        worker.display_name,
+        guardian.display_name,
+    ):
         assert detail not in text
     row = demo_db.exec(select(PushSubscription)).one()
     demo_db.refresh(row)
@@ -146,8 +169,12 @@ def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_
 def test_gone_subscription_is_deleted_and_a_failing_one_kept(demo_db, server, path, kept):
     guardian = user_by_email(demo_db, "family@example.org")
     push.subscribe(demo_db, guardian, Browser().subscription(server.url + path))
-    send_message(demo_db, user_by_email(demo_db, "worker@example.org"),
-                 _family(demo_db, "Kemppainen").id, "Hei")
+    send_message(
+        demo_db,
+        user_by_email(demo_db, "worker@example.org"),
+        _family(demo_db, "Kemppainen").id,
+        "Hei",
+    )
     assert _hits(server) == [path]
     demo_db.expire_all()
     rows = demo_db.exec(select(PushSubscription)).all()
@@ -162,8 +189,11 @@ def test_a_slow_or_unreachable_push_service_neither_fails_nor_delays_the_action(
     push.subscribe(demo_db, guardian, Browser().subscription(server.url + "/slow"))
     closed = ThreadingHTTPServer(("127.0.0.1", 0), PushEndpoint)
     closed.server_close()  # nothing listens on this port any more
-    push.subscribe(demo_db, user_by_email(demo_db, "family2@example.org"),
-                   Browser().subscription(f"http://127.0.0.1:{closed.server_address[1]}/x"))
+    push.subscribe(
+        demo_db,
+        user_by_email(demo_db, "family2@example.org"),
+        Browser().subscription(f"http://127.0.0.1:{closed.server_address[1]}/x"),
+    )
     started = time.monotonic()
     sent = send_message(demo_db, user_by_email(demo_db, "worker@example.org"), family_id, "Hei")
     assert time.monotonic() - started < 1.0 and sent["body"] == "Hei"
@@ -199,7 +229,8 @@ def test_email_is_off_by_default_and_content_free_when_on(demo_db, server, mails
 
 def _soon(days: int) -> datetime:
     return datetime.now(ZoneInfo("Europe/Helsinki")).replace(
-        hour=10, minute=0, second=0, microsecond=0) + timedelta(days=days)
+        hour=10, minute=0, second=0, microsecond=0
+    ) + timedelta(days=days)
 
 
 def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
@@ -207,7 +238,8 @@ def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
     for name in who:
         _subscribe(demo_db, server, name)
         notifications.set_email_notifications(
-            demo_db, user_by_email(demo_db, f"{name}@example.org"), True)
+            demo_db, user_by_email(demo_db, f"{name}@example.org"), True
+        )
     user = {name: user_by_email(demo_db, f"{name}@example.org") for name in who}
     family_id = _family(demo_db, "Kemppainen").id
 
@@ -220,36 +252,58 @@ def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
 
     guardians = ["/u/family", "/u/family2"]
     # The actor is left out even if a rule ever listed them.
-    assert [x["email"] for x in notifications._targets(
-        demo_db, [user["family"], user["worker"]], user["worker"].id)] == ["family@example.org"]
+    assert [
+        x["email"]
+        for x in notifications._targets(
+            demo_db, [user["family"], user["worker"]], user["worker"].id
+        )
+    ] == ["family@example.org"]
     assert told(lambda: send_message(demo_db, user["worker"], family_id, "Hei")) == (
-        guardians, ["family", "family2"])
+        guardians,
+        ["family", "family2"],
+    )
     assert told(lambda: send_message(demo_db, user["family"], family_id, "Kiitos")) == (
-        ["/u/worker"], ["worker"])
+        ["/u/worker"],
+        ["worker"],
+    )
     assert told(lambda: send_message(demo_db, user["supervisor"], family_id, "Hei")) == (
-        guardians, ["family", "family2"])
+        guardians,
+        ["family", "family2"],
+    )
     meeting = {}
-    assert told(lambda: meeting.update(propose_meeting(
-        demo_db, user["worker"], family_id, _soon(9), 60, "home", "", ""))) == (guardians, [
-            "family", "family2"])
+    assert told(
+        lambda: meeting.update(
+            propose_meeting(demo_db, user["worker"], family_id, _soon(9), 60, "home", "", "")
+        )
+    ) == (guardians, ["family", "family2"])
     assert told(lambda: agree_meeting(demo_db, user["family"], meeting["id"])) == ([], [])
-    assert told(lambda: move_meeting(demo_db, user["worker"], meeting["id"], _soon(10), 60))[0] \
+    assert (
+        told(lambda: move_meeting(demo_db, user["worker"], meeting["id"], _soon(10), 60))[0]
         == guardians
-    assert told(lambda: cancel_meeting(demo_db, user["family2"], meeting["id"], "Sairaana"))[0] \
-        == ["/u/worker"]
-    applications = demo_db.exec(select(Application).where(
-        Application.family_id == _family(demo_db, "Tolonen").id)).all()
-    assert told(lambda: decline_application(demo_db, user["supervisor"], applications[0].id,
-                                            "Ei nyt.")) == (["/u/applicant"], ["applicant"])
+    )
+    assert told(lambda: cancel_meeting(demo_db, user["family2"], meeting["id"], "Sairaana"))[0] == [
+        "/u/worker"
+    ]
+    applications = demo_db.exec(
+        select(Application).where(Application.family_id == _family(demo_db, "Tolonen").id)
+    ).all()
+    assert told(
+        lambda: decline_application(demo_db, user["supervisor"], applications[0].id, "Ei nyt.")
+    ) == (["/u/applicant"], ["applicant"])
 
 
 def test_an_accepted_application_tells_its_guardian(demo_db, server):
     _subscribe(demo_db, server, "applicant")
     _subscribe(demo_db, server, "supervisor")
-    application = demo_db.exec(select(Application).where(
-        Application.family_id == _family(demo_db, "Tolonen").id)).one()
-    accept_application(demo_db, user_by_email(demo_db, "supervisor@example.org"),
-                       application.id, user_by_email(demo_db, "worker2@example.org").id)
+    application = demo_db.exec(
+        select(Application).where(Application.family_id == _family(demo_db, "Tolonen").id)
+    ).one()
+    accept_application(
+        demo_db,
+        user_by_email(demo_db, "supervisor@example.org"),
+        application.id,
+        user_by_email(demo_db, "worker2@example.org").id,
+    )
     assert _hits(server) == ["/u/applicant"]
 
 
@@ -278,21 +332,36 @@ def _forged(endpoint="http://127.0.0.1:9/x", p256dh=P, auth=A, **extra):
 
 
 FORGED = [
-    None, "x", [], {"endpoint": "http://127.0.0.1:9/x"}, _forged(extra="1"),
-    _forged(expirationTime="tomorrow"), _forged(expirationTime=True),
+    None,
+    "x",
+    [],
+    {"endpoint": "http://127.0.0.1:9/x"},
+    _forged(extra="1"),
+    _forged(expirationTime="tomorrow"),
+    _forged(expirationTime=True),
     {"endpoint": "http://127.0.0.1:9/x", "keys": {"p256dh": P, "auth": A, "x": "y"}},
     {"endpoint": "http://127.0.0.1:9/x", "keys": [P, A]},
-    _forged(endpoint="ftp://127.0.0.1/x"), _forged(endpoint="javascript:alert(1)"),
-    _forged(endpoint="http://127.0.0.1:9/" + "a" * 490), _forged(endpoint="https://evil.example/x"),
+    _forged(endpoint="ftp://127.0.0.1/x"),
+    _forged(endpoint="javascript:alert(1)"),
+    _forged(endpoint="http://127.0.0.1:9/" + "a" * 490),
+    _forged(endpoint="https://evil.example/x"),
     _forged(endpoint="https://fcm.googleapis.com.evil.example/x"),
-    _forged(endpoint="http://10.0.0.1/x"), _forged(endpoint="http://u:p@127.0.0.1:9/x"),
-    _forged(endpoint="http://127.0.0.1:9/x y"), _forged(endpoint="http://127.0.0.1:9/x\n"),
-    _forged(endpoint="http://127.0.0.1:99999/x"), _forged(endpoint=["http://127.0.0.1:9/x"]),
-    _forged(endpoint={"$gt": ""}), _forged(endpoint=""),
-    _forged(p256dh=P[:-2]), _forged(p256dh=b64(b"\x04" + os.urandom(64))),
+    _forged(endpoint="http://10.0.0.1/x"),
+    _forged(endpoint="http://u:p@127.0.0.1:9/x"),
+    _forged(endpoint="http://127.0.0.1:9/x y"),
+    _forged(endpoint="http://127.0.0.1:9/x\n"),
+    _forged(endpoint="http://127.0.0.1:99999/x"),
+    _forged(endpoint=["http://127.0.0.1:9/x"]),
+    _forged(endpoint={"$gt": ""}),
+    _forged(endpoint=""),
+    _forged(p256dh=P[:-2]),
+    _forged(p256dh=b64(b"\x04" + os.urandom(64))),
     _forged(p256dh=b64(b"\x05" + base64.urlsafe_b64decode(P + "=")[1:])),
-    _forged(p256dh=P.replace("-", "+").replace("_", "/") + "+/"), _forged(p256dh=123),
-    _forged(auth=b64(os.urandom(15))), _forged(auth=b64(os.urandom(17))), _forged(auth=None),
+    _forged(p256dh=P.replace("-", "+").replace("_", "/") + "+/"),
+    _forged(p256dh=123),
+    _forged(auth=b64(os.urandom(15))),
+    _forged(auth=b64(os.urandom(17))),
+    _forged(auth=None),
     _forged(auth=A + "!"),
 ]
 
@@ -321,12 +390,19 @@ def test_a_valid_subscription_is_kept_once_and_moves_with_the_device(demo_db, se
 
 def test_production_allow_list_takes_real_push_services_only(monkeypatch):
     monkeypatch.delenv("FAMILYWORK_PUSH_HOSTS", raising=False)
-    for good in ("https://fcm.googleapis.com/fcm/send/abc",
-                 "https://updates.push.services.mozilla.com/wpush/v2/abc",
-                 "https://web.push.apple.com/abc", "https://wns2-db5p.notify.windows.com/w/?t=1"):
+    for good in (
+        "https://fcm.googleapis.com/fcm/send/abc",
+        "https://updates.push.services.mozilla.com/wpush/v2/abc",
+        "https://web.push.apple.com/abc",
+        "https://wns2-db5p.notify.windows.com/w/?t=1",
+    ):
         assert push.valid_endpoint(good) == good
-    for bad in ("http://fcm.googleapis.com/fcm/send/abc", "http://127.0.0.1:9/x",
-                "https://localhost/x", "https://notfcm.googleapis.com.example/x"):
+    for bad in (
+        "http://fcm.googleapis.com/fcm/send/abc",
+        "http://127.0.0.1:9/x",
+        "https://localhost/x",
+        "https://notfcm.googleapis.com.example/x",
+    ):
         with pytest.raises(ServiceError):
             push.valid_endpoint(bad)
 

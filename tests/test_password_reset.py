@@ -35,8 +35,12 @@ def test_a_known_address_gets_a_link_and_an_unknown_one_gets_nothing(demo_db, ca
     assert 29 < minutes <= 30
     assert password_reset.request_reset(demo_db, "nobody@example.org") is None
     assert capsys.readouterr().out == ""
-    assert len(demo_db.exec(select(OneTimeToken).where(
-        OneTimeToken.purpose == "password_reset")).all()) == 1
+    assert (
+        len(
+            demo_db.exec(select(OneTimeToken).where(OneTimeToken.purpose == "password_reset")).all()
+        )
+        == 1
+    )
 
 
 def test_malformed_addresses_are_refused_about_the_form(demo_db):

@@ -56,8 +56,12 @@ def test_supervisor_reaches_all_and_deactivated_user_nothing(demo_db):
 def test_closed_family_is_read_only_for_guardians(demo_db):
     closed = demo_db.exec(select(Family).where(Family.status == "closed")).first()
     from familywork_app.models import FamilyGuardian, User
-    guardian = demo_db.exec(select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
-                            .where(FamilyGuardian.family_id == closed.id)).first()
+
+    guardian = demo_db.exec(
+        select(User)
+        .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+        .where(FamilyGuardian.family_id == closed.id)
+    ).first()
     assert require_family(demo_db, guardian, closed.id)
     with pytest.raises(NotAllowed):
         require_family(demo_db, guardian, closed.id, change=True)
@@ -97,7 +101,9 @@ def test_caseload_lists_only_own_families_with_one_log_row_each(demo_db):
     rows = caseload(demo_db, worker)
     assigned = demo_db.exec(select(Family).where(Family.worker_id == worker.id)).all()
     assert {r["id"] for r in rows} == {f.id for f in assigned} and len(rows) >= 6
-    logged = demo_db.exec(select(AccessLog.family_id).where(AccessLog.action == "list_caseload")).all()
+    logged = demo_db.exec(
+        select(AccessLog.family_id).where(AccessLog.action == "list_caseload")
+    ).all()
     assert sorted(logged) == sorted(f.id for f in assigned)
 
 
@@ -111,11 +117,15 @@ def test_overview_queue_oldest_first(demo_db):
 
 def test_workers_read_the_queue_but_guardians_do_not(demo_db):
     from familywork_app.services.caseload import application_queue
+
     worker = user_by_email(demo_db, "worker2@example.org")
     queue = application_queue(demo_db, worker)
     assert "Tolonen" in [q["name"] for q in queue]
-    logged = demo_db.exec(select(AccessLog.family_id).where(AccessLog.action == "view_queue",
-                                                            AccessLog.user_id == worker.id)).all()
+    logged = demo_db.exec(
+        select(AccessLog.family_id).where(
+            AccessLog.action == "view_queue", AccessLog.user_id == worker.id
+        )
+    ).all()
     assert sorted(logged) == sorted(q["family_id"] for q in queue)
     with pytest.raises(NotAllowed):
         application_queue(demo_db, user_by_email(demo_db, "family@example.org"))

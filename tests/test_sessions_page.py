@@ -12,10 +12,14 @@ from tests.conftest import user_by_email
 from tests.test_staff import GARBAGE
 
 NEW = "pohjoisen tuuli puhaltaa"
-CHROME = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-          "Chrome/126.0.0.0 Safari/537.36")
-IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-          "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+CHROME = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
 
 
 def _signed_in(db, user, ua="", ip=""):
@@ -32,7 +36,9 @@ def test_lists_only_my_live_sessions_and_marks_this_one(demo_db):
     _signed_in(demo_db, user_by_email(demo_db, "family2@example.org"))  # someone else's
     rows = account.my_sessions(demo_db, user, laptop)
     assert [(r["device"], r["ip"], r["current"]) for r in rows] == [
-        ("Chrome, Linux", "10.0.0.3", True), ("Safari, iOS", "10.0.0.2", False)]
+        ("Chrome, Linux", "10.0.0.3", True),
+        ("Safari, iOS", "10.0.0.2", False),
+    ]
     assert all(r["created_at"] and r["last_seen_at"] for r in rows)
     idle = demo_db.get(AuthSession, rows[1]["id"])
     idle.last_seen_at = utcnow() - timedelta(days=8)  # past the guardian idle time

@@ -7,8 +7,7 @@ import pytest
 from sqlmodel import func, select
 
 from familywork_app.models import AccessLog, AuthSession, Family, OneTimeToken, User
-from familywork_app.services import NotAllowed, ServiceError, auth
-from familywork_app.services import staff
+from familywork_app.services import NotAllowed, ServiceError, auth, staff
 from familywork_app.services.security import hash_password, new_token, token_hash
 
 PASSWORD = "kajaanin kanavan varrella"
@@ -16,8 +15,13 @@ GARBAGE = (None, "", "1", 1.5, True, -1, 0, 10**12, [], {"$gt": 0}, b"x", object
 
 
 def _user(db, email, role, name, active=True, password=None):
-    user = User(email=email, role=role, display_name=name, is_active=active,
-                password_hash=hash_password(password) if password else None)
+    user = User(
+        email=email,
+        role=role,
+        display_name=name,
+        is_active=active,
+        password_hash=hash_password(password) if password else None,
+    )
     db.add(user)
     db.commit()
     return user
@@ -25,10 +29,12 @@ def _user(db, email, role, name, active=True, password=None):
 
 @pytest.fixture
 def people(db):
-    return {"sup": _user(db, "sari@example.org", "supervisor", "Sari Esihenkilö"),
-            "a": _user(db, "aino@example.org", "worker", "Aino Aalto", password=PASSWORD),
-            "gone": _user(db, "cecilia@example.org", "worker", "Cecilia Ex", active=False),
-            "guardian": _user(db, "huoltaja@example.org", "guardian", "Hilla Huoltaja")}
+    return {
+        "sup": _user(db, "sari@example.org", "supervisor", "Sari Esihenkilö"),
+        "a": _user(db, "aino@example.org", "worker", "Aino Aalto", password=PASSWORD),
+        "gone": _user(db, "cecilia@example.org", "worker", "Cecilia Ex", active=False),
+        "guardian": _user(db, "huoltaja@example.org", "guardian", "Hilla Huoltaja"),
+    }
 
 
 def _signed_in(db, user):
@@ -45,17 +51,39 @@ def _invite(db, people, capsys, email="uusi.tyontekija@example.org"):
 
 def test_staff_list_is_for_supervisors(db, people):
     for family_status in ("active", "active", "closed"):
-        db.add(Family(name="Perhe", municipality="Kuhmo", status=family_status,
-                      worker_id=people["a"].id))
+        db.add(
+            Family(
+                name="Perhe", municipality="Kuhmo", status=family_status, worker_id=people["a"].id
+            )
+        )
     db.commit()
     rows = staff.staff_list(db, people["sup"])
     assert rows == [
-        {"id": people["a"].id, "name": "Aino Aalto", "email": "aino@example.org",
-         "role": "worker", "is_active": True, "active_families": 2},
-        {"id": people["gone"].id, "name": "Cecilia Ex", "email": "cecilia@example.org",
-         "role": "worker", "is_active": False, "active_families": 0},
-        {"id": people["sup"].id, "name": "Sari Esihenkilö", "email": "sari@example.org",
-         "role": "supervisor", "is_active": True, "active_families": 0}]
+        {
+            "id": people["a"].id,
+            "name": "Aino Aalto",
+            "email": "aino@example.org",
+            "role": "worker",
+            "is_active": True,
+            "active_families": 2,
+        },
+        {
+            "id": people["gone"].id,
+            "name": "Cecilia Ex",
+            "email": "cecilia@example.org",
+            "role": "worker",
+            "is_active": False,
+            "active_families": 0,
+        },
+        {
+            "id": people["sup"].id,
+            "name": "Sari Esihenkilö",
+            "email": "sari@example.org",
+            "role": "supervisor",
+            "is_active": True,
+            "active_families": 0,
+        },
+    ]
     for user in (people["a"], people["guardian"], people["gone"], None, "sari@example.org"):
         with pytest.raises(NotAllowed):
             staff.staff_list(db, user)
@@ -66,16 +94,31 @@ def test_invited_worker_sets_a_password_once_and_signs_in(db, people, capsys):
     token = _invite(db, people, capsys)
     worker = db.exec(select(User).where(User.email == "uusi.tyontekija@example.org")).one()
     assert (worker.role, worker.display_name, worker.password_hash, worker.is_active) == (
-        "worker", "Uusi Työntekijä", None, True)
+        "worker",
+        "Uusi Työntekijä",
+        None,
+        True,
+    )
     row = db.exec(select(OneTimeToken)).one()
-    assert (row.purpose, row.user_id, row.created_by_id) == ("staff_invite", worker.id,
-                                                            people["sup"].id)
+    assert (row.purpose, row.user_id, row.created_by_id) == (
+        "staff_invite",
+        worker.id,
+        people["sup"].id,
+    )
     log = db.exec(select(AccessLog)).one()
     assert (log.action, log.family_id, log.user_id, log.ip) == (
-        "invite_worker", None, people["sup"].id, "10.0.0.9")
+        "invite_worker",
+        None,
+        people["sup"].id,
+        "10.0.0.9",
+    )
     assert auth.authenticate(db, worker.email, PASSWORD).user is None
-    for weak, code in (("lyhyt", "error.password_short"), ("x" * 129, "error.password_long"),
-                       ("Password1234", "error.password_common"), (None, "error.password_short")):
+    for weak, code in (
+        ("lyhyt", "error.password_short"),
+        ("x" * 129, "error.password_long"),
+        ("Password1234", "error.password_common"),
+        (None, "error.password_short"),
+    ):
         with pytest.raises(ServiceError, match=code) as raised:
             staff.set_password_with_token(db, token, weak)
         assert raised.value.field == "password"
@@ -90,13 +133,14 @@ def test_invitation_rules(db, people, capsys):
         with pytest.raises(NotAllowed):
             staff.invite_worker(db, user, "x@example.org", "X")
     for email, name, code, field in (
-            ("AINO@example.org", "Aino", "error.email_unavailable", "email"),
-            ("", "Nimi", "error.required_email", "email"),
-            ("not-an-address", "Nimi", "error.invalid_email", "email"),
-            (["a@example.org"], "Nimi", "error.required_email", "email"),
-            ("b@example.org", "   ", "error.name_required", "name"),
-            ("b@example.org", "x" * 121, "error.name_required", "name"),
-            ("b@example.org", 7, "error.name_required", "name")):
+        ("AINO@example.org", "Aino", "error.email_unavailable", "email"),
+        ("", "Nimi", "error.required_email", "email"),
+        ("not-an-address", "Nimi", "error.invalid_email", "email"),
+        (["a@example.org"], "Nimi", "error.required_email", "email"),
+        ("b@example.org", "   ", "error.name_required", "name"),
+        ("b@example.org", "x" * 121, "error.name_required", "name"),
+        ("b@example.org", 7, "error.name_required", "name"),
+    ):
         with pytest.raises(ServiceError, match=code) as raised:
             staff.invite_worker(db, people["sup"], email, name)
         assert raised.value.field == field
@@ -109,14 +153,21 @@ def test_deactivation_ends_sessions_at_once(db, people):
     tokens = [_signed_in(db, worker), _signed_in(db, worker)]
     staff.deactivate_staff(db, people["sup"], worker.id, ip="10.0.0.2")
     assert [auth.resolve_session(db, t) for t in tokens] == [None, None]
-    assert db.exec(select(func.count()).select_from(AuthSession).where(
-        AuthSession.ended_at == None)).one() == 0  # noqa: E711
+    assert (
+        db.exec(
+            select(func.count()).select_from(AuthSession).where(AuthSession.ended_at == None)
+        ).one()
+        == 0
+    )  # noqa: E711
     assert auth.authenticate(db, worker.email, PASSWORD).user is None
     db.expire_all()
     assert db.get(User, worker.id).is_active is False
     log = db.exec(select(AccessLog)).one()
-    assert (log.action, log.family_id, log.detail) == ("deactivate_staff", None,
-                                                       f"user {worker.id}")
+    assert (log.action, log.family_id, log.detail) == (
+        "deactivate_staff",
+        None,
+        f"user {worker.id}",
+    )
 
 
 def test_deactivation_rules(db, people):
@@ -142,9 +193,13 @@ def test_deactivation_rules(db, people):
 
 def _token(db, user, purpose, **changes):
     token = new_token()
-    row = OneTimeToken(purpose=purpose, token_hash=token_hash(token), user_id=user.id,
-                       expires_at=changes.pop("expires_at", None) or
-                       auth.utcnow() + timedelta(days=7), **changes)
+    row = OneTimeToken(
+        purpose=purpose,
+        token_hash=token_hash(token),
+        user_id=user.id,
+        expires_at=changes.pop("expires_at", None) or auth.utcnow() + timedelta(days=7),
+        **changes,
+    )
     db.add(row)
     db.commit()
     return token
@@ -153,12 +208,15 @@ def _token(db, user, purpose, **changes):
 def test_set_password_refuses_other_expired_or_forged_links(db, people):
     worker = people["a"]
     now = auth.utcnow()
-    refused = [_token(db, worker, "guardian_invite"), _token(db, worker, "signin"),
-               _token(db, worker, "password_reset"),
-               _token(db, worker, "set_password", expires_at=now - timedelta(seconds=1)),
-               _token(db, worker, "set_password", used_at=now),
-               _token(db, people["gone"], "staff_invite"),
-               "x" * 43] + list(GARBAGE)
+    refused = [
+        _token(db, worker, "guardian_invite"),
+        _token(db, worker, "signin"),
+        _token(db, worker, "password_reset"),
+        _token(db, worker, "set_password", expires_at=now - timedelta(seconds=1)),
+        _token(db, worker, "set_password", used_at=now),
+        _token(db, people["gone"], "staff_invite"),
+        "x" * 43,
+    ] + list(GARBAGE)
     for token in refused:
         with pytest.raises(ServiceError, match="error.invitation_invalid"):
             staff.set_password_with_token(db, token, "uusi hyvä salasana")

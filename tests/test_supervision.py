@@ -8,8 +8,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import func, select
 
-from familywork_app.models import (AccessLog, Application, Child, Family, FamilyGuardian, Meeting,
-                                   OneTimeToken, User, utcnow)
+from familywork_app.models import (
+    AccessLog,
+    Application,
+    Child,
+    Family,
+    FamilyGuardian,
+    Meeting,
+    OneTimeToken,
+    User,
+    utcnow,
+)
 from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services import supervision as sup
 from familywork_app.services.applications import FormErrors
@@ -18,12 +27,19 @@ from familywork_app.services.staff import set_password_with_token
 HEL = ZoneInfo("Europe/Helsinki")
 TODAY = date(2025, 3, 12)  # a Wednesday: this week is 10.–16.3., next week 17.–23.3.
 FORM = {
-    "name": "Paula Paperinen", "email": "", "phone": "040 111 2222", "municipality": "Suomussalmi",
+    "name": "Paula Paperinen",
+    "email": "",
+    "phone": "040 111 2222",
+    "municipality": "Suomussalmi",
     "address": "Kirkkotie 1, 89600 Suomussalmi",
-    "children": [{"first_name": "Eino", "birth_year": "2020"}, {"first_name": "Aili",
-                                                                "birth_year": 2022}],
-    "support_areas": ["everyday", "resources"], "description": "Soitti neuvolasta.",
-    "reachable": "iltapäivisin", "consent": True,
+    "children": [
+        {"first_name": "Eino", "birth_year": "2020"},
+        {"first_name": "Aili", "birth_year": 2022},
+    ],
+    "support_areas": ["everyday", "resources"],
+    "description": "Soitti neuvolasta.",
+    "reachable": "iltapäivisin",
+    "consent": True,
 }
 GARBAGE = (None, "", "1", 1.5, True, -1, 0, 10**12, [], {"$gt": 0}, b"x", object())
 
@@ -40,25 +56,36 @@ def _user(db, email, role, name="", active=True):
 
 
 def _family(db, name, municipality, status="active", worker=None):
-    family = Family(name=name, municipality=municipality, status=status,
-                    worker_id=worker.id if worker else None)
+    family = Family(
+        name=name, municipality=municipality, status=status, worker_id=worker.id if worker else None
+    )
     db.add(family)
     db.commit()
     return family
 
 
 def _application(db, family, submitted_at, areas, status="accepted"):
-    application = Application(family_id=family.id, submitted_at=submitted_at,
-                              support_areas=areas, status=status, consent=True)
+    application = Application(
+        family_id=family.id,
+        submitted_at=submitted_at,
+        support_areas=areas,
+        status=status,
+        consent=True,
+    )
     db.add(application)
     db.commit()
     return application
 
 
 def _meeting(db, family, status, starts_at, agreed_at=None, worker_id=None):
-    meeting = Meeting(family_id=family.id, worker_id=worker_id or family.worker_id, status=status,
-                      starts_at=starts_at, ends_at=starts_at + timedelta(hours=1),
-                      agreed_at=agreed_at)
+    meeting = Meeting(
+        family_id=family.id,
+        worker_id=worker_id or family.worker_id,
+        status=status,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        agreed_at=agreed_at,
+    )
     db.add(meeting)
     db.commit()
     return meeting
@@ -66,11 +93,13 @@ def _meeting(db, family, status, starts_at, agreed_at=None, worker_id=None):
 
 @pytest.fixture
 def people(db):
-    return {"sup": _user(db, "sari@example.org", "supervisor", "Sari Esihenkilö"),
-            "a": _user(db, "aino@example.org", "worker", "Aino Aalto"),
-            "b": _user(db, "bertta@example.org", "worker", "Bertta Berg"),
-            "gone": _user(db, "cecilia@example.org", "worker", "Cecilia Ex", active=False),
-            "guardian": _user(db, "huoltaja@example.org", "guardian", "Hilla Huoltaja")}
+    return {
+        "sup": _user(db, "sari@example.org", "supervisor", "Sari Esihenkilö"),
+        "a": _user(db, "aino@example.org", "worker", "Aino Aalto"),
+        "b": _user(db, "bertta@example.org", "worker", "Bertta Berg"),
+        "gone": _user(db, "cecilia@example.org", "worker", "Cecilia Ex", active=False),
+        "guardian": _user(db, "huoltaja@example.org", "guardian", "Hilla Huoltaja"),
+    }
 
 
 @pytest.fixture
@@ -128,15 +157,29 @@ def test_figures_on_a_known_dataset(db, people, dataset):
     figures = sup.service_figures(db, people["sup"], TODAY, ip="10.0.0.1")
     a, b = people["a"].id, people["b"].id
     assert figures["queue"] == [
-        {"application_id": dataset["older"], "family_name": "Forsman", "municipality": "Kajaani",
-         "days_waiting": 20, "status": "in_review"},
-        {"application_id": dataset["later"], "family_name": "Eskola",
-         "municipality": "Hyrynsalmi", "days_waiting": 10, "status": "submitted"}]
-    assert figures["active_per_worker"] == [{"worker_id": a, "name": "Aino Aalto", "active": 3},
-                                            {"worker_id": b, "name": "Bertta Berg", "active": 1}]
+        {
+            "application_id": dataset["older"],
+            "family_name": "Forsman",
+            "municipality": "Kajaani",
+            "days_waiting": 20,
+            "status": "in_review",
+        },
+        {
+            "application_id": dataset["later"],
+            "family_name": "Eskola",
+            "municipality": "Hyrynsalmi",
+            "days_waiting": 10,
+            "status": "submitted",
+        },
+    ]
+    assert figures["active_per_worker"] == [
+        {"worker_id": a, "name": "Aino Aalto", "active": 3},
+        {"worker_id": b, "name": "Bertta Berg", "active": 1},
+    ]
     assert figures["meetings_per_worker"] == [
         {"worker_id": a, "name": "Aino Aalto", "this_week": 2, "next_week": 1},
-        {"worker_id": b, "name": "Bertta Berg", "this_week": 0, "next_week": 2}]
+        {"worker_id": b, "name": "Bertta Berg", "this_week": 0, "next_week": 2},
+    ]
     assert figures["median_days_to_first_meeting"] == 8.0  # median of 2, 5.5, 10.5, 20
     per_month = figures["applications_per_month"]
     assert per_month["by_area"] == [
@@ -146,17 +189,20 @@ def test_figures_on_a_known_dataset(db, people, dataset):
         {"month": "2025-01", "area": "parenting", "count": 1},
         {"month": "2025-02", "area": "growth", "count": 1},
         {"month": "2025-02", "area": "parenting", "count": 2},
-        {"month": "2025-03", "area": "interaction", "count": 1}]
+        {"month": "2025-03", "area": "interaction", "count": 1},
+    ]
     assert per_month["by_municipality"] == [
         {"month": "2024-04", "municipality": "Puolanka", "count": 1},
         {"month": "2024-12", "municipality": "Sotkamo", "count": 1},
         {"month": "2025-01", "municipality": "Kuhmo", "count": 1},
         {"month": "2025-01", "municipality": "Paltamo", "count": 1},
         {"month": "2025-02", "municipality": "Kajaani", "count": 2},
-        {"month": "2025-03", "municipality": "Hyrynsalmi", "count": 1}]
+        {"month": "2025-03", "municipality": "Hyrynsalmi", "count": 1},
+    ]
     rows = db.exec(select(AccessLog)).all()
     assert [(r.action, r.family_id, r.user_id, r.ip) for r in rows] == [
-        ("view_figures", None, people["sup"].id, "10.0.0.1")]
+        ("view_figures", None, people["sup"].id, "10.0.0.1")
+    ]
 
 
 def test_median_is_none_without_meetings_and_odd_counts_take_the_middle(db, people):
@@ -176,8 +222,7 @@ def test_median_is_none_without_meetings_and_odd_counts_take_the_middle(db, peop
 def test_figures_today_must_be_a_date(db, people):
     assert sup.service_figures(db, people["sup"])["queue"] == []
     aware = datetime(2025, 3, 9, 22, 30, tzinfo=ZoneInfo("UTC"))  # Monday 10.3. in Helsinki
-    _meeting(db, _family(db, "Ahonen", "Kuhmo", worker=people["a"]), "agreed",
-             hel(3, 10, 12))
+    _meeting(db, _family(db, "Ahonen", "Kuhmo", worker=people["a"]), "agreed", hel(3, 10, 12))
     weeks = sup.service_figures(db, people["sup"], aware)["meetings_per_worker"]
     assert weeks[0]["this_week"] == 1
     for bad in ("2025-03-12", 20250312, [], {"y": 2025}, 1.5):
@@ -188,11 +233,15 @@ def test_figures_today_must_be_a_date(db, people):
 def _reassign_setup(db, people):
     family = _family(db, "Muuttuva", "Kajaani", worker=people["a"])
     now = utcnow()
-    moved = [_meeting(db, family, status, now + timedelta(days=3))
-             for status in ("proposed", "agreed", "change_requested")]
-    kept = [_meeting(db, family, "agreed", now - timedelta(days=2)),
-            _meeting(db, family, "held", now - timedelta(days=9)),
-            _meeting(db, family, "cancelled", now + timedelta(days=4))]
+    moved = [
+        _meeting(db, family, status, now + timedelta(days=3))
+        for status in ("proposed", "agreed", "change_requested")
+    ]
+    kept = [
+        _meeting(db, family, "agreed", now - timedelta(days=2)),
+        _meeting(db, family, "held", now - timedelta(days=9)),
+        _meeting(db, family, "cancelled", now + timedelta(days=4)),
+    ]
     return family, moved, kept
 
 
@@ -205,7 +254,11 @@ def test_reassign_moves_the_family_and_its_future_open_meetings(db, people):
     assert [db.get(Meeting, m.id).worker_id for m in kept] == [people["a"].id] * 3
     row = db.exec(select(AccessLog)).one()
     assert (row.action, row.family_id, row.detail, row.ip) == (
-        "reassign_family", family.id, f"worker {people['b'].id}", "1.2.3.4")
+        "reassign_family",
+        family.id,
+        f"worker {people['b'].id}",
+        "1.2.3.4",
+    )
 
 
 def test_reassign_rules(db, people):
@@ -213,8 +266,18 @@ def test_reassign_rules(db, people):
     for user in (people["a"], people["b"], people["guardian"], None):
         with pytest.raises(NotAllowed):
             sup.reassign_family(db, user, family.id, people["b"].id)
-    for worker_id in (None, "3", True, 2.0, -3, 10**9, people["sup"].id, people["gone"].id,
-                      people["guardian"].id, {"id": 3}):
+    for worker_id in (
+        None,
+        "3",
+        True,
+        2.0,
+        -3,
+        10**9,
+        people["sup"].id,
+        people["gone"].id,
+        people["guardian"].id,
+        {"id": 3},
+    ):
         with pytest.raises(ServiceError, match="error.worker_required") as raised:
             sup.reassign_family(db, people["sup"], family.id, worker_id)
         assert raised.value.field == "worker"
@@ -232,35 +295,49 @@ def test_reassign_rules(db, people):
 
 
 def test_register_application_without_email(db, people, capsys):
-    family_id = sup.register_application(db, people["a"], {**FORM, "password": "x"}, "phone",
-                                         ip="10.1.1.1")
+    family_id = sup.register_application(
+        db, people["a"], {**FORM, "password": "x"}, "phone", ip="10.1.1.1"
+    )
     family = db.get(Family, family_id)
-    assert (family.name, family.status, family.municipality) == ("Paperinen", "applied",
-                                                                "Suomussalmi")
+    assert (family.name, family.status, family.municipality) == (
+        "Paperinen",
+        "applied",
+        "Suomussalmi",
+    )
     link = db.exec(select(FamilyGuardian).where(FamilyGuardian.family_id == family_id)).one()
     guardian = db.get(User, link.user_id)
     assert guardian.password_hash is None and guardian.role == "guardian"
     assert re.fullmatch(r"no-email-[a-z0-9_-]{12}@invalid", guardian.email)
     children = db.exec(select(Child).where(Child.family_id == family_id)).all()
-    assert sorted((c.first_name, c.birth_year) for c in children) == [("Aili", 2022),
-                                                                      ("Eino", 2020)]
+    assert sorted((c.first_name, c.birth_year) for c in children) == [
+        ("Aili", 2022),
+        ("Eino", 2020),
+    ]
     application = db.exec(select(Application)).one()
-    assert (application.channel, application.submitted_by_id, application.consent,
-            application.status, application.support_areas) == (
-        "phone", people["a"].id, True, "submitted", "everyday,resources")
+    assert (
+        application.channel,
+        application.submitted_by_id,
+        application.consent,
+        application.status,
+        application.support_areas,
+    ) == ("phone", people["a"].id, True, "submitted", "everyday,resources")
     assert db.exec(select(func.count()).select_from(OneTimeToken)).one() == 0
     assert "MAIL" not in capsys.readouterr().out
     log = db.exec(select(AccessLog)).one()
     assert (log.action, log.family_id, log.user_id, log.ip) == (
-        "register_application", family_id, people["a"].id, "10.1.1.1")
+        "register_application",
+        family_id,
+        people["a"].id,
+        "10.1.1.1",
+    )
     second = sup.register_application(db, people["sup"], {**FORM, "email": "  "}, "paper")
-    emails = db.exec(select(User.email).where(User.role == "guardian",
-                                              User.email.startswith("no-email-"))).all()
+    emails = db.exec(
+        select(User.email).where(User.role == "guardian", User.email.startswith("no-email-"))
+    ).all()
     assert second != family_id and len(set(emails)) == 2
 
 
-def test_register_application_with_email_lets_the_guardian_set_a_password_once(db, people,
-                                                                               capsys):
+def test_register_application_with_email_lets_the_guardian_set_a_password_once(db, people, capsys):
     form = {**FORM, "email": " Paula@Example.org "}
     family_id = sup.register_application(db, people["a"], form, "paper")
     out = capsys.readouterr().out
@@ -310,21 +387,28 @@ def test_register_application_rules(db, people):
 
 def test_malformed_arguments_never_crash(db, people, dataset):
     supervisor, worker_b = people["sup"], people["b"].id
-    calls = [lambda bad: sup.service_figures(db, bad, TODAY),
-             lambda bad: sup.service_figures(db, supervisor, bad if bad is not None else 1),
-             lambda bad: sup.reassign_family(db, bad, 1, worker_b),
-             lambda bad: sup.reassign_family(db, supervisor, 1, bad),
-             lambda bad: sup.register_application(db, bad, FORM, "paper"),
-             lambda bad: sup.register_application(db, supervisor, bad, "paper"),
-             lambda bad: sup.register_application(db, supervisor, FORM, bad)]
-    ip_calls = [lambda ip: sup.service_figures(db, supervisor, TODAY, ip=ip),
-                lambda ip: sup.reassign_family(db, supervisor, 1, worker_b, ip=ip),
-                lambda ip: sup.register_application(db, supervisor, FORM, "paper", ip=ip)]
+    calls = [
+        lambda bad: sup.service_figures(db, bad, TODAY),
+        lambda bad: sup.service_figures(db, supervisor, bad if bad is not None else 1),
+        lambda bad: sup.reassign_family(db, bad, 1, worker_b),
+        lambda bad: sup.reassign_family(db, supervisor, 1, bad),
+        lambda bad: sup.register_application(db, bad, FORM, "paper"),
+        lambda bad: sup.register_application(db, supervisor, bad, "paper"),
+        lambda bad: sup.register_application(db, supervisor, FORM, bad),
+    ]
+    ip_calls = [
+        lambda ip: sup.service_figures(db, supervisor, TODAY, ip=ip),
+        lambda ip: sup.reassign_family(db, supervisor, 1, worker_b, ip=ip),
+        lambda ip: sup.register_application(db, supervisor, FORM, "paper", ip=ip),
+    ]
     for call, bad in [(c, b) for c in calls for b in GARBAGE] + [
-            (c, b) for c in ip_calls for b in GARBAGE if not isinstance(b, str)]:
+        (c, b) for c in ip_calls for b in GARBAGE if not isinstance(b, str)
+    ]:
         with pytest.raises(ServiceError):
             call(bad)
-    assert db.exec(select(func.count()).select_from(Family).where(
-        Family.name == "Paperinen")).one() == 0
+    assert (
+        db.exec(select(func.count()).select_from(Family).where(Family.name == "Paperinen")).one()
+        == 0
+    )
     assert db.get(Family, 1).worker_id == people["a"].id
     assert db.exec(select(func.count()).select_from(AccessLog)).one() == 0

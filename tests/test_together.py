@@ -3,10 +3,17 @@
 import pytest
 
 from familywork_app.models import Family, TogetherSession
-from familywork_app.services import NotAllowed, ServiceError
-from familywork_app.services import auth, together
+from familywork_app.services import NotAllowed, ServiceError, auth, together
 from tests.conftest import user_by_email
-from tests.goal_message_helpers import BAD_IDS, GUARDIAN, SUPERVISOR, WORKER, WORKER2, _family, _log_count
+from tests.goal_message_helpers import (
+    BAD_IDS,
+    GUARDIAN,
+    SUPERVISOR,
+    WORKER,
+    WORKER2,
+    _family,
+    _log_count,
+)
 
 DEMO_PASSWORD = "perhetyo-demo-2026"
 

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from familywork_app.models import RecoveryCode, SignInAttempt
 from familywork_app.services import NotAllowed, ServiceError, auth, totp
-from familywork_app.services.secret_box import unseal
 from familywork_app.services.demo_data import DEMO_PASSWORD
+from familywork_app.services.secret_box import unseal
 from familywork_app.services.security import token_hash
 from tests.conftest import user_by_email
 from tests.test_staff import GARBAGE, _user
@@ -52,7 +52,8 @@ def test_enrolment_needs_a_code_from_the_new_secret_and_gives_ten_recovery_codes
     assert len(secret) == 32
     assert "otpauth://totp/" in totp.provisioning_uri(secret, newcomer.email)
     assert totp.qr_data_uri(totp.provisioning_uri(secret, newcomer.email)).startswith(
-        "data:image/svg+xml")
+        "data:image/svg+xml"
+    )
     assert totp.confirm_enrolment(db, newcomer, secret, "000000").ok is False
     assert not totp.is_enrolled(newcomer)
     result = totp.confirm_enrolment(db, newcomer, secret, _step_code(secret))
@@ -123,8 +124,11 @@ def test_wrong_codes_are_rate_limited_like_passwords_and_logged(demo_db, caplog)
     worker = user_by_email(demo_db, "worker@example.org")
     for _ in range(auth.FREE_FAILURES):
         assert totp.verify_code(demo_db, worker, "000000", "10.0.0.7").ok is False
-    failures = demo_db.exec(select(SignInAttempt).where(
-        SignInAttempt.email == worker.email, SignInAttempt.success == False)).all()  # noqa: E712
+    failures = demo_db.exec(
+        select(SignInAttempt).where(
+            SignInAttempt.email == worker.email, SignInAttempt.success == False
+        )
+    ).all()  # noqa: E712
     assert len(failures) == auth.FREE_FAILURES
     with caplog.at_level(logging.WARNING, logger="familywork.security"):
         result = totp.verify_code(demo_db, worker, totp.current_code(), "10.0.0.7")
@@ -140,8 +144,10 @@ def test_password_limit_hits_are_logged_with_the_email_hash_and_address(demo_db,
     for _ in range(auth.FREE_FAILURES):
         auth.authenticate(demo_db, "family@example.org", "wrong password!!", "10.0.0.8")
     with caplog.at_level(logging.WARNING, logger="familywork.security"):
-        assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD,
-                                 "10.0.0.8").wait_seconds >= 1
+        assert (
+            auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.0.0.8").wait_seconds
+            >= 1
+        )
     [record] = [r for r in caplog.records if r.name == "familywork.security"]
     assert record.levelno == logging.WARNING
     text = record.getMessage()

@@ -8,8 +8,14 @@ from sqlmodel import select
 
 from familywork_app.models import AccessLog, Meeting, utcnow
 from familywork_app.services import NotAllowed, ServiceError, meetings, visits
-from tests.visit_helpers import (BAD_IDS, add_meeting, demo_people, family_named, last_log_id,
-                                 logs_since)
+from tests.visit_helpers import (
+    BAD_IDS,
+    add_meeting,
+    demo_people,
+    family_named,
+    last_log_id,
+    logs_since,
+)
 
 
 def test_record_visit_marks_held_and_keeps_the_first_held_at(demo_db):
@@ -17,8 +23,15 @@ def test_record_visit_marks_held_and_keeps_the_first_held_at(demo_db):
     family = family_named(demo_db, "Kemppainen")
     meeting = add_meeting(demo_db, family)
     last = last_log_id(demo_db)
-    data = visits.record_visit(demo_db, worker, meeting.id, "  Kävimme läpi illan.  ",
-                               " Isä väsynyt. ", ["cards", "discussion", "cards"], ip="10.0.0.1")
+    data = visits.record_visit(
+        demo_db,
+        worker,
+        meeting.id,
+        "  Kävimme läpi illan.  ",
+        " Isä väsynyt. ",
+        ["cards", "discussion", "cards"],
+        ip="10.0.0.1",
+    )
     assert data["status"] == "held" and data["summary"] == "Kävimme läpi illan."
     assert data["methods"] == ["discussion", "cards"] and data["internal_note"] == "Isä väsynyt."
     stored = demo_db.get(Meeting, meeting.id)
@@ -37,8 +50,14 @@ def test_internal_note_is_for_staff_only(demo_db):
     people = demo_people(demo_db)
     family = family_named(demo_db, "Kemppainen")
     meeting = add_meeting(demo_db, family)
-    visits.record_visit(demo_db, people["worker"], meeting.id, "Yhteinen yhteenveto",
-                        "SALAINEN-HUOMIO", ["guidance"])
+    visits.record_visit(
+        demo_db,
+        people["worker"],
+        meeting.id,
+        "Yhteinen yhteenveto",
+        "SALAINEN-HUOMIO",
+        ["guidance"],
+    )
     staff_view = meetings.family_meetings(demo_db, people["worker"], family.id)
     row = next(m for m in staff_view["past"] if m["id"] == meeting.id)
     assert row["internal_note"] == "SALAINEN-HUOMIO" and row["summary"] == "Yhteinen yhteenveto"
@@ -48,22 +67,25 @@ def test_internal_note_is_for_staff_only(demo_db):
     assert "SALAINEN-HUOMIO" not in repr(family_view)
 
 
-@pytest.mark.parametrize("summary, note, methods, code, field", [
-    ("", "", ["discussion"], "error.note_required", "summary"),
-    ("   ", "", ["discussion"], "error.note_required", "summary"),
-    (None, "", ["discussion"], "error.invalid", "summary"),
-    (5, "", ["discussion"], "error.invalid", "summary"),
-    ("x" * 4001, "", ["discussion"], "error.text_long", "summary"),
-    ("ok", None, ["discussion"], "error.invalid", "internal_note"),
-    ("ok", "x" * 4001, ["discussion"], "error.text_long", "internal_note"),
-    ("ok", "", "x", "error.invalid", "methods"),
-    ("ok", "", ["nope"], "error.invalid", "methods"),
-    ("ok", "", "discussion", "error.invalid", "methods"),
-    ("ok", "", [1], "error.invalid", "methods"),
-    ("ok", "", ["discussion", None], "error.invalid", "methods"),
-    ("ok", "", None, "error.invalid", "methods"),
-    ("ok", "", {"discussion": 1}, "error.invalid", "methods"),
-])
+@pytest.mark.parametrize(
+    "summary, note, methods, code, field",
+    [
+        ("", "", ["discussion"], "error.note_required", "summary"),
+        ("   ", "", ["discussion"], "error.note_required", "summary"),
+        (None, "", ["discussion"], "error.invalid", "summary"),
+        (5, "", ["discussion"], "error.invalid", "summary"),
+        ("x" * 4001, "", ["discussion"], "error.text_long", "summary"),
+        ("ok", None, ["discussion"], "error.invalid", "internal_note"),
+        ("ok", "x" * 4001, ["discussion"], "error.text_long", "internal_note"),
+        ("ok", "", "x", "error.invalid", "methods"),
+        ("ok", "", ["nope"], "error.invalid", "methods"),
+        ("ok", "", "discussion", "error.invalid", "methods"),
+        ("ok", "", [1], "error.invalid", "methods"),
+        ("ok", "", ["discussion", None], "error.invalid", "methods"),
+        ("ok", "", None, "error.invalid", "methods"),
+        ("ok", "", {"discussion": 1}, "error.invalid", "methods"),
+    ],
+)
 def test_record_visit_refuses_bad_input(demo_db, summary, note, methods, code, field):
     worker = demo_people(demo_db)["worker"]
     meeting = add_meeting(demo_db, family_named(demo_db, "Kemppainen"))
@@ -80,8 +102,10 @@ def test_only_a_begun_agreed_meeting_can_be_recorded(demo_db):
     worker = demo_people(demo_db)["worker"]
     family = family_named(demo_db, "Kemppainen")
     future = add_meeting(demo_db, family, starts_at=utcnow() + timedelta(hours=1))
-    refused = [future] + [add_meeting(demo_db, family, status=s)
-                               for s in ("proposed", "change_requested", "cancelled")]
+    refused = [future] + [
+        add_meeting(demo_db, family, status=s)
+        for s in ("proposed", "change_requested", "cancelled")
+    ]
     for meeting in refused:
         with pytest.raises(ServiceError, match="error.meeting_not_open"):
             visits.record_visit(demo_db, worker, meeting.id, "Kävimme.", "", [])
@@ -116,9 +140,11 @@ def test_worker2_cannot_touch_kemppainen(demo_db):
     worker2 = demo_people(demo_db)["worker2"]
     family = family_named(demo_db, "Kemppainen")
     past = add_meeting(demo_db, family)
-    upcoming = demo_db.exec(select(Meeting).where(Meeting.family_id == family.id,
-                                                  Meeting.status == "agreed",
-                                                  Meeting.starts_at > utcnow())).one()
+    upcoming = demo_db.exec(
+        select(Meeting).where(
+            Meeting.family_id == family.id, Meeting.status == "agreed", Meeting.starts_at > utcnow()
+        )
+    ).one()
     last = last_log_id(demo_db)
     for call in (
         lambda: visits.record_visit(demo_db, worker2, past.id, "Kävimme.", "", []),
@@ -139,9 +165,11 @@ def test_bad_ids_and_arguments_are_refused(demo_db):
     now = utcnow()
     last = last_log_id(demo_db)
     for bad in BAD_IDS:
-        for call in (lambda b=bad: visits.record_visit(demo_db, worker, b, "Kävimme.", "", []),
-                     lambda b=bad: visits.close_case(demo_db, worker, b, "Loppu."),
-                     lambda b=bad: visits.family_record(demo_db, worker, b)):
+        for call in (
+            lambda b=bad: visits.record_visit(demo_db, worker, b, "Kävimme.", "", []),
+            lambda b=bad: visits.close_case(demo_db, worker, b, "Loppu."),
+            lambda b=bad: visits.family_record(demo_db, worker, b),
+        ):
             with pytest.raises(NotAllowed):
                 call()
         if bad is not None:
@@ -151,8 +179,13 @@ def test_bad_ids_and_arguments_are_refused(demo_db):
         with pytest.raises(ServiceError, match="error.date_invalid"):
             visits.worker_week(demo_db, worker, week_start)
     naive = datetime(2030, 1, 1, 10, 0)
-    for start, end in ((naive, naive + timedelta(hours=1)), (now, now), (now, now - timedelta(1)),
-                       ("2030-01-01", now), (now, None)):
+    for start, end in (
+        (naive, naive + timedelta(hours=1)),
+        (now, now),
+        (now, now - timedelta(1)),
+        ("2030-01-01", now),
+        (now, None),
+    ):
         with pytest.raises(ServiceError, match="error.date_invalid"):
             visits.overlapping(demo_db, worker, start, end)
     with pytest.raises(ServiceError, match="error.invalid"):

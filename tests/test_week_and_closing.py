@@ -8,27 +8,45 @@ from sqlmodel import select
 
 from familywork_app.models import Meeting, utcnow
 from familywork_app.services import NotAllowed, ServiceError, meetings, visits
-from tests.visit_helpers import (HELSINKI, add_meeting, demo_people, family_named, helsinki_at,
-                                 last_log_id, logs_since, monday_of)
+from tests.visit_helpers import (
+    HELSINKI,
+    add_meeting,
+    demo_people,
+    family_named,
+    helsinki_at,
+    last_log_id,
+    logs_since,
+    monday_of,
+)
 
 
 def test_week_view_lists_own_open_meetings_of_the_helsinki_week(demo_db):
     people = demo_people(demo_db)
     worker, family = people["worker"], family_named(demo_db, "Kemppainen")
-    agreed = demo_db.exec(select(Meeting).where(Meeting.family_id == family.id,
-                                                Meeting.status == "agreed")).one()
+    agreed = demo_db.exec(
+        select(Meeting).where(Meeting.family_id == family.id, Meeting.status == "agreed")
+    ).one()
     monday = monday_of(agreed.starts_at.astimezone(HELSINKI).date())
     inside = add_meeting(demo_db, family, starts_at=helsinki_at(monday + timedelta(days=6), 23, 30))
     next_week = add_meeting(demo_db, family, starts_at=helsinki_at(monday + timedelta(days=7), 0))
     before = add_meeting(demo_db, family, starts_at=helsinki_at(monday - timedelta(days=1), 23, 59))
     held = add_meeting(demo_db, family, status="held", starts_at=helsinki_at(monday, 9))
-    other = add_meeting(demo_db, family_named(demo_db, "Huttunen"),
-                        starts_at=helsinki_at(monday, 8), worker_id=people["supervisor"].id)
-    new = meetings.propose_meeting(demo_db, worker, family.id, agreed.starts_at, 30, "home",
-                                   "", "Päällekkäin")
-    expected = [m for m in demo_db.exec(select(Meeting)).all()
-                if m.worker_id == worker.id and m.status in meetings.OPEN_STATUSES
-                and monday_of(m.starts_at.astimezone(HELSINKI).date()) == monday]
+    other = add_meeting(
+        demo_db,
+        family_named(demo_db, "Huttunen"),
+        starts_at=helsinki_at(monday, 8),
+        worker_id=people["supervisor"].id,
+    )
+    new = meetings.propose_meeting(
+        demo_db, worker, family.id, agreed.starts_at, 30, "home", "", "Päällekkäin"
+    )
+    expected = [
+        m
+        for m in demo_db.exec(select(Meeting)).all()
+        if m.worker_id == worker.id
+        and m.status in meetings.OPEN_STATUSES
+        and monday_of(m.starts_at.astimezone(HELSINKI).date()) == monday
+    ]
     last = last_log_id(demo_db)
     week = visits.worker_week(demo_db, worker, monday + timedelta(days=2))
     ids = [row["id"] for row in week]
@@ -50,22 +68,37 @@ def test_week_view_lists_own_open_meetings_of_the_helsinki_week(demo_db):
 def test_overlapping_warns_about_own_open_meetings(demo_db):
     worker = demo_people(demo_db)["worker"]
     family = family_named(demo_db, "Kemppainen")
-    agreed = demo_db.exec(select(Meeting).where(Meeting.family_id == family.id,
-                                                Meeting.status == "agreed")).one()
+    agreed = demo_db.exec(
+        select(Meeting).where(Meeting.family_id == family.id, Meeting.status == "agreed")
+    ).one()
     start = agreed.starts_at
     last = last_log_id(demo_db)
-    found = visits.overlapping(demo_db, worker, start - timedelta(minutes=30),
-                               start + timedelta(minutes=30))
-    assert found == [{"id": agreed.id, "family_name": "Kemppainen", "starts_at": agreed.starts_at,
-                      "ends_at": agreed.ends_at, "status": "agreed"}]
+    found = visits.overlapping(
+        demo_db, worker, start - timedelta(minutes=30), start + timedelta(minutes=30)
+    )
+    assert found == [
+        {
+            "id": agreed.id,
+            "family_name": "Kemppainen",
+            "starts_at": agreed.starts_at,
+            "ends_at": agreed.ends_at,
+            "status": "agreed",
+        }
+    ]
     assert logs_since(demo_db, last) == [(family.id, "check_overlap")]
     last = last_log_id(demo_db)
     local = start.astimezone(HELSINKI)
-    assert visits.overlapping(demo_db, worker, local, local + timedelta(minutes=5),
-                              exclude_meeting_id=agreed.id) == []
+    assert (
+        visits.overlapping(
+            demo_db, worker, local, local + timedelta(minutes=5), exclude_meeting_id=agreed.id
+        )
+        == []
+    )
     assert visits.overlapping(demo_db, worker, start - timedelta(hours=1), start) == []
-    assert visits.overlapping(demo_db, worker, agreed.ends_at, agreed.ends_at
-                              + timedelta(hours=1)) == []
+    assert (
+        visits.overlapping(demo_db, worker, agreed.ends_at, agreed.ends_at + timedelta(hours=1))
+        == []
+    )
     assert logs_since(demo_db, last) == []
     add_meeting(demo_db, family, starts_at=start + timedelta(minutes=10))
     last = last_log_id(demo_db)
@@ -78,8 +111,9 @@ def test_close_case_cancels_future_meetings_and_freezes_the_family_side(demo_db)
     family = family_named(demo_db, "Kemppainen")
     begun = add_meeting(demo_db, family)
     rows = demo_db.exec(select(Meeting).where(Meeting.family_id == family.id)).all()
-    future_open = {m.id for m in rows
-                   if m.status in meetings.OPEN_STATUSES and m.starts_at > utcnow()}
+    future_open = {
+        m.id for m in rows if m.status in meetings.OPEN_STATUSES and m.starts_at > utcnow()
+    }
     unchanged = {m.id: m.status for m in rows if m.id not in future_open}
     assert len(future_open) == 2
     last = last_log_id(demo_db)
@@ -102,15 +136,21 @@ def test_close_case_cancels_future_meetings_and_freezes_the_family_side(demo_db)
             meetings.request_change(demo_db, people["family"], meeting_id, "Toinen aika?")
     with pytest.raises(ServiceError, match="error.invalid"):
         visits.close_case(demo_db, people["worker"], family.id, "Uudestaan")
-    assert visits.record_visit(demo_db, people["worker"], begun.id, "Jälkikirjaus.", "",
-                               [])["status"] == "held"
+    assert (
+        visits.record_visit(demo_db, people["worker"], begun.id, "Jälkikirjaus.", "", [])["status"]
+        == "held"
+    )
 
 
 def test_close_case_checks_summary_and_status(demo_db):
     people = demo_people(demo_db)
     family = family_named(demo_db, "Ryynänen")
-    for text, code in (("", "error.note_required"), ("  ", "error.note_required"),
-                       (None, "error.invalid"), ("x" * 4001, "error.text_long")):
+    for text, code in (
+        ("", "error.note_required"),
+        ("  ", "error.note_required"),
+        (None, "error.invalid"),
+        ("x" * 4001, "error.text_long"),
+    ):
         with pytest.raises(ServiceError) as raised:
             visits.close_case(demo_db, people["worker2"], family.id, text)
         assert (raised.value.code, raised.value.field) == (code, "closing_summary")
@@ -118,8 +158,9 @@ def test_close_case_checks_summary_and_status(demo_db):
     assert family.status == "active" and family.closed_on is None
     for name in ("Tolonen", "Komulainen"):
         with pytest.raises(ServiceError, match="error.invalid"):
-            visits.close_case(demo_db, people["supervisor"], family_named(demo_db, name).id,
-                              "Loppu.")
+            visits.close_case(
+                demo_db, people["supervisor"], family_named(demo_db, name).id, "Loppu."
+            )
     visits.close_case(demo_db, people["supervisor"], family.id, "Perhe muutti.")
     assert family_named(demo_db, "Ryynänen").status == "closed"
 
@@ -130,14 +171,22 @@ def test_family_record_header(demo_db):
     last = last_log_id(demo_db)
     data = visits.family_record(demo_db, people["worker"], family.id)
     assert (data["id"], data["name"], data["municipality"], data["status"]) == (
-        family.id, "Kemppainen", "Kajaani", "active")
+        family.id,
+        "Kemppainen",
+        "Kajaani",
+        "active",
+    )
     assert data["worker_id"] == people["worker"].id and data["worker_name"] == "Anna Heikkinen"
     assert data["opened_on"] == family.opened_on and data["closed_on"] is None
     assert {(g["name"], g["email"]) for g in data["guardians"]} == {
-        ("Laura Kemppainen", "family@example.org"), ("Jussi Kemppainen", "family2@example.org")}
+        ("Laura Kemppainen", "family@example.org"),
+        ("Jussi Kemppainen", "family2@example.org"),
+    }
     assert all(g["phone"] and g["id"] for g in data["guardians"])
-    assert data["children"] == [{"first_name": "Eetu", "birth_year": 2017},
-                                {"first_name": "Aino", "birth_year": 2021}]
+    assert data["children"] == [
+        {"first_name": "Eetu", "birth_year": 2017},
+        {"first_name": "Aino", "birth_year": 2021},
+    ]
     application = data["application"]
     assert application["support_areas"] == ["parenting", "everyday"]
     assert application["status"] == "accepted" and application["channel"] == "eform"
@@ -154,10 +203,13 @@ def test_family_record_header(demo_db):
 def test_reassigned_familys_meetings_leave_the_old_workers_views(demo_db):
     people = demo_people(demo_db)
     family = family_named(demo_db, "Kemppainen")
-    agreed = demo_db.exec(select(Meeting).where(Meeting.family_id == family.id,
-                                                Meeting.status == "agreed")).one()
-    assert any(r["id"] == agreed.id for r in visits.worker_week(demo_db, people["worker"],
-                                                                agreed.starts_at.date()))
+    agreed = demo_db.exec(
+        select(Meeting).where(Meeting.family_id == family.id, Meeting.status == "agreed")
+    ).one()
+    assert any(
+        r["id"] == agreed.id
+        for r in visits.worker_week(demo_db, people["worker"], agreed.starts_at.date())
+    )
     family.worker_id = people["worker2"].id
     demo_db.add(family)
     demo_db.commit()

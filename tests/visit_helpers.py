@@ -18,8 +18,10 @@ def family_named(db, name):
 
 
 def demo_people(db):
-    return {key: user_by_email(db, f"{key}@example.org")
-            for key in ("worker", "worker2", "supervisor", "family")}
+    return {
+        key: user_by_email(db, f"{key}@example.org")
+        for key in ("worker", "worker2", "supervisor", "family")
+    }
 
 
 def last_log_id(db) -> int:
@@ -34,9 +36,15 @@ def logs_since(db, last: int) -> list[tuple[int | None, str]]:
 def add_meeting(db, family, status="agreed", starts_at=None, minutes=60, worker_id=None):
     """A meeting written straight into the database (past and agreed states need this)."""
     start = starts_at or utcnow() - timedelta(hours=2)
-    meeting = Meeting(family_id=family.id, worker_id=worker_id or family.worker_id,
-                      status=status, starts_at=start, ends_at=start + timedelta(minutes=minutes),
-                      proposed_by_id=family.worker_id, topic="Testikäynti")
+    meeting = Meeting(
+        family_id=family.id,
+        worker_id=worker_id or family.worker_id,
+        status=status,
+        starts_at=start,
+        ends_at=start + timedelta(minutes=minutes),
+        proposed_by_id=family.worker_id,
+        topic="Testikäynti",
+    )
     db.add(meeting)
     db.commit()
     return meeting

@@ -17,7 +17,10 @@ def municipality_field(S) -> rx.Component:
         rx.el.select(
             rx.el.option(T["apply.choose"], value=""),
             *[rx.el.option(m, value=m) for m in MUNICIPALITIES],
-            id="municipality", name="municipality", class_name="input", default_value="",
+            id="municipality",
+            name="municipality",
+            class_name="input",
+            default_value="",
             aria_invalid=rx.cond(E["municipality"] != "", "true", "false"),
             aria_describedby="municipality-error",
         ),
@@ -34,20 +37,39 @@ def _child_row(S, index: rx.Var) -> rx.Component:
     return rx.el.div(
         rx.el.div(
             rx.el.label(fill("apply.child_name", n=number), html_for=name_id),
-            rx.el.input(id=name_id, name=name_id, class_name="input", auto_complete="off",
-                        max_length=60, aria_describedby=name_id + "-error",
-                        aria_invalid=rx.cond(E[name_id] != "", "true", "false")),
-            rx.el.p(rx.cond(E[name_id] != "", T[E[name_id]], ""), id=name_id + "-error",
-                    class_name="field-error"),
+            rx.el.input(
+                id=name_id,
+                name=name_id,
+                class_name="input",
+                auto_complete="off",
+                max_length=60,
+                aria_describedby=name_id + "-error",
+                aria_invalid=rx.cond(E[name_id] != "", "true", "false"),
+            ),
+            rx.el.p(
+                rx.cond(E[name_id] != "", T[E[name_id]], ""),
+                id=name_id + "-error",
+                class_name="field-error",
+            ),
             class_name="field",
         ),
         rx.el.div(
             rx.el.label(fill("apply.child_year", n=number), html_for=year_id),
-            rx.el.input(id=year_id, name=year_id, class_name="input", input_mode="numeric",
-                        max_length=4, auto_complete="off", aria_describedby=year_id + "-error",
-                        aria_invalid=rx.cond(E[year_id] != "", "true", "false")),
-            rx.el.p(rx.cond(E[year_id] != "", T[E[year_id]], ""), id=year_id + "-error",
-                    class_name="field-error"),
+            rx.el.input(
+                id=year_id,
+                name=year_id,
+                class_name="input",
+                input_mode="numeric",
+                max_length=4,
+                auto_complete="off",
+                aria_describedby=year_id + "-error",
+                aria_invalid=rx.cond(E[year_id] != "", "true", "false"),
+            ),
+            rx.el.p(
+                rx.cond(E[year_id] != "", T[E[year_id]], ""),
+                id=year_id + "-error",
+                class_name="field-error",
+            ),
             class_name="field",
         ),
         class_name="child-row",
@@ -61,12 +83,22 @@ def children_fields(S) -> rx.Component:
         rx.foreach(S.children, lambda i: _child_row(S, i)),
         field_error("children", E["children"]),
         rx.el.div(
-            rx.el.button(T["apply.add_child"], type="button", class_name="btn btn-secondary",
-                         on_click=S.add_child),
-            rx.cond(S.children.length() > 1,
-                    rx.el.button(T["apply.remove_child"], type="button",
-                                 class_name="btn btn-secondary", on_click=S.remove_child),
-                    rx.fragment()),
+            rx.el.button(
+                T["apply.add_child"],
+                type="button",
+                class_name="btn btn-secondary",
+                on_click=S.add_child,
+            ),
+            rx.cond(
+                S.children.length() > 1,
+                rx.el.button(
+                    T["apply.remove_child"],
+                    type="button",
+                    class_name="btn btn-secondary",
+                    on_click=S.remove_child,
+                ),
+                rx.fragment(),
+            ),
             class_name="actions",
         ),
         class_name="fieldset",
@@ -75,8 +107,13 @@ def children_fields(S) -> rx.Component:
 
 def checkbox(name: str, label: rx.Var, described_by: str = "") -> rx.Component:
     return rx.el.div(
-        rx.el.input(type="checkbox", id=name, name=name, class_name="check",
-                    aria_describedby=described_by or None),
+        rx.el.input(
+            type="checkbox",
+            id=name,
+            name=name,
+            class_name="check",
+            aria_describedby=described_by or None,
+        ),
         rx.el.label(label, html_for=name),
         class_name="check-row",
     )
@@ -97,11 +134,20 @@ def description_field(S) -> rx.Component:
     return rx.el.div(
         rx.el.label(T["apply.description"], html_for="description"),
         rx.el.p(T["apply.description_hint"], id="description-hint", class_name="hint"),
-        rx.el.textarea(id="description", name="description", rows=5, class_name="input",
-                       max_length=DESCRIPTION_MAX, on_change=S.count_description.debounce(300),
-                       aria_describedby="description-hint description-count description-error"),
-        rx.el.p(S.description_length.to_string() + f" / {DESCRIPTION_MAX}",
-                id="description-count", class_name="hint counter"),
+        rx.el.textarea(
+            id="description",
+            name="description",
+            rows=5,
+            class_name="input",
+            max_length=DESCRIPTION_MAX,
+            on_change=S.count_description.debounce(300),
+            aria_describedby="description-hint description-count description-error",
+        ),
+        rx.el.p(
+            S.description_length.to_string() + f" / {DESCRIPTION_MAX}",
+            id="description-count",
+            class_name="hint counter",
+        ),
         field_error("description", E["description"]),
         class_name="field",
     )
@@ -112,9 +158,16 @@ def contact_fields(S) -> list[rx.Component]:
     E = S.errors
     return [
         text_field("name", T["apply.name"], E["name"], autocomplete="name"),
-        text_field("email", T["signin.email"], E["email"], input_type="email", autocomplete="email"),
+        text_field(
+            "email", T["signin.email"], E["email"], input_type="email", autocomplete="email"
+        ),
         text_field("phone", T["apply.phone"], E["phone"], input_type="tel", autocomplete="tel"),
         municipality_field(S),
-        text_field("address", T["apply.address"], E["address"], autocomplete="street-address",
-                   hint=T["apply.address_hint"]),
+        text_field(
+            "address",
+            T["apply.address"],
+            E["address"],
+            autocomplete="street-address",
+            hint=T["apply.address_hint"],
+        ),
     ]

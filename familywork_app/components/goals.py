@@ -14,20 +14,40 @@ def _chart(S, goal_id: rx.Var) -> rx.Component:
     points = S.points[goal_id]
     return rx.el.div(
         rx.el.h4(T["goals.chart"]),
-        rx.cond(points.length() > 0, rx.fragment(
-            rx.el.div(rx.foreach(points, lambda p: rx.el.div(
-                rx.el.span(p["rating"], class_name="bar-value"),
-                rx.el.div(class_name="bar", style={"height": p["height"]}),
-                rx.el.span(p["date"], class_name="bar-label"),
-                class_name="bar-col")), class_name="chart", aria_hidden="true"),
-            rx.el.table(
-                rx.el.caption(T["goals.chart"]),
-                rx.el.thead(rx.el.tr(rx.el.th(T["goals.date"], scope="col"),
-                                     rx.el.th(T["goals.rating"], scope="col"))),
-                rx.el.tbody(rx.foreach(points, lambda p: rx.el.tr(rx.el.td(p["date"]),
-                                                                   rx.el.td(p["rating"])))),
-                class_name="sr-only"),
-        ), rx.el.p(T["goals.chart_empty"], class_name="muted")),
+        rx.cond(
+            points.length() > 0,
+            rx.fragment(
+                rx.el.div(
+                    rx.foreach(
+                        points,
+                        lambda p: rx.el.div(
+                            rx.el.span(p["rating"], class_name="bar-value"),
+                            rx.el.div(class_name="bar", style={"height": p["height"]}),
+                            rx.el.span(p["date"], class_name="bar-label"),
+                            class_name="bar-col",
+                        ),
+                    ),
+                    class_name="chart",
+                    aria_hidden="true",
+                ),
+                rx.el.table(
+                    rx.el.caption(T["goals.chart"]),
+                    rx.el.thead(
+                        rx.el.tr(
+                            rx.el.th(T["goals.date"], scope="col"),
+                            rx.el.th(T["goals.rating"], scope="col"),
+                        )
+                    ),
+                    rx.el.tbody(
+                        rx.foreach(
+                            points, lambda p: rx.el.tr(rx.el.td(p["date"]), rx.el.td(p["rating"]))
+                        )
+                    ),
+                    class_name="sr-only",
+                ),
+            ),
+            rx.el.p(T["goals.chart_empty"], class_name="muted"),
+        ),
     )
 
 
@@ -38,21 +58,43 @@ def _entry_form(S, goal_id: rx.Var) -> rx.Component:
         rx.el.input(type="hidden", name="goal_id", value=goal_id),
         rx.el.div(
             rx.el.label(T["goals.rating_label"], html_for=rating_id),
-            rx.el.select(rx.el.option(T["goals.no_rating"], value=""),
-                         *[rx.el.option(str(n), value=str(n)) for n in range(11)],
-                         id=rating_id, name="rating", class_name="input", default_value=""),
-            class_name="field"),
+            rx.el.select(
+                rx.el.option(T["goals.no_rating"], value=""),
+                *[rx.el.option(str(n), value=str(n)) for n in range(11)],
+                id=rating_id,
+                name="rating",
+                class_name="input",
+                default_value="",
+            ),
+            class_name="field",
+        ),
         rx.el.div(
             rx.el.label(T["goals.entry_text"], html_for=text_id),
-            rx.el.textarea(id=text_id, name="text", rows=2, class_name="input", max_length=2000,
-                           aria_describedby=text_id + "-error"),
-            rx.el.p(rx.cond(error != "", T[error], ""), id=text_id + "-error",
-                    class_name="field-error", aria_live="polite"),
-            class_name="field"),
-        rx.cond(S.saved == goal_id, rx.el.p(T["goals.saved"], role="status", class_name="ok"),
-                rx.fragment()),
+            rx.el.textarea(
+                id=text_id,
+                name="text",
+                rows=2,
+                class_name="input",
+                max_length=2000,
+                aria_describedby=text_id + "-error",
+            ),
+            rx.el.p(
+                rx.cond(error != "", T[error], ""),
+                id=text_id + "-error",
+                class_name="field-error",
+                aria_live="polite",
+            ),
+            class_name="field",
+        ),
+        rx.cond(
+            S.saved == goal_id,
+            rx.el.p(T["goals.saved"], role="status", class_name="ok"),
+            rx.fragment(),
+        ),
         rx.el.button(T["goals.save"], type="submit", class_name="btn btn-primary"),
-        on_submit=S.add_entry, reset_on_submit=False, class_name="form",
+        on_submit=S.add_entry,
+        reset_on_submit=False,
+        class_name="form",
     )
 
 
@@ -65,10 +107,18 @@ def _goal(S, g: dict, extra) -> rx.Component:
         rx.el.p(g["target"], class_name="muted"),
         _chart(S, g["id"]),
         rx.el.h4(T["goals.entries"]),
-        rx.el.ul(rx.foreach(S.entries[g["id"]], lambda e: rx.el.li(
-            rx.el.span(e["who"], " · ", e["when"], class_name="muted block"),
-            rx.el.span(e["rating"], class_name="block"), rx.el.span(e["text"]),
-            class_name="goal-item")), class_name="plain-list"),
+        rx.el.ul(
+            rx.foreach(
+                S.entries[g["id"]],
+                lambda e: rx.el.li(
+                    rx.el.span(e["who"], " · ", e["when"], class_name="muted block"),
+                    rx.el.span(e["rating"], class_name="block"),
+                    rx.el.span(e["text"]),
+                    class_name="goal-item",
+                ),
+            ),
+            class_name="plain-list",
+        ),
         rx.cond(g["status"] == "active", _entry_form(S, g["id"]), rx.fragment()),
         extra(g) if extra is not None else rx.fragment(),
         class_name="card",
@@ -80,4 +130,5 @@ def goal_list(S, extra=None) -> rx.Component:
     return rx.cond(
         S.goals.length() > 0,
         rx.el.ul(rx.foreach(S.goals, lambda g: _goal(S, g, extra)), class_name="plain-list"),
-        rx.el.p(T["goals.none"], class_name="muted"))
+        rx.el.p(T["goals.none"], class_name="muted"),
+    )

@@ -18,29 +18,51 @@ def _message(m: dict) -> rx.Component:
 
 def thread(messages: rx.Var) -> rx.Component:
     """Oldest first, so the newest is at the bottom next to the box."""
-    return rx.cond(messages.length() > 0,
-                   rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
-                   rx.el.p(T["messages.none"], class_name="muted"))
+    return rx.cond(
+        messages.length() > 0,
+        rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
+        rx.el.p(T["messages.none"], class_name="muted"),
+    )
 
 
 def composer(draft_length: rx.Var, error: rx.Var, on_count, on_send) -> rx.Component:
     """The message box with its counter; on an error the text stays in the box."""
     return rx.el.form(
         rx.el.label(T["messages.body"], html_for="body"),
-        rx.el.textarea(id="body", name="body", rows=3, class_name="input", max_length=MAX_LENGTH,
-                       on_change=on_count.debounce(300),
-                       aria_describedby="body-count body-error"),
-        rx.el.p(draft_length.to_string() + f" / {MAX_LENGTH}", id="body-count",
-                class_name="hint counter"),
-        rx.el.p(rx.cond(error != "", T[error], ""), id="body-error", class_name="field-error",
-                role="alert"),
+        rx.el.textarea(
+            id="body",
+            name="body",
+            rows=3,
+            class_name="input",
+            max_length=MAX_LENGTH,
+            on_change=on_count.debounce(300),
+            aria_describedby="body-count body-error",
+        ),
+        rx.el.p(
+            draft_length.to_string() + f" / {MAX_LENGTH}",
+            id="body-count",
+            class_name="hint counter",
+        ),
+        rx.el.p(
+            rx.cond(error != "", T[error], ""),
+            id="body-error",
+            class_name="field-error",
+            role="alert",
+        ),
         rx.el.button(T["messages.send"], type="submit", class_name="btn btn-primary"),
-        on_submit=on_send, reset_on_submit=False, class_name="form composer",
+        on_submit=on_send,
+        reset_on_submit=False,
+        class_name="form composer",
     )
 
 
 def poll_button(handler) -> rx.Component:
     """Hidden; assets/offline.js clicks it every few seconds while the page is visible and online,
     so a new message shows up without reloading (whichever backend worker received it)."""
-    return rx.el.button(type="button", hidden=True, tab_index=-1, on_click=handler,
-                        custom_attrs={"data-poll": "messages"})
+    return rx.el.button(
+        type="button",
+        hidden=True,
+        tab_index=-1,
+        on_click=handler,
+        custom_attrs={"data-poll": "messages"},
+    )

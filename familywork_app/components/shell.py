@@ -19,13 +19,18 @@ def language_switcher() -> rx.Component:
     return rx.el.div(
         *[
             rx.el.button(
-                name, lang=code, type="button", class_name="lang-btn",
+                name,
+                lang=code,
+                type="button",
+                class_name="lang-btn",
                 aria_pressed=rx.cond(AppState.lang == code, "true", "false"),
                 on_click=AppState.set_language(code),
             )
             for code, name in LANGUAGE_NAMES
         ],
-        role="group", aria_label=T["common.language"], class_name="lang-switch",
+        role="group",
+        aria_label=T["common.language"],
+        class_name="lang-switch",
     )
 
 
@@ -35,38 +40,50 @@ def skip_link() -> rx.Component:
 
 def offline_banner() -> rx.Component:
     """Shown by assets/offline.js while the device is offline."""
-    return rx.el.div(T["offline.banner"], id="offline-banner", role="status", hidden=True,
-                     class_name="offline-banner")
+    return rx.el.div(
+        T["offline.banner"],
+        id="offline-banner",
+        role="status",
+        hidden=True,
+        class_name="offline-banner",
+    )
 
 
 def sign_out_button() -> rx.Component:
-    return rx.el.button(T["common.signout"], type="button", class_name="btn btn-quiet",
-                        on_click=AppState.sign_out)
+    return rx.el.button(
+        T["common.signout"], type="button", class_name="btn btn-quiet", on_click=AppState.sign_out
+    )
 
 
 def public_page(*children: rx.Component) -> rx.Component:
     """Header with the service name, language and sign-in; then the content."""
     return rx.el.div(
-        skip_link(), offline_banner(),
+        skip_link(),
+        offline_banner(),
         rx.el.header(
             rx.el.a(T["app.name"], href=routes.INFO, class_name="brand"),
             rx.el.div(language_switcher(), class_name="header-tools"),
             class_name="topbar",
         ),
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
-        rx.el.footer(rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)),
-                     class_name="page-footer"),
-        class_name="layout-public", data_ready=AppState.ready, lang=AppState.lang,
+        rx.el.footer(
+            rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)), class_name="page-footer"
+        ),
+        class_name="layout-public",
+        data_ready=AppState.ready,
+        lang=AppState.lang,
     )
 
 
 def _unread_badge() -> rx.Component:
-    return rx.cond(AppState.unread > 0,
-                   rx.fragment(
-                       rx.el.span(AppState.unread, class_name="badge", aria_hidden="true"),
-                       rx.el.span(fill("messages.unread_badge", count=AppState.unread),
-                                  class_name="sr-only")),
-                   rx.fragment())
+    return rx.cond(
+        AppState.unread > 0,
+        rx.fragment(
+            rx.el.span(AppState.unread, class_name="badge", aria_hidden="true"),
+            rx.el.span(fill("messages.unread_badge", count=AppState.unread), class_name="sr-only"),
+        ),
+        rx.fragment(),
+    )
 
 
 def _nav_link(label_key: str, href: str) -> rx.Component:
@@ -74,7 +91,8 @@ def _nav_link(label_key: str, href: str) -> rx.Component:
     return rx.el.a(
         rx.el.span(T[label_key]),
         _unread_badge() if href == routes.FAMILY_MESSAGES else rx.fragment(),
-        href=href, class_name="nav-link",
+        href=href,
+        class_name="nav-link",
         aria_current=rx.cond(current, "page", None),
     )
 
@@ -90,56 +108,76 @@ def _topbar(title: rx.Var) -> rx.Component:
 def _footer() -> rx.Component:
     """Language choice and the account page at the foot of signed-in pages (the top bar stays
     one row on a phone)."""
-    return rx.el.footer(language_switcher(),
-                        rx.el.p(rx.el.a(T["account.link"], href=routes.ACCOUNT)),
-                        rx.el.p(rx.el.a(T["settings.link"], href=routes.SETTINGS)),
-                        rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)),
-                        class_name="page-footer")
+    return rx.el.footer(
+        language_switcher(),
+        rx.el.p(rx.el.a(T["account.link"], href=routes.ACCOUNT)),
+        rx.el.p(rx.el.a(T["settings.link"], href=routes.SETTINGS)),
+        rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)),
+        class_name="page-footer",
+    )
 
 
 def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Component:
     """Guardian shell: top bar with name and sign-out, content, bottom navigation."""
     return rx.el.div(
-        skip_link(), offline_banner(),
+        skip_link(),
+        offline_banner(),
         _topbar(AppState.user_name),
-        rx.el.div(id="offline-snapshot", hidden=True, class_name="card page",
-                  data_title=T["offline.last_seen"]),
+        rx.el.div(
+            id="offline-snapshot",
+            hidden=True,
+            class_name="card page",
+            data_title=T["offline.last_seen"],
+        ),
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
         _footer(),
-        rx.el.nav(*[_nav_link(k, h) for k, h in nav], aria_label=T["common.main_nav"],
-                  class_name="bottom-nav"),
-        class_name="layout-guardian", data_ready=AppState.ready, lang=AppState.lang,
+        rx.el.nav(
+            *[_nav_link(k, h) for k, h in nav],
+            aria_label=T["common.main_nav"],
+            class_name="bottom-nav",
+        ),
+        class_name="layout-guardian",
+        data_ready=AppState.ready,
+        lang=AppState.lang,
     )
 
 
 def _staff_links() -> list[rx.Component]:
     """Each role sees its own links (decided in the browser from the server-set role)."""
-    return [rx.cond(AppState.user_role == "supervisor", _nav_link(k, h), rx.fragment())
-            if role == "supervisor" else
-            rx.cond(AppState.user_role == "worker", _nav_link(k, h), rx.fragment())
-            if role == "worker" else _nav_link(k, h)
-            for k, h, role in STAFF_NAV]
+    return [
+        rx.cond(AppState.user_role == "supervisor", _nav_link(k, h), rx.fragment())
+        if role == "supervisor"
+        else rx.cond(AppState.user_role == "worker", _nav_link(k, h), rx.fragment())
+        if role == "worker"
+        else _nav_link(k, h)
+        for k, h, role in STAFF_NAV
+    ]
 
 
 def staff_page(*children: rx.Component) -> rx.Component:
     """Staff shell: side navigation on tablets and laptops (a top row on phones)."""
     return rx.el.div(
-        skip_link(), offline_banner(),
+        skip_link(),
+        offline_banner(),
         _topbar(AppState.user_name),
         rx.el.div(
             rx.el.nav(*_staff_links(), aria_label=T["common.main_nav"], class_name="side-nav"),
-            rx.el.div(rx.el.main(*children, id="main", class_name="page", tab_index=-1),
-                      _footer(), class_name="staff-main"),
+            rx.el.div(
+                rx.el.main(*children, id="main", class_name="page", tab_index=-1),
+                _footer(),
+                class_name="staff-main",
+            ),
             class_name="staff-body",
         ),
-        class_name="layout-staff", data_ready=AppState.ready, lang=AppState.lang,
+        class_name="layout-staff",
+        data_ready=AppState.ready,
+        lang=AppState.lang,
     )
 
 
 def loading_or(loaded: rx.Var, content: rx.Component) -> rx.Component:
     """Show `content` once the page's data has been loaded (and authorised) on the server."""
-    return rx.cond(loaded, content,
-                   rx.el.p(T["common.loading"], class_name="muted", role="status"))
+    return rx.cond(loaded, content, rx.el.p(T["common.loading"], class_name="muted", role="status"))
 
 
 def fill(key: str, **values) -> rx.Var:
@@ -147,20 +185,28 @@ def fill(key: str, **values) -> rx.Var:
     text = T[key]
     for name, value in values.items():
         if isinstance(value, StringVar) or not isinstance(value, rx.Var):
-            text = text.replace("{" + name + "}", value if isinstance(value, rx.Var) else str(value))
+            text = text.replace(
+                "{" + name + "}", value if isinstance(value, rx.Var) else str(value)
+            )
         else:
             text = text.replace("{" + name + "}", value.to_string())
     return text
 
 
-GUARDIAN_NAV = [("nav.home", routes.FAMILY_HOME), ("nav.meetings", routes.FAMILY_MEETINGS),
-                ("nav.goals", routes.FAMILY_GOALS), ("nav.messages", routes.FAMILY_MESSAGES)]
+GUARDIAN_NAV = [
+    ("nav.home", routes.FAMILY_HOME),
+    ("nav.meetings", routes.FAMILY_MEETINGS),
+    ("nav.goals", routes.FAMILY_GOALS),
+    ("nav.messages", routes.FAMILY_MESSAGES),
+]
 # (label, route, who sees it: "worker", "supervisor" or "" for both)
-STAFF_NAV = [("nav.overview", routes.OVERVIEW, "supervisor"),
-             ("nav.caseload", routes.CASELOAD, "worker"),
-             ("nav.queue", routes.QUEUE, "worker"),
-             ("nav.week", routes.WEEK, ""),
-             ("nav.inbox", routes.INBOX, ""),
-             ("nav.register", routes.REGISTER, ""),
-             ("nav.staff", routes.STAFF, "supervisor"),
-             ("nav.access_log", routes.ACCESS_LOG, "supervisor")]
+STAFF_NAV = [
+    ("nav.overview", routes.OVERVIEW, "supervisor"),
+    ("nav.caseload", routes.CASELOAD, "worker"),
+    ("nav.queue", routes.QUEUE, "worker"),
+    ("nav.week", routes.WEEK, ""),
+    ("nav.inbox", routes.INBOX, ""),
+    ("nav.register", routes.REGISTER, ""),
+    ("nav.staff", routes.STAFF, "supervisor"),
+    ("nav.access_log", routes.ACCESS_LOG, "supervisor"),
+]

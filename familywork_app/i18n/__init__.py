@@ -8,9 +8,23 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
 
-from familywork_app.i18n import (en, fi, log_en, log_fi, log_sv, methods_en, methods_fi,
-                                 methods_sv, notify_en, notify_fi, notify_sv, staff_en, staff_fi,
-                                 staff_sv, sv)
+from familywork_app.i18n import (
+    en,
+    fi,
+    log_en,
+    log_fi,
+    log_sv,
+    methods_en,
+    methods_fi,
+    methods_sv,
+    notify_en,
+    notify_fi,
+    notify_sv,
+    staff_en,
+    staff_fi,
+    staff_sv,
+    sv,
+)
 from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
@@ -22,13 +36,19 @@ _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 # Per language: the general texts, the staff pages', the access log's, the methods', the
 # notifications'; then the tables that hold all three languages side by side.
-_MODULES = {"fi": (fi, staff_fi, log_fi, methods_fi, notify_fi),
-            "sv": (sv, staff_sv, log_sv, methods_sv, notify_sv),
-            "en": (en, staff_en, log_en, methods_en, notify_en)}
+_MODULES = {
+    "fi": (fi, staff_fi, log_fi, methods_fi, notify_fi),
+    "sv": (sv, staff_sv, log_sv, methods_sv, notify_sv),
+    "en": (en, staff_en, log_en, methods_en, notify_en),
+}
 
 TEXTS: dict[str, dict[str, str]] = {
-    lang: {**INFO_TEXTS[lang], **{k: v for m in modules for k, v in m.TEXTS.items()},
-           **CARD_TEXTS[lang], **A11Y_TEXTS[lang]}
+    lang: {
+        **INFO_TEXTS[lang],
+        **{k: v for m in modules for k, v in m.TEXTS.items()},
+        **CARD_TEXTS[lang],
+        **A11Y_TEXTS[lang],
+    }
     for lang, modules in _MODULES.items()
 }
 
@@ -69,8 +89,9 @@ def fmt_datetime(dt: datetime | None, lang: str) -> str:
     if dt is None:
         return ""
     loc = _LOCALES[valid_language(lang)]
-    return format_datetime(local(dt), "EEE d.M.yyyy HH:mm" if lang != "en" else "EEE d MMM yyyy HH:mm",
-                           locale=loc)
+    return format_datetime(
+        local(dt), "EEE d.M.yyyy HH:mm" if lang != "en" else "EEE d MMM yyyy HH:mm", locale=loc
+    )
 
 
 def fmt_time(dt: datetime | None, lang: str) -> str:
@@ -82,8 +103,9 @@ def fmt_date(d: date | datetime | None, lang: str) -> str:
         return ""
     if isinstance(d, datetime):
         d = local(d).date()
-    return format_date(d, "d.M.yyyy" if lang != "en" else "d MMM yyyy",
-                       locale=_LOCALES[valid_language(lang)])
+    return format_date(
+        d, "d.M.yyyy" if lang != "en" else "d MMM yyyy", locale=_LOCALES[valid_language(lang)]
+    )
 
 
 def fmt_day(d: date | datetime | None, lang: str) -> str:
@@ -92,5 +114,8 @@ def fmt_day(d: date | datetime | None, lang: str) -> str:
         return ""
     if isinstance(d, datetime):
         d = local(d).date()
-    return format_date(d, "EEE d.M.yyyy" if lang != "en" else "EEE d MMM yyyy",
-                       locale=_LOCALES[valid_language(lang)])
+    return format_date(
+        d,
+        "EEE d.M.yyyy" if lang != "en" else "EEE d MMM yyyy",
+        locale=_LOCALES[valid_language(lang)],
+    )

@@ -5,7 +5,12 @@ Content follows the Kainuu wellbeing services county's description of family wor
 The postal address lines stay in Finnish in every language, as they are written on the envelope.
 """
 
-ADDRESS_LINES = ("Kainuun Sote / Perhetyö", "Perhetyön sosiaaliohjaaja", "Kajaanin perhekeskus", "Lönnrotinkatu 2 C, 87100 Kajaani")
+ADDRESS_LINES = (
+    "Kainuun Sote / Perhetyö",
+    "Perhetyön sosiaaliohjaaja",
+    "Kajaanin perhekeskus",
+    "Lönnrotinkatu 2 C, 87100 Kajaani",
+)
 PHONE = "044 797 4878"
 PHONE_HREF = "tel:+358447974878"
 LINK_KAINUU = "https://sote.kainuu.fi/perhetyo"

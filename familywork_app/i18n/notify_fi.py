@@ -8,15 +8,18 @@ TEXTS = {
     "notify.mail_subject": "Perhetyö: sinulle on jotain uutta",
     "notify.mail_body": (
         "Hei,\n\nPerhetyön palvelussa odottaa sinulle jotain uutta. Kirjaudu sisään "
-        "nähdäksesi sen:\n{link}\n\nNämä sähköpostit voi lopettaa asetuksista:\n{settings}\n"),
+        "nähdäksesi sen:\n{link}\n\nNämä sähköpostit voi lopettaa asetuksista:\n{settings}\n"
+    ),
     "notify.no_devices": "Ilmoitukset eivät ole käytössä yhdelläkään laitteellasi.",
     "error.push_invalid": "Tämän laitteen ilmoitustilausta ei voitu tallentaa.",
     "settings.link": "Ilmoitukset ja kalenteri",
     "settings.title": "Ilmoitukset ja kalenteri",
     "settings.push": "Ilmoitukset tälle laitteelle",
-    "settings.push_lead": ("Ilmoitus kertoo vain, että sinulle on jotain uutta: uusi viesti, "
-                           "muuttunut tapaaminen tai päätös. Se ei koskaan kerro nimiä eikä "
-                           "viestien sisältöä."),
+    "settings.push_lead": (
+        "Ilmoitus kertoo vain, että sinulle on jotain uutta: uusi viesti, "
+        "muuttunut tapaaminen tai päätös. Se ei koskaan kerro nimiä eikä "
+        "viestien sisältöä."
+    ),
     "settings.push_on_device": "Ilmoitukset ovat käytössä tällä laitteella.",
     "settings.push_off_device": "Ilmoitukset eivät ole käytössä tällä laitteella.",
     "settings.devices": "Laitteita, joilla ilmoitukset ovat käytössä: {count}",
@@ -27,22 +30,29 @@ TEXTS = {
     "settings.push_enabled": "Ilmoitukset otettiin käyttöön tällä laitteella.",
     "settings.push_disabled": "Ilmoitukset lopetettiin tällä laitteella.",
     "settings.push_disabled_all": "Ilmoitukset lopetettiin kaikilla laitteilla ({count}).",
-    "settings.push_unsupported": ("Tämä selain ei tue ilmoituksia. iPhonessa lisää sovellus "
-                                  "ensin kotivalikkoon ja avaa se sieltä."),
-    "settings.push_denied": ("Selain ei antanut lupaa ilmoituksiin. Voit sallia ne selaimen "
-                             "sivustoasetuksista."),
+    "settings.push_unsupported": (
+        "Tämä selain ei tue ilmoituksia. iPhonessa lisää sovellus "
+        "ensin kotivalikkoon ja avaa se sieltä."
+    ),
+    "settings.push_denied": (
+        "Selain ei antanut lupaa ilmoituksiin. Voit sallia ne selaimen sivustoasetuksista."
+    ),
     "settings.push_failed": "Ilmoitusten käyttöönotto ei onnistunut. Yritä uudelleen.",
     "settings.test_sent": "Testi-ilmoitus lähetettiin. Onnistui: {sent}, epäonnistui: {failed}.",
     "settings.email": "Sähköposti-ilmoitukset",
-    "settings.email_lead": ("Sähköposti kertoo vain, että sinulle on jotain uutta, ja pyytää "
-                            "kirjautumaan. Oletuksena sähköposteja ei lähetetä."),
+    "settings.email_lead": (
+        "Sähköposti kertoo vain, että sinulle on jotain uutta, ja pyytää "
+        "kirjautumaan. Oletuksena sähköposteja ei lähetetä."
+    ),
     "settings.email_check": "Lähetä minulle myös sähköposti, kun minulle on jotain uutta",
     "settings.email_on": "Sähköposti-ilmoitukset otettiin käyttöön.",
     "settings.email_off": "Sähköposti-ilmoitukset lopetettiin.",
     "settings.feed": "Kalenterilinkki",
-    "settings.feed_lead": ("Yksityinen osoite, jonka puhelimen kalenteri voi tilata. Siinä ovat "
-                           "sovitut tapaamisesi 30 päivän takaa eteenpäin, ilman nimiä ja "
-                           "osoitteita. Älä jaa linkkiä: sen saanut näkee tapaamistesi ajat."),
+    "settings.feed_lead": (
+        "Yksityinen osoite, jonka puhelimen kalenteri voi tilata. Siinä ovat "
+        "sovitut tapaamisesi 30 päivän takaa eteenpäin, ilman nimiä ja "
+        "osoitteita. Älä jaa linkkiä: sen saanut näkee tapaamistesi ajat."
+    ),
     "settings.feed_active": "Kalenterilinkki on käytössä. Se luotiin {time}.",
     "settings.feed_none": "Sinulla ei ole kalenterilinkkiä.",
     "settings.feed_create": "Luo kalenterilinkki",

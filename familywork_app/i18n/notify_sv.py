@@ -7,15 +7,18 @@ TEXTS = {
     "notify.mail_body": (
         "Hej,\n\nI familjearbetets tjänst väntar något nytt på dig. Logga in för att se "
         "det:\n{link}\n\nDu kan stänga av dessa e-postmeddelanden i inställningarna:\n"
-        "{settings}\n"),
+        "{settings}\n"
+    ),
     "notify.no_devices": "Aviseringar är inte på för någon av dina enheter.",
     "error.push_invalid": "Den här enhetens prenumeration på aviseringar kunde inte sparas.",
     "settings.link": "Aviseringar och kalender",
     "settings.title": "Aviseringar och kalender",
     "settings.push": "Aviseringar på den här enheten",
-    "settings.push_lead": ("En avisering säger bara att du har något nytt: ett nytt meddelande, "
-                           "ett ändrat möte eller ett beslut. Den nämner aldrig namn eller "
-                           "meddelandens innehåll."),
+    "settings.push_lead": (
+        "En avisering säger bara att du har något nytt: ett nytt meddelande, "
+        "ett ändrat möte eller ett beslut. Den nämner aldrig namn eller "
+        "meddelandens innehåll."
+    ),
     "settings.push_on_device": "Aviseringar är på för den här enheten.",
     "settings.push_off_device": "Aviseringar är inte på för den här enheten.",
     "settings.devices": "Enheter med aviseringar på: {count}",
@@ -26,23 +29,31 @@ TEXTS = {
     "settings.push_enabled": "Aviseringar slogs på för den här enheten.",
     "settings.push_disabled": "Aviseringar stängdes av för den här enheten.",
     "settings.push_disabled_all": "Aviseringar stängdes av på alla enheter ({count}).",
-    "settings.push_unsupported": ("Den här webbläsaren stöder inte aviseringar. På en iPhone "
-                                  "lägger du först till appen på hemskärmen och öppnar den där."),
-    "settings.push_denied": ("Webbläsaren gav inte lov till aviseringar. Du kan tillåta dem i "
-                             "webbläsarens webbplatsinställningar."),
+    "settings.push_unsupported": (
+        "Den här webbläsaren stöder inte aviseringar. På en iPhone "
+        "lägger du först till appen på hemskärmen och öppnar den där."
+    ),
+    "settings.push_denied": (
+        "Webbläsaren gav inte lov till aviseringar. Du kan tillåta dem i "
+        "webbläsarens webbplatsinställningar."
+    ),
     "settings.push_failed": "Aviseringarna kunde inte slås på. Försök igen.",
     "settings.test_sent": "Testaviseringen skickades. Lyckades: {sent}, misslyckades: {failed}.",
     "settings.email": "Aviseringar per e-post",
-    "settings.email_lead": ("E-postmeddelandet säger bara att du har något nytt och ber dig "
-                            "logga in. Som standard skickas inga e-postmeddelanden."),
+    "settings.email_lead": (
+        "E-postmeddelandet säger bara att du har något nytt och ber dig "
+        "logga in. Som standard skickas inga e-postmeddelanden."
+    ),
     "settings.email_check": "Skicka mig också e-post när jag har något nytt",
     "settings.email_on": "Aviseringar per e-post slogs på.",
     "settings.email_off": "Aviseringar per e-post stängdes av.",
     "settings.feed": "Kalenderlänk",
-    "settings.feed_lead": ("En privat adress som telefonens kalender kan prenumerera på. Den "
-                           "innehåller dina överenskomna möten från 30 dagar tillbaka och framåt, "
-                           "utan namn och adresser. Dela inte länken: den som har den ser när "
-                           "dina möten är."),
+    "settings.feed_lead": (
+        "En privat adress som telefonens kalender kan prenumerera på. Den "
+        "innehåller dina överenskomna möten från 30 dagar tillbaka och framåt, "
+        "utan namn och adresser. Dela inte länken: den som har den ser när "
+        "dina möten är."
+    ),
     "settings.feed_active": "Kalenderlänken används. Den skapades {time}.",
     "settings.feed_none": "Du har ingen kalenderlänk.",
     "settings.feed_create": "Skapa en kalenderlänk",

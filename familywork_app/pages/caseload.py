@@ -23,37 +23,69 @@ def _filters() -> rx.Component:
     def select(fid, label_key, options, handler):
         return rx.el.div(
             rx.el.label(T[label_key], html_for=fid),
-            rx.el.select(rx.el.option(T["caseload.all"], value=""), *options, id=fid,
-                         class_name="input", on_change=handler),
-            class_name="field")
+            rx.el.select(
+                rx.el.option(T["caseload.all"], value=""),
+                *options,
+                id=fid,
+                class_name="input",
+                on_change=handler,
+            ),
+            class_name="field",
+        )
+
     return rx.el.div(
-        rx.el.div(rx.el.label(T["caseload.search"], html_for="search"),
-                  rx.el.input(id="search", type="search", class_name="input",
-                              on_change=S.search.debounce(200)), class_name="field"),
-        select("filter-municipality", "apply.municipality",
-               [rx.el.option(m, value=m) for m in MUNICIPALITIES], S.filter_municipality),
-        select("filter-status", "caseload.status",
-               [rx.el.option(T[f"status.family.{s}"], value=s) for s in FAMILY_STATUSES if s != "applied"],
-               S.filter_status),
-        rx.el.div(rx.el.input(type="checkbox", id="attention", class_name="check",
-                              on_change=S.toggle_attention),
-                  rx.el.label(T["caseload.attention"], html_for="attention"), class_name="check-row"),
-        role="search", class_name="filters",
+        rx.el.div(
+            rx.el.label(T["caseload.search"], html_for="search"),
+            rx.el.input(
+                id="search", type="search", class_name="input", on_change=S.search.debounce(200)
+            ),
+            class_name="field",
+        ),
+        select(
+            "filter-municipality",
+            "apply.municipality",
+            [rx.el.option(m, value=m) for m in MUNICIPALITIES],
+            S.filter_municipality,
+        ),
+        select(
+            "filter-status",
+            "caseload.status",
+            [
+                rx.el.option(T[f"status.family.{s}"], value=s)
+                for s in FAMILY_STATUSES
+                if s != "applied"
+            ],
+            S.filter_status,
+        ),
+        rx.el.div(
+            rx.el.input(
+                type="checkbox", id="attention", class_name="check", on_change=S.toggle_attention
+            ),
+            rx.el.label(T["caseload.attention"], html_for="attention"),
+            class_name="check-row",
+        ),
+        role="search",
+        class_name="filters",
     )
 
 
 def caseload_page() -> rx.Component:
     return staff_page(
         rx.el.h1(T["caseload.title"]),
-        loading_or(S.loaded, rx.cond(
-            S.total > 0,
-            rx.fragment(
-                _filters(),
-                rx.el.p(fill("caseload.count", count=S.families.length()), class_name="muted",
-                        role="status"),
-                rx.el.ul(rx.foreach(S.families, _family_card), class_name="card-grid"),
+        loading_or(
+            S.loaded,
+            rx.cond(
+                S.total > 0,
+                rx.fragment(
+                    _filters(),
+                    rx.el.p(
+                        fill("caseload.count", count=S.families.length()),
+                        class_name="muted",
+                        role="status",
+                    ),
+                    rx.el.ul(rx.foreach(S.families, _family_card), class_name="card-grid"),
+                ),
+                rx.el.p(T["caseload.empty"]),
             ),
-            rx.el.p(T["caseload.empty"]),
-        )),
+        ),
     )
-

@@ -12,23 +12,45 @@ def family_data_page() -> rx.Component:
         rx.el.h1(T["data.title"]),
         rx.el.p(T["data.lead"]),
         rx.el.div(
-            rx.el.a(T["data.download_json"], href=routes.EXPORT_JSON, download="perhetyo-tiedot.json",
-                    class_name="btn btn-secondary", custom_attrs={"reloadDocument": True}),
-            rx.el.a(T["data.download_html"], href=routes.EXPORT_HTML, target="_blank",
-                    rel="noopener", class_name="btn btn-secondary",
-                    custom_attrs={"reloadDocument": True}),
+            rx.el.a(
+                T["data.download_json"],
+                href=routes.EXPORT_JSON,
+                download="perhetyo-tiedot.json",
+                class_name="btn btn-secondary",
+                custom_attrs={"reloadDocument": True},
+            ),
+            rx.el.a(
+                T["data.download_html"],
+                href=routes.EXPORT_HTML,
+                target="_blank",
+                rel="noopener",
+                class_name="btn btn-secondary",
+                custom_attrs={"reloadDocument": True},
+            ),
             class_name="actions",
         ),
         rx.el.section(
             rx.el.h2(T["data.log"], id="log"),
-            loading_or(S.loaded, rx.cond(
-                S.log.length() > 0,
-                rx.el.ol(rx.foreach(S.log, lambda r: rx.el.li(
-                    rx.el.span(r["when"], class_name="muted block"),
-                    rx.el.span(r["who"], " ", r["what"]), class_name="goal-item")),
-                    class_name="plain-list"),
-                rx.el.p(T["data.log_empty"]))),
-            aria_labelledby="log", class_name="card",
+            loading_or(
+                S.loaded,
+                rx.cond(
+                    S.log.length() > 0,
+                    rx.el.ol(
+                        rx.foreach(
+                            S.log,
+                            lambda r: rx.el.li(
+                                rx.el.span(r["when"], class_name="muted block"),
+                                rx.el.span(r["who"], " ", r["what"]),
+                                class_name="goal-item",
+                            ),
+                        ),
+                        class_name="plain-list",
+                    ),
+                    rx.el.p(T["data.log_empty"]),
+                ),
+            ),
+            aria_labelledby="log",
+            class_name="card",
         ),
         nav=GUARDIAN_NAV,
     )

@@ -20,7 +20,8 @@ def _next_meeting() -> rx.Component:
             ),
             rx.el.p(T["home.no_meeting"], class_name="muted"),
         ),
-        aria_labelledby="next-meeting", class_name="card",
+        aria_labelledby="next-meeting",
+        class_name="card",
     )
 
 
@@ -30,14 +31,21 @@ def _waiting() -> rx.Component:
         rx.cond(
             (S.proposed_count > 0) | (S.unread_count > 0),
             rx.el.ul(
-                rx.cond(S.proposed_count > 0,
-                        rx.el.li(fill("home.proposed_count", count=S.proposed_count)), rx.fragment()),
-                rx.cond(S.unread_count > 0,
-                        rx.el.li(fill("home.unread_count", count=S.unread_count)), rx.fragment()),
+                rx.cond(
+                    S.proposed_count > 0,
+                    rx.el.li(fill("home.proposed_count", count=S.proposed_count)),
+                    rx.fragment(),
+                ),
+                rx.cond(
+                    S.unread_count > 0,
+                    rx.el.li(fill("home.unread_count", count=S.unread_count)),
+                    rx.fragment(),
+                ),
             ),
             rx.el.p(T["home.nothing_waiting"], class_name="muted"),
         ),
-        aria_labelledby="waiting", class_name="card",
+        aria_labelledby="waiting",
+        class_name="card",
     )
 
 
@@ -46,13 +54,22 @@ def _goals() -> rx.Component:
         rx.el.h2(T["home.goals"], id="goals"),
         rx.cond(
             S.goals.length() > 0,
-            rx.el.ul(rx.foreach(S.goals, lambda g: rx.el.li(
-                rx.el.strong(g["title"]), rx.el.span(g["area"], class_name="block muted"),
-                rx.el.span(g["rating"], class_name="block"), class_name="goal-item",
-            )), class_name="plain-list"),
+            rx.el.ul(
+                rx.foreach(
+                    S.goals,
+                    lambda g: rx.el.li(
+                        rx.el.strong(g["title"]),
+                        rx.el.span(g["area"], class_name="block muted"),
+                        rx.el.span(g["rating"], class_name="block"),
+                        class_name="goal-item",
+                    ),
+                ),
+                class_name="plain-list",
+            ),
             rx.el.p(T["home.no_goals"], class_name="muted"),
         ),
-        aria_labelledby="goals", class_name="card",
+        aria_labelledby="goals",
+        class_name="card",
     )
 
 
@@ -63,9 +80,13 @@ def _application() -> rx.Component:
         rx.el.h3(T["app.timeline"]),
         rx.el.ol(rx.foreach(S.application_steps, lambda step: rx.el.li(step)), class_name="steps"),
         rx.cond(S.application_reason != "", rx.el.p(S.application_reason), rx.fragment()),
-        rx.el.p(rx.cond(S.application_status == "declined", T["app.next_declined"],
-                        T["app.next_submitted"])),
-        aria_labelledby="application", class_name="card",
+        rx.el.p(
+            rx.cond(
+                S.application_status == "declined", T["app.next_declined"], T["app.next_submitted"]
+            )
+        ),
+        aria_labelledby="application",
+        class_name="card",
     )
 
 
@@ -74,18 +95,33 @@ def _my_data_link() -> rx.Component:
         rx.el.li(rx.el.a(T["work.link"], href=routes.FAMILY_WORK)),
         rx.el.li(rx.el.a(T["members.link"], href=routes.FAMILY_MEMBERS)),
         rx.el.li(rx.el.a(T["data.link"], href=routes.FAMILY_DATA)),
-        class_name="card link-list")
+        class_name="card link-list",
+    )
 
 
 def _install_offer() -> rx.Component:
     """Filled in and shown once by assets/offline.js when the browser can install the app."""
     return rx.el.div(
         rx.el.p(T["pwa.offer"]),
-        rx.el.div(rx.el.button(T["pwa.install"], type="button", class_name="btn btn-primary",
-                               custom_attrs={"data-install": "1"}),
-                  rx.el.button(T["pwa.later"], type="button", class_name="btn btn-secondary",
-                               custom_attrs={"data-dismiss": "1"}), class_name="actions"),
-        id="install-offer", hidden=True, class_name="card")
+        rx.el.div(
+            rx.el.button(
+                T["pwa.install"],
+                type="button",
+                class_name="btn btn-primary",
+                custom_attrs={"data-install": "1"},
+            ),
+            rx.el.button(
+                T["pwa.later"],
+                type="button",
+                class_name="btn btn-secondary",
+                custom_attrs={"data-dismiss": "1"},
+            ),
+            class_name="actions",
+        ),
+        id="install-offer",
+        hidden=True,
+        class_name="card",
+    )
 
 
 def _content() -> rx.Component:
@@ -96,9 +132,12 @@ def _content() -> rx.Component:
         rx.match(
             S.status,
             ("applied", _application()),
-            ("closed", rx.fragment(
-                rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"),
-                _goals())),
+            (
+                "closed",
+                rx.fragment(
+                    rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"), _goals()
+                ),
+            ),
             rx.fragment(_next_meeting(), _waiting(), _goals()),
         ),
         _my_data_link(),

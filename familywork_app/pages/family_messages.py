@@ -11,10 +11,13 @@ def family_messages_page() -> rx.Component:
     return guardian_page(
         rx.el.h1(T["messages.title"]),
         rx.el.p(T["messages.reply_time"], class_name="muted"),
-        loading_or(S.loaded, rx.fragment(
-            thread(S.messages),
-            composer(S.draft_length, S.error, S.count, S.send),
-            poll_button(S.poll),
-        )),
+        loading_or(
+            S.loaded,
+            rx.fragment(
+                thread(S.messages),
+                composer(S.draft_length, S.error, S.count, S.send),
+                poll_button(S.poll),
+            ),
+        ),
         nav=GUARDIAN_NAV,
     )

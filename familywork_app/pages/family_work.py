@@ -13,9 +13,12 @@ def _checkin() -> rx.Component:
     return rx.el.details(
         rx.el.summary(T["work.child_link"], class_name="btn btn-secondary"),
         rx.el.p(T["work.child_intro"]),
-        rx.cond(S.saved, rx.el.p(T["together.saved"], role="status", class_name="ok"), rx.fragment()),
+        rx.cond(
+            S.saved, rx.el.p(T["together.saved"], role="status", class_name="ok"), rx.fragment()
+        ),
         child_checkin_form(S, with_consent=False),
-        class_name="card checkin-details")
+        class_name="card checkin-details",
+    )
 
 
 def family_work_page() -> rx.Component:

@@ -13,7 +13,8 @@ def _section(key: str, *paragraphs: str, extra: rx.Component | None = None) -> r
         rx.el.h2(T[f"info.{key}.heading"], id=f"info-{key}"),
         *[rx.el.p(T[p]) for p in paragraphs],
         extra if extra is not None else rx.fragment(),
-        aria_labelledby=f"info-{key}", class_name="card",
+        aria_labelledby=f"info-{key}",
+        class_name="card",
     )
 
 
@@ -30,7 +31,8 @@ def _how_to_apply() -> rx.Component:
         rx.el.h3(T["info.apply.phone.heading"]),
         rx.el.p(T["info.apply.phone.p1"]),
         rx.el.p(T["info.phone.label"], ": ", rx.el.a(PHONE, href=PHONE_HREF)),
-        aria_labelledby="info-apply", class_name="card",
+        aria_labelledby="info-apply",
+        class_name="card",
     )
 
 
@@ -41,7 +43,8 @@ def _links() -> rx.Component:
             rx.el.li(rx.el.a(T["info.links.kainuu"], href=LINK_KAINUU, rel="noopener")),
             rx.el.li(rx.el.a(T["info.links.thl"], href=LINK_THL, rel="noopener")),
         ),
-        aria_labelledby="info-links", class_name="card",
+        aria_labelledby="info-links",
+        class_name="card",
     )
 
 
@@ -56,11 +59,19 @@ def info_page() -> rx.Component:
         ),
         _section("what", "info.what.p1", "info.what.p2", "info.what.p3"),
         _section("who", "info.who.p1"),
-        _section("areas", "info.areas.intro",
-                 extra=rx.el.ul(*[rx.el.li(T[f"area.{a}"]) for a in SUPPORT_AREAS])),
-        _section("methods", "info.methods.p1",
-                 extra=rx.fragment(rx.el.ul(*[rx.el.li(T[f"method.{m}"]) for m in METHODS]),
-                                   rx.el.p(T["info.methods.p2"]))),
+        _section(
+            "areas",
+            "info.areas.intro",
+            extra=rx.el.ul(*[rx.el.li(T[f"area.{a}"]) for a in SUPPORT_AREAS]),
+        ),
+        _section(
+            "methods",
+            "info.methods.p1",
+            extra=rx.fragment(
+                rx.el.ul(*[rx.el.li(T[f"method.{m}"]) for m in METHODS]),
+                rx.el.p(T["info.methods.p2"]),
+            ),
+        ),
         _section("confidential", "info.confidential.p1"),
         _how_to_apply(),
         _links(),

@@ -2,8 +2,13 @@
 
 import reflex as rx
 
-from familywork_app.components.application_form import (areas_field, checkbox, children_fields,
-                                                        contact_fields, description_field)
+from familywork_app.components.application_form import (
+    areas_field,
+    checkbox,
+    children_fields,
+    contact_fields,
+    description_field,
+)
 from familywork_app.components.forms import field_error, text_field
 from familywork_app.components.shell import T, fill, staff_page
 from familywork_app.state.register import RegisterState as S
@@ -12,31 +17,60 @@ from familywork_app.state.register import RegisterState as S
 def _channel() -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend(T["register.channel"], class_name="legend"),
-        *[rx.el.div(rx.el.input(type="radio", id=f"channel-{c}", name="channel", value=c,
-                                class_name="check", default_checked=c == "paper"),
-                    rx.el.label(T[f"channel.{c}"], html_for=f"channel-{c}"), class_name="check-row")
-          for c in ("paper", "phone")],
+        *[
+            rx.el.div(
+                rx.el.input(
+                    type="radio",
+                    id=f"channel-{c}",
+                    name="channel",
+                    value=c,
+                    class_name="check",
+                    default_checked=c == "paper",
+                ),
+                rx.el.label(T[f"channel.{c}"], html_for=f"channel-{c}"),
+                class_name="check-row",
+            )
+            for c in ("paper", "phone")
+        ],
         rx.el.p(rx.cond(S.channel_error != "", T[S.channel_error], ""), class_name="field-error"),
-        class_name="fieldset")
+        class_name="fieldset",
+    )
 
 
 def register_page() -> rx.Component:
     return staff_page(
         rx.el.h1(T["register.title"]),
         rx.el.p(T["register.lead"]),
-        rx.cond(S.saved_name != "", rx.el.p(fill("register.saved", name=S.saved_name),
-                                            role="status", class_name="card ok"), rx.fragment()),
+        rx.cond(
+            S.saved_name != "",
+            rx.el.p(fill("register.saved", name=S.saved_name), role="status", class_name="card ok"),
+            rx.fragment(),
+        ),
         rx.el.form(
-            _channel(), *contact_fields(S),
-            children_fields(S), areas_field(S), description_field(S),
-            text_field("reachable", T["apply.reachable"], S.errors["reachable"],
-                       hint=T["apply.reachable_hint"]),
+            _channel(),
+            *contact_fields(S),
+            children_fields(S),
+            areas_field(S),
+            description_field(S),
+            text_field(
+                "reachable",
+                T["apply.reachable"],
+                S.errors["reachable"],
+                hint=T["apply.reachable_hint"],
+            ),
             checkbox("consent", T["register.consent"], "consent-error"),
             field_error("consent", S.errors["consent"]),
-            rx.cond(S.has_errors, rx.el.p(T["apply.fix_errors"], class_name="field-error",
-                                          role="alert"), rx.fragment()),
+            rx.cond(
+                S.has_errors,
+                rx.el.p(T["apply.fix_errors"], class_name="field-error", role="alert"),
+                rx.fragment(),
+            ),
             rx.el.button(T["register.submit"], type="submit", class_name="btn btn-primary"),
-            on_submit=S.submit, class_name="form", no_validate=True, method="post", id="register-form",
+            on_submit=S.submit,
+            class_name="form",
+            no_validate=True,
+            method="post",
+            id="register-form",
             reset_on_submit=False,
         ),
     )

@@ -9,16 +9,27 @@ from familywork_app.state.staff_admin import SetPasswordState, StaffState
 
 def _staff_row(s: dict) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(s["name"]), rx.el.td(s["email"]), rx.el.td(T["role." + s["role"]]),
+        rx.el.td(s["name"]),
+        rx.el.td(s["email"]),
+        rx.el.td(T["role." + s["role"]]),
         rx.el.td(s["families"]),
-        rx.el.td(rx.cond(
-            s["active"] != "",
-            rx.cond(s["role"] == "worker",
-                    rx.el.button(T["staff.deactivate"], type="button", class_name="btn btn-danger",
-                                 aria_label=fill("staff.deactivate_named", name=s["name"]),
-                                 on_click=StaffState.deactivate(s["id"])),
-                    T["staff.active"]),
-            T["staff.inactive"])),
+        rx.el.td(
+            rx.cond(
+                s["active"] != "",
+                rx.cond(
+                    s["role"] == "worker",
+                    rx.el.button(
+                        T["staff.deactivate"],
+                        type="button",
+                        class_name="btn btn-danger",
+                        aria_label=fill("staff.deactivate_named", name=s["name"]),
+                        on_click=StaffState.deactivate(s["id"]),
+                    ),
+                    T["staff.active"],
+                ),
+                T["staff.inactive"],
+            )
+        ),
     )
 
 
@@ -26,24 +37,61 @@ def staff_admin_page() -> rx.Component:
     S = StaffState
     return staff_page(
         rx.el.h1(T["staff.title"]),
-        loading_or(S.loaded, rx.fragment(
-            rx.el.table(
-                rx.el.thead(rx.el.tr(*[rx.el.th(T[k], scope="col") for k in (
-                    "apply.name", "signin.email", "staff.role", "overview.families", "staff.status")])),
-                rx.el.tbody(rx.foreach(S.staff, _staff_row)), class_name="table card"),
-            rx.el.p(rx.cond(S.errors["list"] != "", T[S.errors["list"]], ""),
-                    class_name="field-error", role="alert"),
-            rx.el.section(
-                rx.el.h2(T["staff.invite"], id="invite-worker"),
-                rx.el.form(
-                    text_field("staff-name", T["apply.name"], S.errors["name"]),
-                    text_field("staff-email", T["signin.email"], S.errors["email"], input_type="email"),
-                    rx.cond(S.invited != "", rx.el.p(fill("members.sent", email=S.invited),
-                                                     role="status", class_name="ok"), rx.fragment()),
-                    rx.el.button(T["staff.send_invite"], type="submit", class_name="btn btn-primary"),
-                    on_submit=S.invite, reset_on_submit=False, class_name="form", no_validate=True),
-                aria_labelledby="invite-worker", class_name="card"),
-        )),
+        loading_or(
+            S.loaded,
+            rx.fragment(
+                rx.el.table(
+                    rx.el.thead(
+                        rx.el.tr(
+                            *[
+                                rx.el.th(T[k], scope="col")
+                                for k in (
+                                    "apply.name",
+                                    "signin.email",
+                                    "staff.role",
+                                    "overview.families",
+                                    "staff.status",
+                                )
+                            ]
+                        )
+                    ),
+                    rx.el.tbody(rx.foreach(S.staff, _staff_row)),
+                    class_name="table card",
+                ),
+                rx.el.p(
+                    rx.cond(S.errors["list"] != "", T[S.errors["list"]], ""),
+                    class_name="field-error",
+                    role="alert",
+                ),
+                rx.el.section(
+                    rx.el.h2(T["staff.invite"], id="invite-worker"),
+                    rx.el.form(
+                        text_field("staff-name", T["apply.name"], S.errors["name"]),
+                        text_field(
+                            "staff-email", T["signin.email"], S.errors["email"], input_type="email"
+                        ),
+                        rx.cond(
+                            S.invited != "",
+                            rx.el.p(
+                                fill("members.sent", email=S.invited),
+                                role="status",
+                                class_name="ok",
+                            ),
+                            rx.fragment(),
+                        ),
+                        rx.el.button(
+                            T["staff.send_invite"], type="submit", class_name="btn btn-primary"
+                        ),
+                        on_submit=S.invite,
+                        reset_on_submit=False,
+                        class_name="form",
+                        no_validate=True,
+                    ),
+                    aria_labelledby="invite-worker",
+                    class_name="card",
+                ),
+            ),
+        ),
     )
 
 
@@ -51,11 +99,23 @@ def set_password_page() -> rx.Component:
     S = SetPasswordState
     return public_page(
         rx.el.h1(T["setpw.title"]),
-        rx.cond(S.valid, rx.el.form(
-            text_field("password", T["signin.password"], S.error, input_type="password",
-                       autocomplete="new-password", hint=T["apply.password_hint"]),
-            rx.el.button(T["setpw.submit"], type="submit", class_name="btn btn-primary"),
-            on_submit=S.submit, reset_on_submit=False, class_name="form card narrow",
-            no_validate=True),
-            rx.el.p(T["error.invitation_invalid"], class_name="card")),
+        rx.cond(
+            S.valid,
+            rx.el.form(
+                text_field(
+                    "password",
+                    T["signin.password"],
+                    S.error,
+                    input_type="password",
+                    autocomplete="new-password",
+                    hint=T["apply.password_hint"],
+                ),
+                rx.el.button(T["setpw.submit"], type="submit", class_name="btn btn-primary"),
+                on_submit=S.submit,
+                reset_on_submit=False,
+                class_name="form card narrow",
+                no_validate=True,
+            ),
+            rx.el.p(T["error.invitation_invalid"], class_name="card"),
+        ),
     )

@@ -2,10 +2,9 @@
 
 import reflex as rx
 
-from familywork_app.components.shell import (T, loading_or,
-                                             staff_page)
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
+from familywork_app.components.shell import T, loading_or, staff_page
 from familywork_app.state.figures import FamilySearchState, FiguresState
 from familywork_app.state.staff_home import OverviewState, QueueState
 
@@ -15,24 +14,42 @@ def _decision_forms(q: dict) -> rx.Component:
     worker_id, reason_id = "worker-" + app_id, "reason-" + app_id
     error = S.errors[app_id]
     return rx.el.div(
-        rx.cond(q["status_key"] == "submitted",
-                rx.el.button(T["overview.review"], type="button", class_name="btn btn-secondary",
-                             on_click=S.review(app_id)), rx.fragment()),
+        rx.cond(
+            q["status_key"] == "submitted",
+            rx.el.button(
+                T["overview.review"],
+                type="button",
+                class_name="btn btn-secondary",
+                on_click=S.review(app_id),
+            ),
+            rx.fragment(),
+        ),
         rx.el.form(
             rx.el.input(type="hidden", name="application_id", value=app_id),
             rx.el.label(T["overview.assign_worker"], html_for=worker_id),
-            rx.el.select(rx.el.option(T["apply.choose"], value=""),
-                         rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
-                         id=worker_id, name="worker_id", class_name="input", default_value=""),
+            rx.el.select(
+                rx.el.option(T["apply.choose"], value=""),
+                rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
+                id=worker_id,
+                name="worker_id",
+                class_name="input",
+                default_value="",
+            ),
             rx.el.button(T["overview.accept"], type="submit", class_name="btn btn-primary"),
-            on_submit=S.accept, reset_on_submit=False, class_name="form",
+            on_submit=S.accept,
+            reset_on_submit=False,
+            class_name="form",
         ),
         rx.el.form(
             rx.el.input(type="hidden", name="application_id", value=app_id),
             rx.el.label(T["overview.decline_reason"], html_for=reason_id),
-            rx.el.textarea(id=reason_id, name="reason", rows=2, class_name="input", max_length=2000),
+            rx.el.textarea(
+                id=reason_id, name="reason", rows=2, class_name="input", max_length=2000
+            ),
             rx.el.button(T["overview.decline"], type="submit", class_name="btn btn-danger"),
-            on_submit=S.decline, reset_on_submit=False, class_name="form",
+            on_submit=S.decline,
+            reset_on_submit=False,
+            class_name="form",
         ),
         rx.el.p(rx.cond(error != "", T[error], ""), class_name="field-error", role="alert"),
         class_name="decision",
@@ -54,11 +71,17 @@ def queue_page() -> rx.Component:
     S = QueueState
     return staff_page(
         rx.el.h1(T["overview.queue"]),
-        loading_or(S.loaded, rx.cond(
-            S.queue.length() > 0,
-            rx.el.ul(rx.foreach(S.queue, lambda q: _queue_item(q, decide=False)),
-                     class_name="plain-list"),
-            rx.el.p(T["overview.queue_empty"]))),
+        loading_or(
+            S.loaded,
+            rx.cond(
+                S.queue.length() > 0,
+                rx.el.ul(
+                    rx.foreach(S.queue, lambda q: _queue_item(q, decide=False)),
+                    class_name="plain-list",
+                ),
+                rx.el.p(T["overview.queue_empty"]),
+            ),
+        ),
     )
 
 
@@ -66,15 +89,22 @@ def overview_page() -> rx.Component:
     S = OverviewState
     return staff_page(
         rx.el.h1(T["overview.title"]),
-        loading_or(S.loaded, rx.fragment(
-            rx.el.section(
-                rx.el.h2(T["overview.queue"], id="queue"),
-                rx.cond(S.queue.length() > 0,
-                        rx.el.ul(rx.foreach(S.queue, lambda q: _queue_item(q)), class_name="plain-list"),
-                        rx.el.p(T["overview.queue_empty"])),
-                aria_labelledby="queue",
+        loading_or(
+            S.loaded,
+            rx.fragment(
+                rx.el.section(
+                    rx.el.h2(T["overview.queue"], id="queue"),
+                    rx.cond(
+                        S.queue.length() > 0,
+                        rx.el.ul(
+                            rx.foreach(S.queue, lambda q: _queue_item(q)), class_name="plain-list"
+                        ),
+                        rx.el.p(T["overview.queue_empty"]),
+                    ),
+                    aria_labelledby="queue",
+                ),
             ),
-        )),
+        ),
         _family_search(),
         loading_or(FiguresState.loaded, _figures()),
     )
@@ -88,12 +118,34 @@ def _family_search() -> rx.Component:
             rx.el.label(T["caseload.search"], html_for="family-query"),
             rx.el.input(id="family-query", name="query", type="search", class_name="input"),
             rx.el.button(T["overview.search"], type="submit", class_name="btn btn-secondary"),
-            on_submit=R.search, reset_on_submit=False, class_name="form", role="search"),
-        rx.cond(R.searched, rx.el.ul(rx.foreach(R.results, lambda r: rx.el.li(
-            rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["id"]),
-            " · ", r["municipality"], " · ", r["status"], " · ", r["worker"])),
-            class_name="card", role="status"), rx.fragment()),
-        aria_labelledby="find", class_name="card")
+            on_submit=R.search,
+            reset_on_submit=False,
+            class_name="form",
+            role="search",
+        ),
+        rx.cond(
+            R.searched,
+            rx.el.ul(
+                rx.foreach(
+                    R.results,
+                    lambda r: rx.el.li(
+                        rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["id"]),
+                        " · ",
+                        r["municipality"],
+                        " · ",
+                        r["status"],
+                        " · ",
+                        r["worker"],
+                    ),
+                ),
+                class_name="card",
+                role="status",
+            ),
+            rx.fragment(),
+        ),
+        aria_labelledby="find",
+        class_name="card",
+    )
 
 
 def _figures() -> rx.Component:
@@ -104,12 +156,33 @@ def _figures() -> rx.Component:
         bar_table(F.active, "overview.workers", ["overview.worker"], ["name"]),
         rx.el.table(
             rx.el.caption(T["figures.meetings"]),
-            rx.el.thead(rx.el.tr(*[rx.el.th(T[k], scope="col") for k in
-                                   ("overview.worker", "figures.this_week", "figures.next_week")])),
-            rx.el.tbody(rx.foreach(F.meetings, lambda m: rx.el.tr(
-                rx.el.td(m["name"]), rx.el.td(m["this_week"]), rx.el.td(m["next_week"])))),
-            class_name="table figures"),
-        bar_table(F.by_area, "figures.by_area", ["figures.month", "figures.area"], ["month", "label"]),
-        bar_table(F.by_municipality, "figures.by_municipality",
-                  ["figures.month", "apply.municipality"], ["month", "label"]),
-        aria_labelledby="figures", class_name="card")
+            rx.el.thead(
+                rx.el.tr(
+                    *[
+                        rx.el.th(T[k], scope="col")
+                        for k in ("overview.worker", "figures.this_week", "figures.next_week")
+                    ]
+                )
+            ),
+            rx.el.tbody(
+                rx.foreach(
+                    F.meetings,
+                    lambda m: rx.el.tr(
+                        rx.el.td(m["name"]), rx.el.td(m["this_week"]), rx.el.td(m["next_week"])
+                    ),
+                )
+            ),
+            class_name="table figures",
+        ),
+        bar_table(
+            F.by_area, "figures.by_area", ["figures.month", "figures.area"], ["month", "label"]
+        ),
+        bar_table(
+            F.by_municipality,
+            "figures.by_municipality",
+            ["figures.month", "apply.municipality"],
+            ["month", "label"],
+        ),
+        aria_labelledby="figures",
+        class_name="card",
+    )

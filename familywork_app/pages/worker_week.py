@@ -10,9 +10,18 @@ from familywork_app.state.worker_week import InboxState, WeekState
 def _meeting_row(m: dict) -> rx.Component:
     return rx.el.li(
         rx.el.p(m["day"], " ", m["time"], class_name="big"),
-        rx.el.p(rx.el.a(m["family"], href=routes.FAMILY_RECORD_PREFIX + m["family_id"] + "#sec-meetings"),
-                " · ", m["place"], " · ", m["topic"]),
-        rx.el.p(m["status"], class_name=rx.cond(m["status_key"] == "agreed", "tag", "tag tag-attention")),
+        rx.el.p(
+            rx.el.a(
+                m["family"], href=routes.FAMILY_RECORD_PREFIX + m["family_id"] + "#sec-meetings"
+            ),
+            " · ",
+            m["place"],
+            " · ",
+            m["topic"],
+        ),
+        rx.el.p(
+            m["status"], class_name=rx.cond(m["status_key"] == "agreed", "tag", "tag tag-attention")
+        ),
         rx.cond(m["overlap"] != "", rx.el.p(m["overlap"], class_name="attention"), rx.fragment()),
         class_name="card",
     )
@@ -23,23 +32,37 @@ def week_page() -> rx.Component:
     return staff_page(
         rx.el.h1(T["week.title"]),
         rx.el.div(
-            rx.el.button(T["week.previous"], type="button", class_name="btn btn-secondary",
-                         on_click=S.shift(-1)),
-            rx.el.button(T["week.next"], type="button", class_name="btn btn-secondary",
-                         on_click=S.shift(1)),
-            class_name="actions"),
-        loading_or(S.loaded, rx.fragment(
-            rx.el.h2(S.title, role="status"),
-            rx.cond(S.days.length() > 0,
+            rx.el.button(
+                T["week.previous"],
+                type="button",
+                class_name="btn btn-secondary",
+                on_click=S.shift(-1),
+            ),
+            rx.el.button(
+                T["week.next"], type="button", class_name="btn btn-secondary", on_click=S.shift(1)
+            ),
+            class_name="actions",
+        ),
+        loading_or(
+            S.loaded,
+            rx.fragment(
+                rx.el.h2(S.title, role="status"),
+                rx.cond(
+                    S.days.length() > 0,
                     rx.el.ul(rx.foreach(S.days, _meeting_row), class_name="plain-list"),
-                    rx.el.p(T["week.empty"], class_name="muted")))),
+                    rx.el.p(T["week.empty"], class_name="muted"),
+                ),
+            ),
+        ),
     )
 
 
 def _inbox_row(r: dict) -> rx.Component:
     return rx.el.li(
-        rx.el.h2(rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["family_id"] + "#sec-messages"),
-                 class_name="h3"),
+        rx.el.h2(
+            rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["family_id"] + "#sec-messages"),
+            class_name="h3",
+        ),
         rx.el.p(r["unread"], class_name="attention"),
         rx.el.p(r["when"], " · ", r["preview"], class_name="muted"),
         class_name="card",
@@ -50,8 +73,12 @@ def inbox_page() -> rx.Component:
     S = InboxState
     return staff_page(
         rx.el.h1(T["inbox.title"]),
-        loading_or(S.loaded, rx.cond(
-            S.rows.length() > 0,
-            rx.el.ul(rx.foreach(S.rows, _inbox_row), class_name="plain-list"),
-            rx.el.p(T["messages.none"], class_name="muted"))),
+        loading_or(
+            S.loaded,
+            rx.cond(
+                S.rows.length() > 0,
+                rx.el.ul(rx.foreach(S.rows, _inbox_row), class_name="plain-list"),
+                rx.el.p(T["messages.none"], class_name="muted"),
+            ),
+        ),
     )

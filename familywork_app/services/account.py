@@ -12,19 +12,39 @@ from sqlmodel import Session
 from familywork_app.models import AuthSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import (
-    TooManyAttempts, check_limit, end_all_sessions, live_sessions, record_attempt,
+    TooManyAttempts,
+    check_limit,
+    end_all_sessions,
+    live_sessions,
+    record_attempt,
 )
 from familywork_app.services.policy import acting_user, valid_id
 from familywork_app.services.security import (
-    hash_password, password_problem, token_hash, verify_password,
+    hash_password,
+    password_problem,
+    token_hash,
+    verify_password,
 )
 
-_BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("SamsungBrowser/", "Samsung Internet"),
-             ("Firefox/", "Firefox"), ("FxiOS/", "Firefox"), ("CriOS/", "Chrome"),
-             ("Chrome/", "Chrome"), ("Safari/", "Safari"))
-_SYSTEMS = (("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"),
-            ("Windows", "Windows"), ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"),
-            ("Linux", "Linux"))
+_BROWSERS = (
+    ("Edg/", "Edge"),
+    ("OPR/", "Opera"),
+    ("SamsungBrowser/", "Samsung Internet"),
+    ("Firefox/", "Firefox"),
+    ("FxiOS/", "Firefox"),
+    ("CriOS/", "Chrome"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+)
+_SYSTEMS = (
+    ("Android", "Android"),
+    ("iPhone", "iOS"),
+    ("iPad", "iPadOS"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+)
 
 
 def describe_user_agent(user_agent: str) -> str:
@@ -46,14 +66,23 @@ def my_sessions(session: Session, user: User, current_token: object, ip: str = "
     """The user's live sessions, most recently used first; `current` marks this browser's."""
     user = _signed_in(user, ip)
     current = token_hash(current_token) if isinstance(current_token, str) else ""
-    return [{"id": row.id, "created_at": row.created_at, "last_seen_at": row.last_seen_at,
-             "user_agent": row.user_agent, "device": describe_user_agent(row.user_agent),
-             "ip": row.ip, "current": row.token_hash == current}
-            for row in live_sessions(session, user)]
+    return [
+        {
+            "id": row.id,
+            "created_at": row.created_at,
+            "last_seen_at": row.last_seen_at,
+            "user_agent": row.user_agent,
+            "device": describe_user_agent(row.user_agent),
+            "ip": row.ip,
+            "current": row.token_hash == current,
+        }
+        for row in live_sessions(session, user)
+    ]
 
 
-def end_my_session(session: Session, user: User, session_id: object, current_token: object,
-                   ip: str = "") -> None:
+def end_my_session(
+    session: Session, user: User, session_id: object, current_token: object, ip: str = ""
+) -> None:
     """End one of the user's other sessions: that browser is signed out at its next step."""
     user = _signed_in(user, ip)
     row = session.get(AuthSession, valid_id(session_id))
@@ -66,8 +95,14 @@ def end_my_session(session: Session, user: User, session_id: object, current_tok
         session.commit()
 
 
-def change_password(session: Session, user: User, current_password: object, new_password: object,
-                    current_token: object, ip: str = "") -> int:
+def change_password(
+    session: Session,
+    user: User,
+    current_password: object,
+    new_password: object,
+    current_token: object,
+    ip: str = "",
+) -> int:
     """Change the password (the current one must be right); ends every other session.
 
     Returns how many other sessions ended. Raises ServiceError with field "current" or "new",
@@ -87,5 +122,6 @@ def change_password(session: Session, user: User, current_password: object, new_
     user.password_hash = hash_password(new_password)
     session.add(user)
     session.commit()
-    return end_all_sessions(session, user.id, keep_token=current_token
-                            if isinstance(current_token, str) else "")
+    return end_all_sessions(
+        session, user.id, keep_token=current_token if isinstance(current_token, str) else ""
+    )

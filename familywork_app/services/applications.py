@@ -9,12 +9,25 @@ import re
 
 from sqlmodel import Session, col, select
 
-from familywork_app.models import (MUNICIPALITIES, SUPPORT_AREAS, Application, Child, Family,
-                                   FamilyGuardian, User, utcnow)
+from familywork_app.models import (
+    MUNICIPALITIES,
+    SUPPORT_AREAS,
+    Application,
+    Child,
+    Family,
+    FamilyGuardian,
+    User,
+    utcnow,
+)
 from familywork_app.services import NotAllowed, ServiceError, notifications
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, normalise_email
-from familywork_app.services.policy import active_worker, require_family, require_supervisor, valid_id
+from familywork_app.services.policy import (
+    active_worker,
+    require_family,
+    require_supervisor,
+    valid_id,
+)
 from familywork_app.services.security import hash_password, password_problem
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
@@ -46,7 +59,11 @@ def _children(raw: object, errors: dict[str, str]) -> list[tuple[str, int]]:
         year = int(year) if isinstance(year, str) and year.strip().isdigit() else year
         if not name or len(name) > 60:
             errors[f"child_{index}_name"] = "error.child_name"
-        if not isinstance(year, int) or isinstance(year, bool) or not this_year - 18 <= year <= this_year:
+        if (
+            not isinstance(year, int)
+            or isinstance(year, bool)
+            or not this_year - 18 <= year <= this_year
+        ):
             errors[f"child_{index}_year"] = "error.birth_year"
         else:
             children.append((name, year))
@@ -59,9 +76,16 @@ def check_application(session: Session, form: object) -> dict:
     """Every field checked; raises FormErrors listing all problems, else the clean values."""
     form = form if isinstance(form, dict) else {}
     errors: dict[str, str] = {}
-    clean = {key: _text(form, key, limit) for key, limit in (
-        ("name", 120), ("phone", 20), ("address", 200), ("reachable", 200),
-        ("description", DESCRIPTION_MAX))}
+    clean = {
+        key: _text(form, key, limit)
+        for key, limit in (
+            ("name", 120),
+            ("phone", 20),
+            ("address", 200),
+            ("reachable", 200),
+            ("description", DESCRIPTION_MAX),
+        )
+    }
     clean["email"] = normalise_email(form.get("email"))
     if not clean["name"] or len(clean["name"]) > 120:
         errors["name"] = "error.name_required"
@@ -94,25 +118,41 @@ def check_application(session: Session, form: object) -> dict:
     return clean
 
 
-def submit_application(session: Session, form: object, language: str = "fi",
-                       ip: str = "") -> User:
+def submit_application(session: Session, form: object, language: str = "fi", ip: str = "") -> User:
     """Create the guardian's account, the family and the application; returns the guardian."""
     clean = check_application(session, form)
-    user = User(email=clean["email"], password_hash=hash_password(clean["password"]),
-                role="guardian", display_name=clean["name"], phone=clean["phone"],
-                language=language if language in ("fi", "sv", "en") else "fi")
-    family = Family(name=clean["name"].split()[-1], municipality=clean["municipality"],
-                    address=clean["address"], status="applied")
+    user = User(
+        email=clean["email"],
+        password_hash=hash_password(clean["password"]),
+        role="guardian",
+        display_name=clean["name"],
+        phone=clean["phone"],
+        language=language if language in ("fi", "sv", "en") else "fi",
+    )
+    family = Family(
+        name=clean["name"].split()[-1],
+        municipality=clean["municipality"],
+        address=clean["address"],
+        status="applied",
+    )
     session.add(user)
     session.add(family)
     session.flush()
     session.add(FamilyGuardian(family_id=family.id, user_id=user.id))
     for name, year in clean["children"]:
         session.add(Child(family_id=family.id, first_name=name, birth_year=year))
-    session.add(Application(family_id=family.id, channel="eform",
-                            support_areas=",".join(clean["areas"]),
-                            description=clean["description"], reachable=clean["reachable"],
-                            consent=True, status="submitted", submitted_by_id=user.id))
+    session.add(
+        Application(
+            family_id=family.id,
+            channel="eform",
+            support_areas=",".join(clean["areas"]),
+            description=clean["description"],
+            reachable=clean["reachable"],
+            consent=True,
+            status="submitted",
+            submitted_by_id=user.id,
+        )
+    )
     log_access(session, user, family.id, "submit_application", ip=ip)
     session.commit()
     return user
@@ -137,8 +177,14 @@ def set_in_review(session: Session, user: User, application_id: object, ip: str 
     session.commit()
 
 
-def accept_application(session: Session, user: User, application_id: object, worker_id: object,
-                       note: object = "", ip: str = "") -> None:
+def accept_application(
+    session: Session,
+    user: User,
+    application_id: object,
+    worker_id: object,
+    note: object = "",
+    ip: str = "",
+) -> None:
     """Accept and assign a worker: the family becomes active."""
     require_supervisor(user)
     application = _application(session, application_id)
@@ -155,8 +201,9 @@ def accept_application(session: Session, user: User, application_id: object, wor
     notifications.application_decided(session, user, family.id)
 
 
-def decline_application(session: Session, user: User, application_id: object, reason: object,
-                        ip: str = "") -> None:
+def decline_application(
+    session: Session, user: User, application_id: object, reason: object, ip: str = ""
+) -> None:
     """Decline with a reason the family sees."""
     require_supervisor(user)
     text = reason.strip() if isinstance(reason, str) else ""
@@ -175,16 +222,23 @@ def decline_application(session: Session, user: User, application_id: object, re
 def application_status(session: Session, user: User, family_id: object, ip: str = "") -> dict:
     """The family's latest application with its dates, as the guardian follows it."""
     family = require_family(session, user, family_id)
-    application = session.exec(select(Application).where(Application.family_id == family.id)
-                               .order_by(col(Application.submitted_at).desc())).first()
+    application = session.exec(
+        select(Application)
+        .where(Application.family_id == family.id)
+        .order_by(col(Application.submitted_at).desc())
+    ).first()
     if application is None:
         raise NotAllowed()
     worker = session.get(User, family.worker_id) if family.worker_id else None
     log_access(session, user, family.id, "view_application", ip=ip)
     session.commit()
-    return {"status": application.status, "submitted_at": application.submitted_at,
-            "in_review_at": application.in_review_at, "decided_at": application.decided_at,
-            "decision_note": application.decision_note, "channel": application.channel,
-            "areas": [a for a in application.support_areas.split(",") if a],
-            "worker_name": worker.display_name if worker else ""}
-
+    return {
+        "status": application.status,
+        "submitted_at": application.submitted_at,
+        "in_review_at": application.in_review_at,
+        "decided_at": application.decided_at,
+        "decision_note": application.decision_note,
+        "channel": application.channel,
+        "areas": [a for a in application.support_areas.split(",") if a],
+        "worker_name": worker.display_name if worker else "",
+    }

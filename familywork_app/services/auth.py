@@ -8,7 +8,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from sqlalchemy import bindparam, event
 from sqlalchemy.orm import Session as OrmSession
@@ -16,7 +16,12 @@ from sqlmodel import Session, col, func, select
 
 from familywork_app import config
 from familywork_app.models import (
-    AuthSession, OneTimeToken, SignInAttempt, TogetherSession, User, utcnow,
+    AuthSession,
+    OneTimeToken,
+    SignInAttempt,
+    TogetherSession,
+    User,
+    utcnow,
 )
 from familywork_app.services import ServiceError
 from familywork_app.services.security import new_token, token_hash, verify_password
@@ -68,7 +73,8 @@ def _recent_failures(session: Session, email: str, ip: str) -> tuple[int, object
     counts = []
     for condition in conditions:
         stmt = select(func.count(), func.max(SignInAttempt.at)).where(
-            condition, SignInAttempt.success == False, SignInAttempt.at >= since)  # noqa: E712
+            condition, SignInAttempt.success == False, SignInAttempt.at >= since
+        )  # noqa: E712
         counts.append(session.exec(stmt).one())
     worst = max(counts, key=lambda c: c[0])
     return worst[0], worst[1]
@@ -81,7 +87,7 @@ def wait_seconds(session: Session, email: str, ip: str) -> int:
         return 0
     wait = min(2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS)
     if last.tzinfo is None:  # SQLite aggregates may come back naive
-        last = last.replace(tzinfo=timezone.utc)
+        last = last.replace(tzinfo=UTC)
     remaining = wait - (utcnow() - last).total_seconds()
     return max(0, int(remaining + 0.999))
 
@@ -93,8 +99,13 @@ def email_digest(email: str) -> str:
 
 def log_limit_hit(email: str, ip: str, waiting: int, what: str = "password") -> None:
     """Write a warning to the security log when an attempt meets the brute-force delay."""
-    security_log.warning("sign-in limit hit: check=%s email_sha256=%s ip=%s wait=%ss",
-                         what, email_digest(email), ip or "-", waiting)
+    security_log.warning(
+        "sign-in limit hit: check=%s email_sha256=%s ip=%s wait=%ss",
+        what,
+        email_digest(email),
+        ip or "-",
+        waiting,
+    )
 
 
 def record_attempt(session: Session, email: str, ip: str, ok: bool) -> None:
@@ -119,8 +130,9 @@ def authenticate(session: Session, email: object, password: object, ip: str = ""
     if waiting:
         return SignInResult(wait_seconds=waiting)
     user = session.exec(select(User).where(User.email == address)).first() if address else None
-    ok = verify_password(password if isinstance(password, str) else "",
-                         user.password_hash if user else None)
+    ok = verify_password(
+        password if isinstance(password, str) else "", user.password_hash if user else None
+    )
     ok = ok and user is not None and user.is_active
     record_attempt(session, address, ip, ok)
     session.commit()
@@ -130,27 +142,41 @@ def authenticate(session: Session, email: object, password: object, ip: str = ""
 def issue_signin_ticket(session: Session, user: User) -> str:
     """A one-minute, single-use ticket the browser trades for the session cookie."""
     ticket = new_token()
-    session.add(OneTimeToken(purpose="signin", token_hash=token_hash(ticket), user_id=user.id,
-                             expires_at=utcnow() + timedelta(seconds=SIGNIN_TICKET_SECONDS)))
+    session.add(
+        OneTimeToken(
+            purpose="signin",
+            token_hash=token_hash(ticket),
+            user_id=user.id,
+            expires_at=utcnow() + timedelta(seconds=SIGNIN_TICKET_SECONDS),
+        )
+    )
     session.commit()
     return ticket
 
 
 def _lifetimes(user: User) -> tuple[timedelta, timedelta]:
     if user.role == "guardian":
-        return (timedelta(minutes=config.GUARDIAN_IDLE_MINUTES),
-                timedelta(minutes=config.GUARDIAN_ABSOLUTE_MINUTES))
-    return (timedelta(minutes=config.STAFF_IDLE_MINUTES),
-            timedelta(minutes=config.STAFF_ABSOLUTE_MINUTES))
+        return (
+            timedelta(minutes=config.GUARDIAN_IDLE_MINUTES),
+            timedelta(minutes=config.GUARDIAN_ABSOLUTE_MINUTES),
+        )
+    return (
+        timedelta(minutes=config.STAFF_IDLE_MINUTES),
+        timedelta(minutes=config.STAFF_ABSOLUTE_MINUTES),
+    )
 
 
-def redeem_signin_ticket(session: Session, ticket: object, user_agent: str = "",
-                         ip: str = "") -> tuple[str, User] | None:
+def redeem_signin_ticket(
+    session: Session, ticket: object, user_agent: str = "", ip: str = ""
+) -> tuple[str, User] | None:
     """Trade a valid ticket for a new session token (a new token at every sign-in)."""
     if not isinstance(ticket, str) or not 20 <= len(ticket) <= 100:
         return None
-    row = session.exec(select(OneTimeToken).where(
-        OneTimeToken.token_hash == token_hash(ticket), OneTimeToken.purpose == "signin")).first()
+    row = session.exec(
+        select(OneTimeToken).where(
+            OneTimeToken.token_hash == token_hash(ticket), OneTimeToken.purpose == "signin"
+        )
+    ).first()
     if row is None or row.used_at is not None or row.expires_at <= utcnow():
         return None
     user = session.get(User, row.user_id)
@@ -159,21 +185,34 @@ def redeem_signin_ticket(session: Session, ticket: object, user_agent: str = "",
     row.used_at = utcnow()
     token = new_token()
     _idle, absolute = _lifetimes(user)
-    session.add(AuthSession(user_id=user.id, token_hash=token_hash(token),
-                            expires_at=utcnow() + absolute,
-                            user_agent=user_agent[:300], ip=ip[:64]))
+    session.add(
+        AuthSession(
+            user_id=user.id,
+            token_hash=token_hash(token),
+            expires_at=utcnow() + absolute,
+            user_agent=user_agent[:300],
+            ip=ip[:64],
+        )
+    )
     session.commit()
     return token, user
 
 
 # Built once: every event resolves its session, and building a statement costs more than
 # running it on an indexed column.
-_SESSION_AND_USER = (select(AuthSession, User).join(User, col(User.id) == AuthSession.user_id)
-                     .where(AuthSession.token_hash == bindparam("token_hash"),
-                            col(AuthSession.ended_at).is_(None)))
-_OPEN_LOCK_ID = (select(TogetherSession.id)
-                 .where(TogetherSession.auth_session_id == bindparam("auth_session_id"),
-                        col(TogetherSession.ended_at).is_(None)).limit(1))
+_SESSION_AND_USER = (
+    select(AuthSession, User)
+    .join(User, col(User.id) == AuthSession.user_id)
+    .where(AuthSession.token_hash == bindparam("token_hash"), col(AuthSession.ended_at).is_(None))
+)
+_OPEN_LOCK_ID = (
+    select(TogetherSession.id)
+    .where(
+        TogetherSession.auth_session_id == bindparam("auth_session_id"),
+        col(TogetherSession.ended_at).is_(None),
+    )
+    .limit(1)
+)
 _RESOLVED = "familywork.resolved_sessions"  # session.info key of resolve_session_once
 
 
@@ -203,8 +242,11 @@ def resolve_session(session: Session, token: object, *, together: bool = False) 
     if now - row.last_seen_at > _LAST_SEEN_RESOLUTION:
         row.last_seen_at = now
         session.commit()
-    if not together and user.role != "guardian" and session.exec(
-            _OPEN_LOCK_ID, params={"auth_session_id": row.id}).first() is not None:
+    if (
+        not together
+        and user.role != "guardian"
+        and session.exec(_OPEN_LOCK_ID, params={"auth_session_id": row.id}).first() is not None
+    ):
         return None
     return user
 
@@ -225,8 +267,9 @@ def resolve_session_once(session: Session, token: object, *, together: bool = Fa
 @event.listens_for(OrmSession, "after_flush")
 def _forget_resolved(session: OrmSession, _flush_context) -> None:
     if _RESOLVED in session.info and any(
-            isinstance(obj, (AuthSession, User, TogetherSession))
-            for obj in (*session.new, *session.dirty, *session.deleted)):
+        isinstance(obj, (AuthSession, User, TogetherSession))
+        for obj in (*session.new, *session.dirty, *session.deleted)
+    ):
         del session.info[_RESOLVED]
 
 
@@ -234,16 +277,20 @@ def open_session_row(session: Session, token: object) -> AuthSession | None:
     """The not-yet-ended session row of a well-formed token (lifetimes are not checked here)."""
     if not _well_formed(token):
         return None
-    row = session.exec(select(AuthSession).where(
-        AuthSession.token_hash == token_hash(token))).first()
+    row = session.exec(
+        select(AuthSession).where(AuthSession.token_hash == token_hash(token))
+    ).first()
     return row if row is not None and row.ended_at is None else None
 
 
 def open_lock(session: Session, auth_session_id: int) -> TogetherSession | None:
     """The open together mode (services.together) of a sign-in session, if any."""
-    return session.exec(select(TogetherSession).where(
-        TogetherSession.auth_session_id == auth_session_id,
-        col(TogetherSession.ended_at).is_(None))).first()
+    return session.exec(
+        select(TogetherSession).where(
+            TogetherSession.auth_session_id == auth_session_id,
+            col(TogetherSession.ended_at).is_(None),
+        )
+    ).first()
 
 
 def _locked(session: Session, auth_session_id: int) -> bool:
@@ -268,8 +315,11 @@ def end_all_sessions(session: Session, user_id: int, keep_token: str = "") -> in
     """End every live session of a user (password change, deactivation), except the one of
     `keep_token` if given. Returns how many ended."""
     keep = token_hash(keep_token) if isinstance(keep_token, str) and keep_token else ""
-    rows = session.exec(select(AuthSession).where(
-        AuthSession.user_id == user_id, col(AuthSession.ended_at).is_(None))).all()
+    rows = session.exec(
+        select(AuthSession).where(
+            AuthSession.user_id == user_id, col(AuthSession.ended_at).is_(None)
+        )
+    ).all()
     rows = [row for row in rows if row.token_hash != keep]
     for row in rows:
         row.ended_at = utcnow()
@@ -281,8 +331,14 @@ def live_sessions(session: Session, user: User) -> list[AuthSession]:
     """The user's sessions that still work (not ended, expired or idle), newest use first."""
     idle, _absolute = _lifetimes(user)
     now = utcnow()
-    rows = session.exec(select(AuthSession).where(
-        AuthSession.user_id == user.id, col(AuthSession.ended_at).is_(None),
-        AuthSession.expires_at > now, AuthSession.last_seen_at > now - idle)
-        .order_by(col(AuthSession.last_seen_at).desc(), col(AuthSession.id).desc())).all()
+    rows = session.exec(
+        select(AuthSession)
+        .where(
+            AuthSession.user_id == user.id,
+            col(AuthSession.ended_at).is_(None),
+            AuthSession.expires_at > now,
+            AuthSession.last_seen_at > now - idle,
+        )
+        .order_by(col(AuthSession.last_seen_at).desc(), col(AuthSession.id).desc())
+    ).all()
     return list(rows)

@@ -30,6 +30,8 @@ def meeting_ics(session, user: User, meeting_id: object, ip: str = "") -> bytes:
     if meeting.place_detail:
         event.add("location", meeting.place_detail)
     calendar.add_component(event)
-    log_access(session, user, meeting.family_id, "download_ics", detail=f"meeting {meeting.id}", ip=ip)
+    log_access(
+        session, user, meeting.family_id, "download_ics", detail=f"meeting {meeting.id}", ip=ip
+    )
     session.commit()
     return calendar.to_ical()

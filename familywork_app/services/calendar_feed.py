@@ -40,8 +40,13 @@ def feed_path(token: str) -> str:
 
 
 def _live(session: Session, user: User) -> list[CalendarFeedToken]:
-    return list(session.exec(select(CalendarFeedToken).where(
-        CalendarFeedToken.user_id == user.id, col(CalendarFeedToken.revoked_at).is_(None))))
+    return list(
+        session.exec(
+            select(CalendarFeedToken).where(
+                CalendarFeedToken.user_id == user.id, col(CalendarFeedToken.revoked_at).is_(None)
+            )
+        )
+    )
 
 
 def create_feed(session: Session, user: User, ip: str = "") -> str:
@@ -85,8 +90,9 @@ def _meetings(session: Session, user: User) -> list[Meeting]:
             return []
         stmt = stmt.where(Meeting.family_id == family_id)
     else:
-        stmt = (stmt.join(Family, Family.id == Meeting.family_id)
-                .where(Meeting.worker_id == user.id, Family.worker_id == user.id))
+        stmt = stmt.join(Family, Family.id == Meeting.family_id).where(
+            Meeting.worker_id == user.id, Family.worker_id == user.id
+        )
     return list(session.exec(stmt.order_by(col(Meeting.starts_at), col(Meeting.id))))
 
 
@@ -113,8 +119,9 @@ def _calendar(meetings: list[Meeting], lang: str) -> bytes:
     for meeting in meetings:
         calendar.add_component(_event(meeting, lang))
     last = max((m.ends_at.year for m in meetings), default=utcnow().year)
-    calendar.add_missing_timezones(first_date=date(utcnow().year - 1, 1, 1),
-                                   last_date=date(last + 2, 1, 1))
+    calendar.add_missing_timezones(
+        first_date=date(utcnow().year - 1, 1, 1), last_date=date(last + 2, 1, 1)
+    )
     return calendar.to_ical()
 
 
@@ -122,16 +129,20 @@ def read_feed(session: Session, token: object, ip: str = "") -> bytes | None:
     """The feed's iCalendar for a live token, or None (the route answers 404)."""
     if not isinstance(token, str) or not TOKEN_RE.match(token):
         return None
-    row = session.exec(select(CalendarFeedToken).where(
-        CalendarFeedToken.token_hash == _hash(token),
-        col(CalendarFeedToken.revoked_at).is_(None))).first()
+    row = session.exec(
+        select(CalendarFeedToken).where(
+            CalendarFeedToken.token_hash == _hash(token),
+            col(CalendarFeedToken.revoked_at).is_(None),
+        )
+    ).first()
     owner = session.get(User, row.user_id) if row is not None else None
     if row is None or not is_active(owner):
         return None
     meetings = _meetings(session, owner)
     body = _calendar(meetings, owner.language)
-    log_families(session, owner, list(dict.fromkeys(m.family_id for m in meetings)),
-                 "read_calendar_feed", ip)
+    log_families(
+        session, owner, list(dict.fromkeys(m.family_id for m in meetings)), "read_calendar_feed", ip
+    )
     row.last_used_at = utcnow()
     session.add(row)
     session.commit()

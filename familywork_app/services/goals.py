@@ -12,7 +12,12 @@ from sqlmodel import Session, col, select
 from familywork_app.models import SUPPORT_AREAS, Goal, GoalEntry, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import acting_user, require_family, require_record, require_staff
+from familywork_app.services.policy import (
+    acting_user,
+    require_family,
+    require_record,
+    require_staff,
+)
 
 TITLE_MAX = 200
 TEXT_MAX = 2000
@@ -22,8 +27,9 @@ RATING_TEXT = re.compile(r"[0-9]{1,2}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _text(value: object, field: str, code_long: str = "error.text_long",
-          limit: int = TEXT_MAX) -> str:
+def _text(
+    value: object, field: str, code_long: str = "error.text_long", limit: int = TEXT_MAX
+) -> str:
     """A stripped string of at most `limit` characters."""
     if not isinstance(value, str):
         raise ServiceError("error.invalid", field=field)
@@ -69,18 +75,30 @@ def _goal_for(session: Session, user: User, goal_id: object) -> Goal:
 
 
 def _entry_data(entry: GoalEntry, author: User | None) -> dict:
-    return {"id": entry.id, "author_name": author.display_name if author else "",
-            "author_role": author.role if author else "", "text": entry.text,
-            "rating": entry.rating, "created_at": entry.created_at}
+    return {
+        "id": entry.id,
+        "author_name": author.display_name if author else "",
+        "author_role": author.role if author else "",
+        "text": entry.text,
+        "rating": entry.rating,
+        "created_at": entry.created_at,
+    }
 
 
 def _goal_data(goal: Goal, entries: list[dict]) -> dict:
     return {
-        "id": goal.id, "title": goal.title, "support_area": goal.support_area,
-        "what_we_do": goal.what_we_do, "target_date": goal.target_date, "status": goal.status,
+        "id": goal.id,
+        "title": goal.title,
+        "support_area": goal.support_area,
+        "what_we_do": goal.what_we_do,
+        "target_date": goal.target_date,
+        "status": goal.status,
         "entries": entries,
-        "ratings": [{"at": e["created_at"], "rating": e["rating"]}
-                    for e in entries if e["rating"] is not None],
+        "ratings": [
+            {"at": e["created_at"], "rating": e["rating"]}
+            for e in entries
+            if e["rating"] is not None
+        ],
     }
 
 
@@ -89,9 +107,12 @@ def _entries_by_goal(session: Session, goal_ids: list[int]) -> dict[int, list[di
     found: dict[int, list[dict]] = {goal_id: [] for goal_id in goal_ids}
     if not goal_ids:
         return found
-    stmt = (select(GoalEntry, User).join(User, User.id == GoalEntry.author_id)
-            .where(col(GoalEntry.goal_id).in_(goal_ids))
-            .order_by(col(GoalEntry.created_at), col(GoalEntry.id)))
+    stmt = (
+        select(GoalEntry, User)
+        .join(User, User.id == GoalEntry.author_id)
+        .where(col(GoalEntry.goal_id).in_(goal_ids))
+        .order_by(col(GoalEntry.created_at), col(GoalEntry.id))
+    )
     for entry, author in session.exec(stmt):
         found[entry.goal_id].append(_entry_data(entry, author))
     return found
@@ -100,8 +121,9 @@ def _entries_by_goal(session: Session, goal_ids: list[int]) -> dict[int, list[di
 def family_goals(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
     """All goals of the family: active first, then achieved, then dropped; by id within."""
     family = require_family(session, acting_user(user, ip), family_id)
-    goals = list(session.exec(select(Goal).where(Goal.family_id == family.id)
-                              .order_by(col(Goal.id))))
+    goals = list(
+        session.exec(select(Goal).where(Goal.family_id == family.id).order_by(col(Goal.id)))
+    )
     goals.sort(key=lambda goal: STATUS_ORDER.get(goal.status, len(STATUS_ORDER)))
     entries = _entries_by_goal(session, [goal.id for goal in goals])
     data = [_goal_data(goal, entries[goal.id]) for goal in goals]
@@ -110,8 +132,9 @@ def family_goals(session: Session, user: User, family_id: object, ip: str = "") 
     return data
 
 
-def add_goal_entry(session: Session, user: User, goal_id: object, text: object,
-                   rating: object, ip: str = "") -> dict:
+def add_goal_entry(
+    session: Session, user: User, goal_id: object, text: object, rating: object, ip: str = ""
+) -> dict:
     """A progress entry (text, a 0–10 rating or both) on an active goal, from either side."""
     goal = _goal_for(session, acting_user(user, ip), goal_id)
     if goal.status != "active":
@@ -129,9 +152,16 @@ def add_goal_entry(session: Session, user: User, goal_id: object, text: object,
     return data
 
 
-def create_goal(session: Session, user: User, family_id: object, title: object,
-                support_area: object, what_we_do: object, target_date: object,
-                ip: str = "") -> dict:
+def create_goal(
+    session: Session,
+    user: User,
+    family_id: object,
+    title: object,
+    support_area: object,
+    what_we_do: object,
+    target_date: object,
+    ip: str = "",
+) -> dict:
     """Staff write down a goal agreed with the family."""
     require_staff(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
@@ -140,9 +170,15 @@ def create_goal(session: Session, user: User, family_id: object, title: object,
         raise ServiceError("error.title_required", field="title")
     if not isinstance(support_area, str) or support_area not in SUPPORT_AREAS:
         raise ServiceError("error.area_required", field="support_area")
-    goal = Goal(family_id=family.id, title=name, support_area=support_area,
-                what_we_do=_text(what_we_do, "what_we_do"),
-                target_date=_target_date(target_date), status="active", created_by_id=user.id)
+    goal = Goal(
+        family_id=family.id,
+        title=name,
+        support_area=support_area,
+        what_we_do=_text(what_we_do, "what_we_do"),
+        target_date=_target_date(target_date),
+        status="active",
+        created_by_id=user.id,
+    )
     session.add(goal)
     session.flush()
     data = _goal_data(goal, [])
@@ -151,8 +187,7 @@ def create_goal(session: Session, user: User, family_id: object, title: object,
     return data
 
 
-def end_goal(session: Session, user: User, goal_id: object, status: object,
-             ip: str = "") -> None:
+def end_goal(session: Session, user: User, goal_id: object, status: object, ip: str = "") -> None:
     """Staff mark an active goal achieved or dropped."""
     require_staff(acting_user(user, ip))
     goal = _goal_for(session, user, goal_id)
@@ -163,6 +198,5 @@ def end_goal(session: Session, user: User, goal_id: object, status: object,
     goal.status = status
     goal.ended_at = utcnow()
     session.add(goal)
-    log_access(session, user, goal.family_id, "end_goal", detail=f"goal {goal.id}: {status}",
-               ip=ip)
+    log_access(session, user, goal.family_id, "end_goal", detail=f"goal {goal.id}: {status}", ip=ip)
     session.commit()

@@ -24,15 +24,22 @@ PURPOSE = "guardian_invite"
 def family_members(session: Session, user: User, ip: str = "") -> dict:
     """The guardians of the user's family (names only) and open invitations' addresses."""
     family = own_family(session, user)
-    guardians = session.exec(select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
-                             .where(FamilyGuardian.family_id == family.id)).all()
-    pending = session.exec(select(OneTimeToken).where(
-        OneTimeToken.family_id == family.id, OneTimeToken.purpose == PURPOSE,
-        OneTimeToken.used_at == None, OneTimeToken.expires_at > utcnow())).all()  # noqa: E711
+    guardians = session.exec(
+        select(User)
+        .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+        .where(FamilyGuardian.family_id == family.id)
+    ).all()
+    pending = session.exec(
+        select(OneTimeToken).where(
+            OneTimeToken.family_id == family.id,
+            OneTimeToken.purpose == PURPOSE,
+            OneTimeToken.used_at == None,
+            OneTimeToken.expires_at > utcnow(),
+        )
+    ).all()  # noqa: E711
     log_access(session, user, family.id, "view_members", ip=ip)
     session.commit()
-    return {"guardians": [g.display_name for g in guardians],
-            "pending": [p.email for p in pending]}
+    return {"guardians": [g.display_name for g in guardians], "pending": [p.email for p in pending]}
 
 
 def invite_guardian(session: Session, user: User, email: object, ip: str = "") -> None:
@@ -46,23 +53,36 @@ def invite_guardian(session: Session, user: User, email: object, ip: str = "") -
     if session.exec(select(User).where(User.email == address)).first():
         raise ServiceError("error.email_unavailable", field="email")
     token = new_token()
-    session.add(OneTimeToken(purpose=PURPOSE, token_hash=token_hash(token), family_id=family.id,
-                             email=address, created_by_id=user.id,
-                             expires_at=utcnow() + timedelta(days=INVITATION_DAYS)))
+    session.add(
+        OneTimeToken(
+            purpose=PURPOSE,
+            token_hash=token_hash(token),
+            family_id=family.id,
+            email=address,
+            created_by_id=user.id,
+            expires_at=utcnow() + timedelta(days=INVITATION_DAYS),
+        )
+    )
     log_access(session, user, family.id, "invite_guardian", ip=ip)
     session.commit()
-    send_mail(address, "Perhetyö: kutsu / inbjudan / invitation",
-              f"{user.display_name} kutsuu sinut perheen yhteiseen perhetyön asiointiin.\n"
-              f"{user.display_name} bjuder in dig till familjens e-tjänst för familjearbete.\n"
-              f"{user.display_name} invites you to the family's family work space.\n\n"
-              f"{public_url(routes.INVITE)}?token={token}\n")
+    send_mail(
+        address,
+        "Perhetyö: kutsu / inbjudan / invitation",
+        f"{user.display_name} kutsuu sinut perheen yhteiseen perhetyön asiointiin.\n"
+        f"{user.display_name} bjuder in dig till familjens e-tjänst för familjearbete.\n"
+        f"{user.display_name} invites you to the family's family work space.\n\n"
+        f"{public_url(routes.INVITE)}?token={token}\n",
+    )
 
 
 def _open_invitation(session: Session, token: object) -> OneTimeToken | None:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         return None
-    row = session.exec(select(OneTimeToken).where(OneTimeToken.token_hash == token_hash(token),
-                                                  OneTimeToken.purpose == PURPOSE)).first()
+    row = session.exec(
+        select(OneTimeToken).where(
+            OneTimeToken.token_hash == token_hash(token), OneTimeToken.purpose == PURPOSE
+        )
+    ).first()
     if row is None or row.used_at is not None or row.expires_at <= utcnow():
         return None
     return row
@@ -76,8 +96,14 @@ def invitation_info(session: Session, token: object) -> dict | None:
     return {"email": row.email, "family_name": session.get(Family, row.family_id).name}
 
 
-def accept_invitation(session: Session, token: object, name: object, password: object,
-                      language: str = "fi", ip: str = "") -> User:
+def accept_invitation(
+    session: Session,
+    token: object,
+    name: object,
+    password: object,
+    language: str = "fi",
+    ip: str = "",
+) -> User:
     """Create the invitee's account, link it to the family and use up the invitation."""
     row = _open_invitation(session, token)
     if row is None:
@@ -89,8 +115,13 @@ def accept_invitation(session: Session, token: object, name: object, password: o
         raise ServiceError(problem, field="password")
     if session.exec(select(User).where(User.email == row.email)).first():
         raise ServiceError("error.invitation_invalid")
-    user = User(email=row.email, password_hash=hash_password(password), role="guardian",
-                display_name=display, language=language if language in ("fi", "sv", "en") else "fi")
+    user = User(
+        email=row.email,
+        password_hash=hash_password(password),
+        role="guardian",
+        display_name=display,
+        language=language if language in ("fi", "sv", "en") else "fi",
+    )
     session.add(user)
     session.flush()
     session.add(FamilyGuardian(family_id=row.family_id, user_id=user.id))

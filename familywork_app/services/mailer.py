@@ -31,6 +31,7 @@ def send_mail(to: str, subject: str, body: str) -> None:
         if os.environ.get("FAMILYWORK_SMTP_STARTTLS", "1") == "1":
             smtp.starttls()
         if os.environ.get("FAMILYWORK_SMTP_USER"):
-            smtp.login(os.environ["FAMILYWORK_SMTP_USER"],
-                       os.environ.get("FAMILYWORK_SMTP_PASSWORD", ""))
+            smtp.login(
+                os.environ["FAMILYWORK_SMTP_USER"], os.environ.get("FAMILYWORK_SMTP_PASSWORD", "")
+            )
         smtp.send_message(message)

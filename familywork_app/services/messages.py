@@ -5,7 +5,7 @@ other side who takes part in the work (a guardian of the family, or its assigned
 opened the conversation; a supervisor looking in does not mark anything read.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, func, select
@@ -14,13 +14,18 @@ from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
 from familywork_app.services.family_home import unread_by_family
-from familywork_app.services.policy import (acting_user, require_family, require_staff, side,
-                                             side_of_role)
+from familywork_app.services.policy import (
+    acting_user,
+    require_family,
+    require_staff,
+    side,
+    side_of_role,
+)
 
 BODY_MAX = 2000
 PREVIEW_CHARS = 80
 INBOX_STATUSES = ("active", "closed")
-EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def _body(value: object) -> str:
@@ -35,9 +40,15 @@ def _body(value: object) -> str:
 
 
 def _message_data(message: Message, sender: User | None, viewer: User) -> dict:
-    return {"id": message.id, "sender_name": sender.display_name if sender else "",
-            "sender_role": sender.role if sender else "", "mine": message.sender_id == viewer.id,
-            "body": message.body, "sent_at": message.sent_at, "read_at": message.read_at}
+    return {
+        "id": message.id,
+        "sender_name": sender.display_name if sender else "",
+        "sender_role": sender.role if sender else "",
+        "mine": message.sender_id == viewer.id,
+        "body": message.body,
+        "sent_at": message.sent_at,
+        "read_at": message.read_at,
+    }
 
 
 def _takes_part(user: User, family: Family) -> bool:
@@ -46,11 +57,20 @@ def _takes_part(user: User, family: Family) -> bool:
 
 
 # Plain rows, not ORM objects: a long conversation is read at every visit and every new message.
-_CONVERSATION = (select(Message.id, Message.sender_id, Message.body, Message.sent_at,
-                        Message.read_at, User.display_name, User.role)
-                 .join(User, col(User.id) == Message.sender_id)
-                 .where(Message.family_id == bindparam("family_id"))
-                 .order_by(col(Message.sent_at), col(Message.id)))
+_CONVERSATION = (
+    select(
+        Message.id,
+        Message.sender_id,
+        Message.body,
+        Message.sent_at,
+        Message.read_at,
+        User.display_name,
+        User.role,
+    )
+    .join(User, col(User.id) == Message.sender_id)
+    .where(Message.family_id == bindparam("family_id"))
+    .order_by(col(Message.sent_at), col(Message.id))
+)
 
 
 def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime]:
@@ -58,8 +78,11 @@ def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime
     reader_side, now = side(reader), utcnow()
     ids = [r.id for r in rows if r.read_at is None and side_of_role(r.role) != reader_side]
     if ids:
-        session.execute(update(Message).where(col(Message.id).in_(ids))
-                        .values(read_at=now, read_by_id=reader.id))
+        session.execute(
+            update(Message)
+            .where(col(Message.id).in_(ids))
+            .values(read_at=now, read_by_id=reader.id)
+        )
     return dict.fromkeys(ids, now)
 
 
@@ -68,17 +91,28 @@ def conversation(session: Session, user: User, family_id: object, ip: str = "") 
     family = require_family(session, acting_user(user, ip), family_id)
     rows = session.exec(_CONVERSATION, params={"family_id": family.id}).all()
     marked = _mark_read(session, rows, user) if _takes_part(user, family) else {}
-    data = [{"id": r.id, "sender_name": r.display_name, "sender_role": r.role,
-             "mine": r.sender_id == user.id, "body": r.body, "sent_at": r.sent_at,
-             "read_at": marked.get(r.id, r.read_at)} for r in rows]
-    log_access(session, user, family.id, "read_messages", detail=f"{len(marked)} marked read",
-               ip=ip)
+    data = [
+        {
+            "id": r.id,
+            "sender_name": r.display_name,
+            "sender_role": r.role,
+            "mine": r.sender_id == user.id,
+            "body": r.body,
+            "sent_at": r.sent_at,
+            "read_at": marked.get(r.id, r.read_at),
+        }
+        for r in rows
+    ]
+    log_access(
+        session, user, family.id, "read_messages", detail=f"{len(marked)} marked read", ip=ip
+    )
     session.commit()
     return data
 
 
-def send_message(session: Session, user: User, family_id: object, body: object,
-                 ip: str = "") -> dict:
+def send_message(
+    session: Session, user: User, family_id: object, body: object, ip: str = ""
+) -> dict:
     """A new message to the family's conversation, from either side."""
     family = require_family(session, acting_user(user, ip), family_id, change=True)
     message = Message(family_id=family.id, sender_id=user.id, body=_body(body))
@@ -96,19 +130,30 @@ def _inbox_families(session: Session, user: User) -> list[Family]:
     if user.role == "supervisor":
         stmt = select(Family).where(col(Family.id).in_(select(Message.family_id)))
     else:
-        stmt = select(Family).where(Family.worker_id == user.id,
-                                    col(Family.status).in_(INBOX_STATUSES))
+        stmt = select(Family).where(
+            Family.worker_id == user.id, col(Family.status).in_(INBOX_STATUSES)
+        )
     return list(session.exec(stmt.order_by(col(Family.id))))
 
 
 def _last_messages(session: Session, family_ids: list[int]) -> dict[int, Message]:
     """The newest message of each family, in one query (a window function)."""
-    newest = (select(Message.id, func.row_number().over(
-        partition_by=Message.family_id,
-        order_by=(col(Message.sent_at).desc(), col(Message.id).desc())).label("n"))
-        .where(col(Message.family_id).in_(family_ids)).subquery())
-    rows = session.exec(select(Message).join(newest, newest.c.id == Message.id)
-                        .where(newest.c.n == 1)).all()
+    newest = (
+        select(
+            Message.id,
+            func.row_number()
+            .over(
+                partition_by=Message.family_id,
+                order_by=(col(Message.sent_at).desc(), col(Message.id).desc()),
+            )
+            .label("n"),
+        )
+        .where(col(Message.family_id).in_(family_ids))
+        .subquery()
+    )
+    rows = session.exec(
+        select(Message).join(newest, newest.c.id == Message.id).where(newest.c.n == 1)
+    ).all()
     return {m.family_id: m for m in rows}
 
 
@@ -118,10 +163,16 @@ def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
     families = _inbox_families(session, user)  # only the user's own (or, supervisor, all)
     ids = [f.id for f in families]
     unread, last = unread_by_family(session, ids, user), _last_messages(session, ids)
-    rows = [{"family_id": f.id, "family_name": f.name, "unread": unread.get(f.id, 0),
-             "last_at": last[f.id].sent_at if f.id in last else None,
-             "last_preview": last[f.id].body[:PREVIEW_CHARS] if f.id in last else ""}
-            for f in families]
+    rows = [
+        {
+            "family_id": f.id,
+            "family_name": f.name,
+            "unread": unread.get(f.id, 0),
+            "last_at": last[f.id].sent_at if f.id in last else None,
+            "last_preview": last[f.id].body[:PREVIEW_CHARS] if f.id in last else "",
+        }
+        for f in families
+    ]
     log_families(session, user, ids, "list_messages", ip)
     session.commit()
     rows.sort(key=lambda row: row["last_at"] or EARLIEST, reverse=True)

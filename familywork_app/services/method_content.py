@@ -12,10 +12,17 @@ EVALUATION_SCALE = (1, 2, 3, 4, 5)
 
 CARD_DECKS: dict[str, tuple[str, ...]] = {
     "feelings": ("happy", "sad", "angry", "scared", "calm", "tired", "proud", "worried"),
-    "strengths": ("caring", "brave", "funny", "helpful", "patient", "curious", "creative",
-                  "persistent"),
-    "everyday": ("morning", "meals", "bedtime", "school", "chores", "play", "outdoors",
-                 "screens"),
+    "strengths": (
+        "caring",
+        "brave",
+        "funny",
+        "helpful",
+        "patient",
+        "curious",
+        "creative",
+        "persistent",
+    ),
+    "everyday": ("morning", "meals", "bedtime", "school", "chores", "play", "outdoors", "screens"),
 }
 ALL_CARDS = tuple(f"{deck}.{card}" for deck, cards in CARD_DECKS.items() for card in cards)
 MAX_PICKED_CARDS = 12
@@ -25,8 +32,16 @@ ROLE_TASKS = ("mornings", "meals", "bedtime", "school", "chores", "fun")
 OTHER_MEMBER = "other"  # "someone else" (a grandparent, a neighbour...)
 
 # Network map: who is around the family, how close, and whether they help or strain.
-NETWORK_CATEGORIES = ("relatives", "friends", "neighbours", "school", "daycare", "clinic",
-                      "hobbies", "services")
+NETWORK_CATEGORIES = (
+    "relatives",
+    "friends",
+    "neighbours",
+    "school",
+    "daycare",
+    "clinic",
+    "hobbies",
+    "services",
+)
 CLOSENESS = (1, 2, 3)  # 1 close, 2 in between, 3 further away
 EFFECTS = ("helps", "strains", "both")
 MAX_NETWORK_PEOPLE = 24

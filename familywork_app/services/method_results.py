@@ -15,10 +15,22 @@ from familywork_app.services.policy import acting_user, require_family
 def _names(session: Session, records: list[MethodRecord]) -> tuple[dict, dict]:
     user_ids = {r.respondent_user_id for r in records} | {r.created_by_id for r in records}
     child_ids = {r.child_id for r in records if r.child_id}
-    users = {u.id: u for u in session.exec(select(User).where(
-        col(User.id).in_([i for i in user_ids if i])))} if user_ids else {}
-    children = {c.id: c.first_name for c in session.exec(select(Child).where(
-        col(Child.id).in_(child_ids)))} if child_ids else {}
+    users = (
+        {
+            u.id: u
+            for u in session.exec(select(User).where(col(User.id).in_([i for i in user_ids if i])))
+        }
+        if user_ids
+        else {}
+    )
+    children = (
+        {
+            c.id: c.first_name
+            for c in session.exec(select(Child).where(col(Child.id).in_(child_ids)))
+        }
+        if child_ids
+        else {}
+    )
     return users, children
 
 
@@ -28,9 +40,16 @@ def _common(record: MethodRecord, users: dict, children: dict) -> dict:
     else:
         person = users.get(record.respondent_user_id) or users.get(record.created_by_id)
         who = person.display_name if person else ""
-    return {"id": record.id, "at": record.created_at, "phase": record.phase,
-            "respondent": record.respondent or "", "who": who, "note": record.note,
-            "meeting_id": record.meeting_id, **json.loads(record.data)}
+    return {
+        "id": record.id,
+        "at": record.created_at,
+        "phase": record.phase,
+        "respondent": record.respondent or "",
+        "who": who,
+        "note": record.note,
+        "meeting_id": record.meeting_id,
+        **json.loads(record.data),
+    }
 
 
 def compare_rolemaps(old: dict | None, new: dict) -> list[str]:
@@ -49,8 +68,12 @@ def compare_networks(old: dict | None, new: dict) -> dict[str, list[str]]:
     return {
         "added": [p["name"] for key, p in after.items() if key not in before],
         "gone": [p["name"] for key, p in before.items() if key not in after],
-        "changed": [p["name"] for key, p in after.items() if key in before and (
-            before[key]["closeness"], before[key]["effect"]) != (p["closeness"], p["effect"])],
+        "changed": [
+            p["name"]
+            for key, p in after.items()
+            if key in before
+            and (before[key]["closeness"], before[key]["effect"]) != (p["closeness"], p["effect"])
+        ],
     }
 
 
@@ -65,15 +88,28 @@ def _with_changes(maps: list[dict], compare) -> list[dict]:
 
 def results_data(session: Session, family_id: int) -> dict:
     """Every result of the family, grouped by method (no policy check: callers check)."""
-    records = list(session.exec(select(MethodRecord).where(MethodRecord.family_id == family_id)
-                                .order_by(col(MethodRecord.created_at), col(MethodRecord.id))))
+    records = list(
+        session.exec(
+            select(MethodRecord)
+            .where(MethodRecord.family_id == family_id)
+            .order_by(col(MethodRecord.created_at), col(MethodRecord.id))
+        )
+    )
     users, children = _names(session, records)
-    found: dict[str, list[dict]] = {"evaluation": [], "cards": [], "rolemap": [], "network": [],
-                                    "child": []}
+    found: dict[str, list[dict]] = {
+        "evaluation": [],
+        "cards": [],
+        "rolemap": [],
+        "network": [],
+        "child": [],
+    }
     for record in records:
         found.setdefault(record.kind, []).append(_common(record, users, children))
-    children = session.exec(select(Child).where(Child.family_id == family_id)
-                            .order_by(col(Child.birth_year), col(Child.id))).all()
+    children = session.exec(
+        select(Child)
+        .where(Child.family_id == family_id)
+        .order_by(col(Child.birth_year), col(Child.id))
+    ).all()
     return {
         "children": [{"id": c.id, "name": c.first_name} for c in children],
         "evaluations": found["evaluation"],  # oldest first: they are drawn over time

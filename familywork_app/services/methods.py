@@ -13,7 +13,14 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from familywork_app.models import (
-    EVALUATION_PHASES, Child, Family, FamilyGuardian, Meeting, MethodRecord, User, utcnow,
+    EVALUATION_PHASES,
+    Child,
+    Family,
+    FamilyGuardian,
+    Meeting,
+    MethodRecord,
+    User,
+    utcnow,
 )
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services import method_content as mc
@@ -22,8 +29,13 @@ from familywork_app.services.policy import acting_user, require_family, require_
 
 NOTE_MAX = 2000
 # MethodRecord.kind -> the visit-record method it counts as (models.METHODS)
-VISIT_METHOD = {"evaluation": "evaluation", "cards": "cards", "rolemap": "rolemap",
-                "network": "networking", "child": "child"}
+VISIT_METHOD = {
+    "evaluation": "evaluation",
+    "cards": "cards",
+    "rolemap": "rolemap",
+    "network": "networking",
+    "child": "child",
+}
 
 
 def _scale(value: object, allowed: tuple[int, ...], field: str) -> int:
@@ -72,8 +84,11 @@ def _guardian_of(session: Session, family: Family, user_id: object) -> User:
         uid = valid_id(user_id)
     except NotAllowed:
         uid = 0
-    link = session.exec(select(FamilyGuardian).where(
-        FamilyGuardian.family_id == family.id, FamilyGuardian.user_id == uid)).first()
+    link = session.exec(
+        select(FamilyGuardian).where(
+            FamilyGuardian.family_id == family.id, FamilyGuardian.user_id == uid
+        )
+    ).first()
     if link is None:
         raise ServiceError("error.respondent_required", field="respondent")
     return session.get(User, uid)
@@ -83,18 +98,28 @@ def _todays_visit(session: Session, family_id: int) -> Meeting | None:
     """The family's agreed or held visit going on now: begun in the last 12 hours or beginning
     within 2 (the nearest such one), if any."""
     now = utcnow()
-    rows = session.exec(select(Meeting).where(
-        Meeting.family_id == family_id, col(Meeting.status).in_(("agreed", "held")),
-        Meeting.starts_at >= now - timedelta(hours=12),
-        Meeting.starts_at <= now + timedelta(hours=2))).all()
+    rows = session.exec(
+        select(Meeting).where(
+            Meeting.family_id == family_id,
+            col(Meeting.status).in_(("agreed", "held")),
+            Meeting.starts_at >= now - timedelta(hours=12),
+            Meeting.starts_at <= now + timedelta(hours=2),
+        )
+    ).all()
     return min(rows, key=lambda m: abs((m.starts_at - now).total_seconds()), default=None)
 
 
-def _save(session: Session, user: User, family: Family, kind: str, data: dict, ip: str,
-          **fields) -> dict:
+def _save(
+    session: Session, user: User, family: Family, kind: str, data: dict, ip: str, **fields
+) -> dict:
     """Store one result (attached to today's visit when staff save it), log, commit."""
-    record = MethodRecord(family_id=family.id, kind=kind, created_by_id=user.id,
-                          data=json.dumps(data, ensure_ascii=False, sort_keys=True), **fields)
+    record = MethodRecord(
+        family_id=family.id,
+        kind=kind,
+        created_by_id=user.id,
+        data=json.dumps(data, ensure_ascii=False, sort_keys=True),
+        **fields,
+    )
     visit = _todays_visit(session, family.id) if user.role != "guardian" else None
     if visit is not None:
         record.meeting_id = visit.id
@@ -109,16 +134,19 @@ def _save(session: Session, user: User, family: Family, kind: str, data: dict, i
     return {"id": record.id, "kind": kind, "meeting_id": record.meeting_id}
 
 
-def _respondent(session: Session, user: User, family: Family, respondent: object,
-                child_consent: object) -> dict:
-    """"worker", "guardian:<id>" or "child:<id>" (a child only with a guardian's consent)."""
+def _respondent(
+    session: Session, user: User, family: Family, respondent: object, child_consent: object
+) -> dict:
+    """ "worker", "guardian:<id>" or "child:<id>" (a child only with a guardian's consent)."""
     if respondent == "worker":
         return {"respondent": "worker", "respondent_user_id": user.id}
     kind, _, raw_id = respondent.partition(":") if isinstance(respondent, str) else ("", "", "")
     number = int(raw_id) if raw_id.isdigit() and len(raw_id) < 11 else 0
     if kind == "guardian":
-        return {"respondent": "guardian",
-                "respondent_user_id": _guardian_of(session, family, number).id}
+        return {
+            "respondent": "guardian",
+            "respondent_user_id": _guardian_of(session, family, number).id,
+        }
     if kind == "child":
         child = _child_of(session, family, number)
         if child_consent is not True:
@@ -127,9 +155,16 @@ def _respondent(session: Session, user: User, family: Family, respondent: object
     raise ServiceError("error.respondent_required", field="respondent")
 
 
-def save_evaluation(session: Session, user: User, family_id: object, respondent: object,
-                    phase: object, scores: object, child_consent: object = False,
-                    ip: str = "") -> dict:
+def save_evaluation(
+    session: Session,
+    user: User,
+    family_id: object,
+    respondent: object,
+    phase: object,
+    scores: object,
+    child_consent: object = False,
+    ip: str = "",
+) -> dict:
     """One respondent's ratings (1–5) of the five support areas at a start, review or end."""
     family = _staff_family(session, user, family_id, ip)
     who = _respondent(session, user, family, respondent, child_consent)
@@ -137,13 +172,16 @@ def save_evaluation(session: Session, user: User, family_id: object, respondent:
         raise ServiceError("error.phase_required", field="phase")
     if not isinstance(scores, dict):
         raise ServiceError("error.invalid", field="scores")
-    values = {area: _scale(scores.get(area), mc.EVALUATION_SCALE, f"area-{area}")
-              for area in mc.EVALUATION_AREAS}
+    values = {
+        area: _scale(scores.get(area), mc.EVALUATION_SCALE, f"area-{area}")
+        for area in mc.EVALUATION_AREAS
+    }
     return _save(session, user, family, "evaluation", {"scores": values}, ip, phase=phase, **who)
 
 
-def save_cards(session: Session, user: User, family_id: object, cards: object, note: object,
-               ip: str = "") -> dict:
+def save_cards(
+    session: Session, user: User, family_id: object, cards: object, note: object, ip: str = ""
+) -> dict:
     """The cards the family picked (1–12 known cards, in the order picked) and a note."""
     family = _staff_family(session, user, family_id, ip)
     if not isinstance(cards, list) or len(cards) > mc.MAX_PICKED_CARDS:
@@ -156,16 +194,20 @@ def save_cards(session: Session, user: User, family_id: object, cards: object, n
 
 def family_members(session: Session, family: Family) -> dict[str, str]:
     """Member keys for the role map ("g<user id>", "c<child id>", "other") -> first names."""
-    guardians = session.exec(select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
-                             .where(FamilyGuardian.family_id == family.id)).all()
+    guardians = session.exec(
+        select(User)
+        .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+        .where(FamilyGuardian.family_id == family.id)
+    ).all()
     children = session.exec(select(Child).where(Child.family_id == family.id)).all()
     members = {f"g{g.id}": g.display_name.split(" ")[0] for g in guardians}
     members.update({f"c{c.id}": c.first_name for c in children})
     return {**members, mc.OTHER_MEMBER: ""}
 
 
-def save_rolemap(session: Session, user: User, family_id: object, tasks: object,
-                 ip: str = "") -> dict:
+def save_rolemap(
+    session: Session, user: User, family_id: object, tasks: object, ip: str = ""
+) -> dict:
     """Who does which everyday task: {task: [member keys]}; every task needs someone."""
     family = _staff_family(session, user, family_id, ip)
     members = family_members(session, family)
@@ -174,8 +216,12 @@ def save_rolemap(session: Session, user: User, family_id: object, tasks: object,
     chosen = {}
     for task in mc.ROLE_TASKS:
         who = tasks.get(task)
-        if (not isinstance(who, list) or not who or len(who) > len(members)
-                or not all(isinstance(m, str) and m in members for m in who)):
+        if (
+            not isinstance(who, list)
+            or not who
+            or len(who) > len(members)
+            or not all(isinstance(m, str) and m in members for m in who)
+        ):
             raise ServiceError("error.rolemap_incomplete", field=f"task-{task}")
         chosen[task] = [m for m in members if m in who]  # family order, no repeats
     named = {m: members[m] for m in {m for who in chosen.values() for m in who}}
@@ -197,22 +243,36 @@ def check_person(entry: object) -> dict:
         raise ServiceError("error.category_required", field="category")
     if not isinstance(effect, str) or effect not in mc.EFFECTS:
         raise ServiceError("error.effect_required", field="effect")
-    return {"name": name.strip(), "category": category, "effect": effect,
-            "closeness": _scale(entry.get("closeness"), mc.CLOSENESS, "closeness")}
+    return {
+        "name": name.strip(),
+        "category": category,
+        "effect": effect,
+        "closeness": _scale(entry.get("closeness"), mc.CLOSENESS, "closeness"),
+    }
 
 
-def save_network(session: Session, user: User, family_id: object, people: object,
-                 ip: str = "") -> dict:
+def save_network(
+    session: Session, user: User, family_id: object, people: object, ip: str = ""
+) -> dict:
     """The people and services around the family (1–24), each with closeness and effect."""
     family = _staff_family(session, user, family_id, ip)
     if not isinstance(people, list) or not people or len(people) > mc.MAX_NETWORK_PEOPLE:
         raise ServiceError("error.network_empty", field="network")
-    return _save(session, user, family, "network", {"people": [check_person(p) for p in people]}, ip)
+    return _save(
+        session, user, family, "network", {"people": [check_person(p) for p in people]}, ip
+    )
 
 
-def save_child_checkin(session: Session, user: User, family_id: object, child_id: object,
-                       answers: object, note: object, child_consent: object = False,
-                       ip: str = "") -> dict:
+def save_child_checkin(
+    session: Session,
+    user: User,
+    family_id: object,
+    child_id: object,
+    answers: object,
+    note: object,
+    child_consent: object = False,
+    ip: str = "",
+) -> dict:
     """A child's check-in: today's face (1–5) and a face for each picture question.
 
     A guardian answers with their own child on their phone; staff in together mode need a
@@ -224,7 +284,17 @@ def save_child_checkin(session: Session, user: User, family_id: object, child_id
         raise ServiceError("error.child_consent_required", field="consent")
     if not isinstance(answers, dict):
         raise ServiceError("error.invalid", field="answers")
-    faces = {q: _scale(answers.get(q), mc.FACE_SCALE, f"q-{q}")
-             for q in ("today", *mc.CHILD_QUESTIONS)}
-    return _save(session, user, family, "child", {"faces": faces}, ip, respondent="child",
-                 child_id=child.id, note=_note(note))
+    faces = {
+        q: _scale(answers.get(q), mc.FACE_SCALE, f"q-{q}") for q in ("today", *mc.CHILD_QUESTIONS)
+    }
+    return _save(
+        session,
+        user,
+        family,
+        "child",
+        {"faces": faces},
+        ip,
+        respondent="child",
+        child_id=child.id,
+        note=_note(note),
+    )

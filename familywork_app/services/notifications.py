@@ -26,10 +26,16 @@ from sqlmodel import Session, col, select
 
 from familywork_app import routes
 from familywork_app.i18n import t
-from familywork_app.models import (Family, FamilyGuardian, Meeting, NotificationPreference,
-                                   PushSubscription, User, utcnow)
-from familywork_app.services import ServiceError
-from familywork_app.services import push
+from familywork_app.models import (
+    Family,
+    FamilyGuardian,
+    Meeting,
+    NotificationPreference,
+    PushSubscription,
+    User,
+    utcnow,
+)
+from familywork_app.services import ServiceError, push
 from familywork_app.services.mailer import public_url, send_mail
 from familywork_app.services.policy import acting_user
 
@@ -45,11 +51,16 @@ _lock = threading.Lock()
 
 # --- who ---------------------------------------------------------------------------------------
 
+
 def _guardians(session: Session, family_id: int) -> list[User]:
-    return list(session.exec(select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
-                             .where(FamilyGuardian.family_id == family_id,
-                                    col(User.is_active).is_(True))
-                             .order_by(col(User.id))))
+    return list(
+        session.exec(
+            select(User)
+            .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+            .where(FamilyGuardian.family_id == family_id, col(User.is_active).is_(True))
+            .order_by(col(User.id))
+        )
+    )
 
 
 def _worker(session: Session, family: Family) -> list[User]:
@@ -64,31 +75,46 @@ def _other_side(session: Session, actor_id: int, family_id: int) -> list[User]:
     return _worker(session, family) if actor.role == "guardian" else _guardians(session, family_id)
 
 
-def _targets(session: Session, users: list[User], actor_id: int | None,
-             *, with_email: bool = True) -> list[dict]:
+def _targets(
+    session: Session, users: list[User], actor_id: int | None, *, with_email: bool = True
+) -> list[dict]:
     """Plain data for the sender thread: per recipient, the language, where the notification
     leads, the devices and (if they asked for it) the e-mail address."""
     users = [u for u in users if u.id != actor_id]
     ids = [u.id for u in users]
     if not ids:
         return []
-    subs = session.exec(select(PushSubscription)
-                        .where(col(PushSubscription.user_id).in_(ids))).all()
-    wants_mail = set(session.exec(select(NotificationPreference.user_id).where(
-        col(NotificationPreference.user_id).in_(ids),
-        col(NotificationPreference.email_enabled).is_(True))))
-    return [{"lang": u.language, "home": routes.home_for(u.role),
-             "email": u.email if with_email and u.id in wants_mail else "",
-             "subs": [(s.id, s.endpoint, s.p256dh, s.auth) for s in subs if s.user_id == u.id]}
-            for u in users]
+    subs = session.exec(
+        select(PushSubscription).where(col(PushSubscription.user_id).in_(ids))
+    ).all()
+    wants_mail = set(
+        session.exec(
+            select(NotificationPreference.user_id).where(
+                col(NotificationPreference.user_id).in_(ids),
+                col(NotificationPreference.email_enabled).is_(True),
+            )
+        )
+    )
+    return [
+        {
+            "lang": u.language,
+            "home": routes.home_for(u.role),
+            "email": u.email if with_email and u.id in wants_mail else "",
+            "subs": [(s.id, s.endpoint, s.p256dh, s.auth) for s in subs if s.user_id == u.id],
+        }
+        for u in users
+    ]
 
 
 # --- sending -----------------------------------------------------------------------------------
 
+
 def push_payload(lang: str, home: str) -> str:
     """The whole push message: the service's name, "something new", and where to open it."""
-    return json.dumps({"title": t(lang, "notify.push_title"), "body": t(lang, "notify.push_body"),
-                       "url": home}, ensure_ascii=False)
+    return json.dumps(
+        {"title": t(lang, "notify.push_title"), "body": t(lang, "notify.push_body"), "url": home},
+        ensure_ascii=False,
+    )
 
 
 def _record(session: Session, results: dict[int, int]) -> None:
@@ -117,21 +143,32 @@ def _send(targets: list[dict]) -> dict[int, int]:
         if target["email"]:
             lang = target["lang"]
             try:
-                send_mail(target["email"], t(lang, "notify.mail_subject"),
-                          t(lang, "notify.mail_body", link=public_url(target["home"]),
-                            settings=public_url(routes.SETTINGS)))
+                send_mail(
+                    target["email"],
+                    t(lang, "notify.mail_subject"),
+                    t(
+                        lang,
+                        "notify.mail_body",
+                        link=public_url(target["home"]),
+                        settings=public_url(routes.SETTINGS),
+                    ),
+                )
             except Exception as error:  # noqa: BLE001 - a mail server problem must not spread
                 log.warning("notification e-mail failed: %s", type(error).__name__)
     return results
 
 
-def _deliver(engine: Engine, actor_id: int, family_id: int, everyone_of: str,
-             kind: str) -> dict[int, int]:
+def _deliver(
+    engine: Engine, actor_id: int, family_id: int, everyone_of: str, kind: str
+) -> dict[int, int]:
     """On the sender thread: find the recipients in a short session of its own, send, record."""
     try:
         with Session(engine) as session:
-            users = (_guardians(session, family_id) if everyone_of == "guardians"
-                     else _other_side(session, actor_id, family_id))
+            users = (
+                _guardians(session, family_id)
+                if everyone_of == "guardians"
+                else _other_side(session, actor_id, family_id)
+            )
             targets = [x for x in _targets(session, users, actor_id) if x["subs"] or x["email"]]
         if not targets:
             return {}
@@ -176,6 +213,7 @@ def _notify(session: Session, actor_id: int, family_id: int, everyone_of: str, k
 
 # --- the services' hooks (after their commit) --------------------------------------------------
 
+
 def message_sent(session: Session, user: User, family_id: int) -> None:
     """`user` wrote a message in the family's conversation: tell the other side."""
     _notify(session, user.id, family_id, "other_side", "message")
@@ -194,6 +232,7 @@ def application_decided(session: Session, user: User, family_id: int) -> None:
 
 # --- the settings page -------------------------------------------------------------------------
 
+
 def send_test(session: Session, user: User, ip: str = "") -> dict:
     """A test notification to each of the user's own devices, at once (a few seconds at most
     per device); how many push services took it and how many did not."""
@@ -209,8 +248,9 @@ def send_test(session: Session, user: User, ip: str = "") -> dict:
 
 def email_enabled(session: Session, user: User) -> bool:
     """Whether the user gets e-mail notifications (off unless they turned it on)."""
-    pref = session.exec(select(NotificationPreference)
-                        .where(NotificationPreference.user_id == user.id)).first()
+    pref = session.exec(
+        select(NotificationPreference).where(NotificationPreference.user_id == user.id)
+    ).first()
     return bool(pref and pref.email_enabled)
 
 
@@ -219,8 +259,9 @@ def set_email_notifications(session: Session, user: User, enabled: object, ip: s
     acting_user(user, ip)
     if not isinstance(enabled, bool):
         raise ServiceError("error.invalid", field="email")
-    pref = session.exec(select(NotificationPreference)
-                        .where(NotificationPreference.user_id == user.id)).first()
+    pref = session.exec(
+        select(NotificationPreference).where(NotificationPreference.user_id == user.id)
+    ).first()
     pref = pref or NotificationPreference(user_id=user.id)
     pref.email_enabled, pref.updated_at = enabled, utcnow()
     session.add(pref)

@@ -28,9 +28,16 @@ def reset_link(token: str) -> str:
 
 
 def _open_links(session: Session, user: User) -> list[OneTimeToken]:
-    return list(session.exec(select(OneTimeToken).where(
-        OneTimeToken.user_id == user.id, OneTimeToken.purpose == PURPOSE,
-        col(OneTimeToken.used_at).is_(None), OneTimeToken.expires_at > utcnow())).all())
+    return list(
+        session.exec(
+            select(OneTimeToken).where(
+                OneTimeToken.user_id == user.id,
+                OneTimeToken.purpose == PURPOSE,
+                col(OneTimeToken.used_at).is_(None),
+                OneTimeToken.expires_at > utcnow(),
+            )
+        ).all()
+    )
 
 
 def request_reset(session: Session, email: object, ip: str = "") -> None:
@@ -44,19 +51,28 @@ def request_reset(session: Session, email: object, ip: str = "") -> None:
     if user is None or not user.is_active or len(_open_links(session, user)) >= MAX_OPEN_LINKS:
         return
     token = new_token()
-    session.add(OneTimeToken(purpose=PURPOSE, token_hash=token_hash(token), user_id=user.id,
-                             email=user.email, expires_at=utcnow() + timedelta(
-                                 minutes=LINK_MINUTES)))
+    session.add(
+        OneTimeToken(
+            purpose=PURPOSE,
+            token_hash=token_hash(token),
+            user_id=user.id,
+            email=user.email,
+            expires_at=utcnow() + timedelta(minutes=LINK_MINUTES),
+        )
+    )
     session.commit()
-    send_mail(user.email, "Perhetyö: salasanan vaihto / byte av lösenord / password reset",
-              "Joku pyysi tämän osoitteen perhetyön tunnuksen salasanan vaihtoa. Linkki toimii "
-              f"kerran ja {LINK_MINUTES} minuuttia. Jos et pyytänyt vaihtoa, älä tee mitään.\n"
-              "Någon bad om att byta lösenordet för familjearbetets konto med den här adressen. "
-              f"Länken fungerar en gång i {LINK_MINUTES} minuter. Om det inte var du, gör "
-              "ingenting.\n"
-              "Someone asked to reset the password of the family work account with this address. "
-              f"The link works once, for {LINK_MINUTES} minutes. If it was not you, do nothing.\n\n"
-              f"{reset_link(token)}\n")
+    send_mail(
+        user.email,
+        "Perhetyö: salasanan vaihto / byte av lösenord / password reset",
+        "Joku pyysi tämän osoitteen perhetyön tunnuksen salasanan vaihtoa. Linkki toimii "
+        f"kerran ja {LINK_MINUTES} minuuttia. Jos et pyytänyt vaihtoa, älä tee mitään.\n"
+        "Någon bad om att byta lösenordet för familjearbetets konto med den här adressen. "
+        f"Länken fungerar en gång i {LINK_MINUTES} minuter. Om det inte var du, gör "
+        "ingenting.\n"
+        "Someone asked to reset the password of the family work account with this address. "
+        f"The link works once, for {LINK_MINUTES} minutes. If it was not you, do nothing.\n\n"
+        f"{reset_link(token)}\n",
+    )
 
 
 def reset_link_is_open(session: Session, token: object) -> bool:
@@ -71,4 +87,3 @@ def reset_password(session: Session, token: object, password: object) -> User:
         row.used_at = utcnow()
     session.commit()
     return user
-

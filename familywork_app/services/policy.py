@@ -65,8 +65,9 @@ def require_supervisor(user: User | None) -> User:
     return user
 
 
-_GUARDIAN_FAMILY = select(FamilyGuardian.family_id).where(
-    FamilyGuardian.user_id == bindparam("user_id")).limit(1)
+_GUARDIAN_FAMILY = (
+    select(FamilyGuardian.family_id).where(FamilyGuardian.user_id == bindparam("user_id")).limit(1)
+)
 _FAMILY_OF = "familywork.guardian_family"  # session.info key: user id -> family id
 
 
@@ -95,8 +96,9 @@ def may_view_family(session: Session, user: User | None, family: Family | None) 
     return False
 
 
-def require_family(session: Session, user: User | None, family_id: object,
-                   *, change: bool = False) -> Family:
+def require_family(
+    session: Session, user: User | None, family_id: object, *, change: bool = False
+) -> Family:
     """The family if `user` may see it (and change it, when `change`), else NotAllowed.
 
     A closed family stays readable, but only staff may still change its record.
@@ -109,8 +111,9 @@ def require_family(session: Session, user: User | None, family_id: object,
     return family
 
 
-def require_record(session: Session, user: User | None, model: type, record_id: object,
-                   *, change: bool = False):
+def require_record(
+    session: Session, user: User | None, model: type, record_id: object, *, change: bool = False
+):
     """A row of a table with a `family_id` (meeting, goal...) if its family passes the policy."""
     record = session.get(model, valid_id(record_id))
     if record is None:

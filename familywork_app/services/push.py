@@ -42,8 +42,13 @@ ENDPOINT_MAX = 500
 MAX_DEVICES = 10  # per user; the oldest subscription goes when an eleventh device opts in
 TIMEOUT = (3.05, 5)  # seconds to connect, to read: a slow push service never holds us long
 TTL = 24 * 3600  # a phone that is off gets the notification within a day
-DEFAULT_PUSH_HOSTS = ("fcm.googleapis.com", "android.googleapis.com",
-                      "push.services.mozilla.com", "push.apple.com", "notify.windows.com")
+DEFAULT_PUSH_HOSTS = (
+    "fcm.googleapis.com",
+    "android.googleapis.com",
+    "push.services.mozilla.com",
+    "push.apple.com",
+    "notify.windows.com",
+)
 KEY_FILE = "vapid_private.pem"
 _B64URL = re.compile(r"^[A-Za-z0-9_-]+={0,2}$")
 LOOPBACK_NAMES = ("localhost",)
@@ -71,11 +76,12 @@ def b64url_decode(text: str) -> bytes:
         raise ValueError("not base64url") from error
 
 
-
-
 def _public_of(key: ec.EllipticCurvePrivateKey) -> str:
-    return b64url(key.public_key().public_bytes(serialization.Encoding.X962,
-                                                serialization.PublicFormat.UncompressedPoint))
+    return b64url(
+        key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+    )
 
 
 def _from_file(path: Path) -> ec.EllipticCurvePrivateKey:
@@ -83,8 +89,10 @@ def _from_file(path: Path) -> ec.EllipticCurvePrivateKey:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption())
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:  # another worker made it first: use theirs
@@ -99,8 +107,11 @@ def _from_file(path: Path) -> ec.EllipticCurvePrivateKey:
 @lru_cache(maxsize=4)
 def _load(private_env: str, public_env: str, directory: str) -> VapidKeys:
     if private_env:
-        signer = (Vapid02.from_pem(private_env.encode()) if "-----BEGIN" in private_env
-                  else Vapid02.from_string(private_env))
+        signer = (
+            Vapid02.from_pem(private_env.encode())
+            if "-----BEGIN" in private_env
+            else Vapid02.from_string(private_env)
+        )
         key = signer.private_key
     else:
         key = _from_file(Path(directory) / KEY_FILE)
@@ -113,8 +124,11 @@ def _load(private_env: str, public_env: str, directory: str) -> VapidKeys:
 
 def vapid_keys() -> VapidKeys:
     """The configured (or generated and kept) VAPID key pair."""
-    return _load(os.environ.get("FAMILYWORK_VAPID_PRIVATE_KEY", "").strip(),
-                 os.environ.get("FAMILYWORK_VAPID_PUBLIC_KEY", "").strip(), str(data_dir()))
+    return _load(
+        os.environ.get("FAMILYWORK_VAPID_PRIVATE_KEY", "").strip(),
+        os.environ.get("FAMILYWORK_VAPID_PUBLIC_KEY", "").strip(),
+        str(data_dir()),
+    )
 
 
 def vapid_subject() -> str:
@@ -140,8 +154,12 @@ def _is_loopback(host: str) -> bool:
 
 def valid_endpoint(value: object) -> str:
     """A push service URL we may POST to, or ServiceError."""
-    if not isinstance(value, str) or not 0 < len(value) <= ENDPOINT_MAX or not value.isprintable() \
-            or any(c.isspace() for c in value):
+    if (
+        not isinstance(value, str)
+        or not 0 < len(value) <= ENDPOINT_MAX
+        or not value.isprintable()
+        or any(c.isspace() for c in value)
+    ):
         raise ServiceError("error.push_invalid")
     try:
         parts = urlsplit(value)
@@ -151,8 +169,15 @@ def valid_endpoint(value: object) -> str:
     host = (parts.hostname or "").lower()
     allowed = any(host == h or host.endswith("." + h) for h in push_hosts())
     scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host))
-    if not host or not allowed or not scheme_ok or parts.username or parts.password \
-            or parts.fragment or (port is not None and not 0 < port < 65536):
+    if (
+        not host
+        or not allowed
+        or not scheme_ok
+        or parts.username
+        or parts.password
+        or parts.fragment
+        or (port is not None and not 0 < port < 65536)
+    ):
         raise ServiceError("error.push_invalid")
     return value
 
@@ -193,17 +218,20 @@ def subscribe(session: Session, user: User, data: object, ip: str = "") -> int:
     subscribed moves to this one); returns how many devices the user now has."""
     acting_user(user, ip)
     endpoint, p256dh, auth = valid_subscription(data)
-    row = session.exec(select(PushSubscription)
-                       .where(PushSubscription.endpoint == endpoint)).first()
+    row = session.exec(
+        select(PushSubscription).where(PushSubscription.endpoint == endpoint)
+    ).first()
     if row is None:
         row = PushSubscription(user_id=user.id, endpoint=endpoint, p256dh=p256dh, auth=auth)
     row.user_id, row.p256dh, row.auth, row.created_at = user.id, p256dh, auth, utcnow()
     row.last_failure_at = None
     session.add(row)
     session.flush()
-    mine = session.exec(select(PushSubscription).where(PushSubscription.user_id == user.id)
-                        .order_by(col(PushSubscription.created_at).desc(),
-                                  col(PushSubscription.id).desc())).all()
+    mine = session.exec(
+        select(PushSubscription)
+        .where(PushSubscription.user_id == user.id)
+        .order_by(col(PushSubscription.created_at).desc(), col(PushSubscription.id).desc())
+    ).all()
     for old in mine[MAX_DEVICES:]:
         session.delete(old)
     session.commit()
@@ -215,8 +243,11 @@ def unsubscribe(session: Session, user: User, endpoint: object, ip: str = "") ->
     acting_user(user, ip)
     if not isinstance(endpoint, str) or len(endpoint) > ENDPOINT_MAX:
         return False
-    row = session.exec(select(PushSubscription).where(PushSubscription.endpoint == endpoint,
-                                                      PushSubscription.user_id == user.id)).first()
+    row = session.exec(
+        select(PushSubscription).where(
+            PushSubscription.endpoint == endpoint, PushSubscription.user_id == user.id
+        )
+    ).first()
     if row is not None:
         session.delete(row)
         session.commit()
@@ -226,8 +257,7 @@ def unsubscribe(session: Session, user: User, endpoint: object, ip: str = "") ->
 def unsubscribe_all(session: Session, user: User, ip: str = "") -> int:
     """Forget every device of the user; how many there were."""
     acting_user(user, ip)
-    rows = session.exec(select(PushSubscription)
-                        .where(PushSubscription.user_id == user.id)).all()
+    rows = session.exec(select(PushSubscription).where(PushSubscription.user_id == user.id)).all()
     for row in rows:
         session.delete(row)
     session.commit()
@@ -235,17 +265,25 @@ def unsubscribe_all(session: Session, user: User, ip: str = "") -> int:
 
 
 def device_count(session: Session, user: User) -> int:
-    return session.exec(select(func.count()).select_from(PushSubscription)
-                        .where(PushSubscription.user_id == user.id)).one()
+    return session.exec(
+        select(func.count())
+        .select_from(PushSubscription)
+        .where(PushSubscription.user_id == user.id)
+    ).one()
 
 
 def is_subscribed(session: Session, user: User, endpoint: object) -> bool:
     """Whether this browser's endpoint is one of the user's subscriptions."""
     if not isinstance(endpoint, str) or not endpoint or len(endpoint) > ENDPOINT_MAX:
         return False
-    return session.exec(select(PushSubscription.id).where(
-        PushSubscription.endpoint == endpoint, PushSubscription.user_id == user.id)).first() \
+    return (
+        session.exec(
+            select(PushSubscription.id).where(
+                PushSubscription.endpoint == endpoint, PushSubscription.user_id == user.id
+            )
+        ).first()
         is not None
+    )
 
 
 class _NoRedirects(requests.Session):
@@ -264,11 +302,16 @@ def send_push(endpoint: str, p256dh: str, auth: str, payload: str) -> int:
     keys = vapid_keys()
     try:
         valid_endpoint(endpoint)  # the allow-list may have changed since it was stored
-        response = webpush({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
-                           data=payload, vapid_private_key=keys.signer,
-                           vapid_claims={"sub": vapid_subject()}, timeout=TIMEOUT, ttl=TTL,
-                           headers={"Urgency": "normal", "Topic": "perhetyo"},
-                           requests_session=_NoRedirects())
+        response = webpush(
+            {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
+            data=payload,
+            vapid_private_key=keys.signer,
+            vapid_claims={"sub": vapid_subject()},
+            timeout=TIMEOUT,
+            ttl=TTL,
+            headers={"Urgency": "normal", "Topic": "perhetyo"},
+            requests_session=_NoRedirects(),
+        )
         return response.status_code
     except WebPushException as error:
         return error.status_code or 0

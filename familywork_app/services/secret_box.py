@@ -48,7 +48,9 @@ def unseal(stored: str | None) -> str | None:
     if not stored or not stored.startswith(PREFIX):
         return stored
     try:
-        return _fernet().decrypt(stored[len(PREFIX):].encode()).decode()
+        return _fernet().decrypt(stored[len(PREFIX) :].encode()).decode()
     except InvalidToken as error:
-        raise RuntimeError("FAMILYWORK_SECRET_KEY does not open the stored second-factor "
-                           "secrets: every worker must use the same key") from error
+        raise RuntimeError(
+            "FAMILYWORK_SECRET_KEY does not open the stored second-factor "
+            "secrets: every worker must use the same key"
+        ) from error

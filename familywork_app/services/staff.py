@@ -24,13 +24,22 @@ LINK_PURPOSES = ("set_password", "staff_invite")
 RESET_PURPOSES = ("password_reset",)  # links from "forgot password" (services.password_reset)
 
 
-def new_password_token(session: Session, purpose: str, user: User, created_by: User,
-                       family_id: int | None = None) -> str:
+def new_password_token(
+    session: Session, purpose: str, user: User, created_by: User, family_id: int | None = None
+) -> str:
     """A 7-day single-use set-password token for `user` (added, not committed)."""
     token = new_token()
-    session.add(OneTimeToken(purpose=purpose, token_hash=token_hash(token), user_id=user.id,
-                             family_id=family_id, email=user.email, created_by_id=created_by.id,
-                             expires_at=utcnow() + timedelta(days=LINK_DAYS)))
+    session.add(
+        OneTimeToken(
+            purpose=purpose,
+            token_hash=token_hash(token),
+            user_id=user.id,
+            family_id=family_id,
+            email=user.email,
+            created_by_id=created_by.id,
+            expires_at=utcnow() + timedelta(days=LINK_DAYS),
+        )
+    )
     return token
 
 
@@ -40,18 +49,32 @@ def password_link(token: str) -> str:
 
 
 def _active_families(session: Session, worker_id: int) -> int:
-    return session.exec(select(func.count()).select_from(Family).where(
-        Family.worker_id == worker_id, Family.status == "active")).one()
+    return session.exec(
+        select(func.count())
+        .select_from(Family)
+        .where(Family.worker_id == worker_id, Family.status == "active")
+    ).one()
 
 
 def staff_list(session: Session, user: User, ip: str = "") -> list[dict]:
     """Workers and supervisors, deactivated ones included, by name."""
     require_supervisor(acting_user(user, ip))
-    rows = session.exec(select(User).where(col(User.role).in_(STAFF_ROLES))
-                        .order_by(col(User.display_name), col(User.id)))
-    return [{"id": u.id, "name": u.display_name, "email": u.email, "role": u.role,
-             "is_active": u.is_active, "active_families": _active_families(session, u.id)}
-            for u in rows]
+    rows = session.exec(
+        select(User)
+        .where(col(User.role).in_(STAFF_ROLES))
+        .order_by(col(User.display_name), col(User.id))
+    )
+    return [
+        {
+            "id": u.id,
+            "name": u.display_name,
+            "email": u.email,
+            "role": u.role,
+            "is_active": u.is_active,
+            "active_families": _active_families(session, u.id),
+        }
+        for u in rows
+    ]
 
 
 def _new_staff_fields(session: Session, email: object, name: object) -> tuple[str, str]:
@@ -66,8 +89,7 @@ def _new_staff_fields(session: Session, email: object, name: object) -> tuple[st
     return address, display
 
 
-def invite_worker(session: Session, user: User, email: object, name: object,
-                  ip: str = "") -> None:
+def invite_worker(session: Session, user: User, email: object, name: object, ip: str = "") -> None:
     """Create a worker's account (no password yet) and e-mail a 7-day set-password link."""
     require_supervisor(acting_user(user, ip))
     address, display = _new_staff_fields(session, email, name)
@@ -77,11 +99,14 @@ def invite_worker(session: Session, user: User, email: object, name: object,
     token = new_password_token(session, "staff_invite", worker, user)
     log_access(session, user, None, "invite_worker", detail=f"user {worker.id}", ip=ip)
     session.commit()
-    send_mail(address, "Perhetyö: käyttäjätunnus / användarkonto / account",
-              f"{user.display_name} on luonut sinulle perhetyön työntekijän tunnuksen.\n"
-              f"{user.display_name} har skapat ett konto för dig som familjearbetare.\n"
-              f"{user.display_name} has created a family worker account for you.\n\n"
-              f"{password_link(token)}\n")
+    send_mail(
+        address,
+        "Perhetyö: käyttäjätunnus / användarkonto / account",
+        f"{user.display_name} on luonut sinulle perhetyön työntekijän tunnuksen.\n"
+        f"{user.display_name} har skapat ett konto för dig som familjearbetare.\n"
+        f"{user.display_name} has created a family worker account for you.\n\n"
+        f"{password_link(token)}\n",
+    )
 
 
 def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "") -> None:
@@ -98,15 +123,18 @@ def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "
     end_all_sessions(session, target.id)
 
 
-def _open_link(session: Session, token: object,
-               purposes: tuple[str, ...] = LINK_PURPOSES) -> tuple[OneTimeToken, User]:
+def _open_link(
+    session: Session, token: object, purposes: tuple[str, ...] = LINK_PURPOSES
+) -> tuple[OneTimeToken, User]:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         raise ServiceError("error.invitation_invalid")
     if purposes not in (LINK_PURPOSES, RESET_PURPOSES):
         raise ServiceError("error.invitation_invalid")
-    row = session.exec(select(OneTimeToken).where(
-        OneTimeToken.token_hash == token_hash(token),
-        col(OneTimeToken.purpose).in_(purposes))).first()
+    row = session.exec(
+        select(OneTimeToken).where(
+            OneTimeToken.token_hash == token_hash(token), col(OneTimeToken.purpose).in_(purposes)
+        )
+    ).first()
     if row is None or row.used_at is not None or row.expires_at <= utcnow():
         raise ServiceError("error.invitation_invalid")
     account = session.get(User, row.user_id) if row.user_id else None
@@ -115,8 +143,9 @@ def _open_link(session: Session, token: object,
     return row, account
 
 
-def set_password_with_token(session: Session, token: object, password: object,
-                            purposes: tuple[str, ...] = LINK_PURPOSES) -> User:
+def set_password_with_token(
+    session: Session, token: object, password: object, purposes: tuple[str, ...] = LINK_PURPOSES
+) -> User:
     """Set the password of the link's account and use the link up; other sessions end.
 
     `purposes`: the invitation links (default) or the password-reset links (RESET_PURPOSES)."""
@@ -130,8 +159,9 @@ def set_password_with_token(session: Session, token: object, password: object,
     return account
 
 
-def token_is_open(session: Session, token: object,
-                  purposes: tuple[str, ...] = LINK_PURPOSES) -> bool:
+def token_is_open(
+    session: Session, token: object, purposes: tuple[str, ...] = LINK_PURPOSES
+) -> bool:
     """Whether a set-password link can still be used (for the page before the form)."""
     try:
         _open_link(session, token, purposes)

@@ -42,8 +42,9 @@ def current(session: Session, user: User | None, token: object) -> TogetherSessi
     return lock if lock is not None and lock.worker_id == user.id else None
 
 
-def start(session: Session, user: User, family_id: object, pin: object, token: object,
-          ip: str = "") -> int:
+def start(
+    session: Session, user: User, family_id: object, pin: object, token: object, ip: str = ""
+) -> int:
     """Lock this session to the family (assigned worker or supervisor, family active)."""
     require_staff(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
@@ -54,29 +55,43 @@ def start(session: Session, user: User, family_id: object, pin: object, token: o
     row = _auth_session(session, token)
     if row.user_id != user.id or open_lock(session, row.id) is not None:
         raise NotAllowed()
-    session.add(TogetherSession(auth_session_id=row.id, family_id=family.id, worker_id=user.id,
-                                pin_hash=hash_password(pin.strip())))
+    session.add(
+        TogetherSession(
+            auth_session_id=row.id,
+            family_id=family.id,
+            worker_id=user.id,
+            pin_hash=hash_password(pin.strip()),
+        )
+    )
     log_access(session, user, family.id, "start_together", ip=ip)
     session.commit()
     return family.id
 
 
-def family_people(session: Session, user: User, lock: TogetherSession | None,
-                  ip: str = "") -> dict:
+def family_people(session: Session, user: User, lock: TogetherSession | None, ip: str = "") -> dict:
     """Who is in the family, for choosing who answers and for the role map (first names only)."""
     if lock is None:
         raise NotAllowed()
     family = require_family(session, user, lock.family_id, change=True)
     guardians = session.exec(
-        select(User).join(FamilyGuardian, FamilyGuardian.user_id == User.id)
-        .where(FamilyGuardian.family_id == family.id).order_by(col(User.id))).all()
-    children = session.exec(select(Child).where(Child.family_id == family.id)
-                            .order_by(col(Child.birth_year), col(Child.id))).all()
+        select(User)
+        .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+        .where(FamilyGuardian.family_id == family.id)
+        .order_by(col(User.id))
+    ).all()
+    children = session.exec(
+        select(Child)
+        .where(Child.family_id == family.id)
+        .order_by(col(Child.birth_year), col(Child.id))
+    ).all()
     log_access(session, user, family.id, "view_together", ip=ip)
     session.commit()
-    return {"family_id": family.id, "family_name": family.name,
-            "guardians": [{"id": g.id, "name": g.display_name.split(" ")[0]} for g in guardians],
-            "children": [{"id": c.id, "name": c.first_name} for c in children]}
+    return {
+        "family_id": family.id,
+        "family_name": family.name,
+        "guardians": [{"id": g.id, "name": g.display_name.split(" ")[0]} for g in guardians],
+        "children": [{"id": c.id, "name": c.first_name} for c in children],
+    }
 
 
 def _pin_ok(lock: TogetherSession, secret: str) -> bool:

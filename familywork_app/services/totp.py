@@ -26,8 +26,8 @@ from familywork_app.models import RecoveryCode, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import check_limit, record_attempt
 from familywork_app.services.policy import STAFF_ROLES, acting_user
-from familywork_app.services.security import token_hash
 from familywork_app.services.secret_box import seal, unseal
+from familywork_app.services.security import token_hash
 
 ISSUER = "Perhetyö"
 STEP_SECONDS = 30
@@ -119,9 +119,13 @@ def _new_recovery_codes(session: Session, user: User) -> list[str]:
 def _use_recovery_code(session: Session, user: User, code: str) -> bool:
     if len(code) != 10:
         return False
-    row = session.exec(select(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == token_hash(code),
-        col(RecoveryCode.used_at).is_(None))).first()
+    row = session.exec(
+        select(RecoveryCode).where(
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.code_hash == token_hash(code),
+            col(RecoveryCode.used_at).is_(None),
+        )
+    ).first()
     if row is None:
         return False
     row.used_at = utcnow()
@@ -135,8 +139,9 @@ def _staff(user: object, ip: object) -> User:
     return user
 
 
-def confirm_enrolment(session: Session, user: User, secret: object, code: object,
-                      ip: str = "") -> CodeResult:
+def confirm_enrolment(
+    session: Session, user: User, secret: object, code: object, ip: str = ""
+) -> CodeResult:
     """Save `secret` as the user's second factor once `code` proves their app has it.
 
     Only for staff without a second factor yet (an enrolled factor cannot be replaced here).
@@ -179,8 +184,13 @@ def verify_code(session: Session, user: User, code: object, ip: str = "") -> Cod
 
 
 def unused_recovery_codes(session: Session, user: User) -> int:
-    return len(session.exec(select(RecoveryCode.id).where(
-        RecoveryCode.user_id == user.id, col(RecoveryCode.used_at).is_(None))).all())
+    return len(
+        session.exec(
+            select(RecoveryCode.id).where(
+                RecoveryCode.user_id == user.id, col(RecoveryCode.used_at).is_(None)
+            )
+        ).all()
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -74,8 +74,11 @@ def _aware(value: object, field: str) -> datetime:
 
 def _week(value: object) -> tuple[datetime, datetime]:
     """[Monday 00:00, next Monday 00:00) in Helsinki, as UTC, for the week holding `value`."""
-    if (not isinstance(value, date) or isinstance(value, datetime)
-            or not FIRST_YEAR <= value.year <= LAST_YEAR):
+    if (
+        not isinstance(value, date)
+        or isinstance(value, datetime)
+        or not FIRST_YEAR <= value.year <= LAST_YEAR
+    ):
         raise ServiceError("error.date_invalid", field="week_start")
     monday = value - timedelta(days=value.weekday())
     start = datetime.combine(monday, time(0), tzinfo=HELSINKI)
@@ -85,22 +88,32 @@ def _week(value: object) -> tuple[datetime, datetime]:
 
 def _own_open(session: Session, user: User, *conditions) -> list[tuple[Meeting, Family]]:
     """The user's own open meetings matching `conditions`, in families they may see."""
-    stmt = (select(Meeting, Family).join(Family, Family.id == Meeting.family_id)
-            .where(Meeting.worker_id == user.id, col(Meeting.status).in_(OPEN_STATUSES),
-                   *conditions)
-            .order_by(col(Meeting.starts_at), col(Meeting.id)))
+    stmt = (
+        select(Meeting, Family)
+        .join(Family, Family.id == Meeting.family_id)
+        .where(Meeting.worker_id == user.id, col(Meeting.status).in_(OPEN_STATUSES), *conditions)
+        .order_by(col(Meeting.starts_at), col(Meeting.id))
+    )
     return [(m, f) for m, f in session.exec(stmt) if may_view_family(session, user, f)]
 
 
-def _log_families(session: Session, user: User, rows: list[tuple[Meeting, Family]],
-                  action: str, ip: str) -> None:
+def _log_families(
+    session: Session, user: User, rows: list[tuple[Meeting, Family]], action: str, ip: str
+) -> None:
     """One access-log row per distinct family in `rows`, then commit."""
     log_families(session, user, list(dict.fromkeys(family.id for _m, family in rows)), action, ip)
     session.commit()
 
 
-def record_visit(session: Session, user: User, meeting_id: object, summary: object,
-                 internal_note: object, methods: object, ip: str = "") -> dict:
+def record_visit(
+    session: Session,
+    user: User,
+    meeting_id: object,
+    summary: object,
+    internal_note: object,
+    methods: object,
+    ip: str = "",
+) -> dict:
     """Write (or edit) the record of an agreed meeting that has begun; it becomes "held"."""
     _staff(user, ip)
     meeting = require_record(session, user, Meeting, meeting_id, change=True)
@@ -114,15 +127,19 @@ def record_visit(session: Session, user: User, meeting_id: object, summary: obje
     meeting.status = "held"
     meeting.held_at = meeting.held_at or now
     session.add(meeting)
-    log_access(session, user, meeting.family_id, "record_visit", detail=f"meeting {meeting.id}",
-               ip=ip)
+    log_access(
+        session, user, meeting.family_id, "record_visit", detail=f"meeting {meeting.id}", ip=ip
+    )
     session.commit()
     return meeting_data(session, meeting, user)
 
 
 def _overlaps(meeting: Meeting, others: list[Meeting]) -> list[int]:
-    return [o.id for o in others if o.id != meeting.id
-            and o.starts_at < meeting.ends_at and meeting.starts_at < o.ends_at]
+    return [
+        o.id
+        for o in others
+        if o.id != meeting.id and o.starts_at < meeting.ends_at and meeting.starts_at < o.ends_at
+    ]
 
 
 def worker_week(session: Session, user: User, week_start: object, ip: str = "") -> list[dict]:
@@ -131,15 +148,32 @@ def worker_week(session: Session, user: User, week_start: object, ip: str = "") 
     start, end = _week(week_start)
     rows = _own_open(session, user, Meeting.starts_at >= start, Meeting.starts_at < end)
     found = [m for m, _f in rows]
-    data = [{"id": m.id, "family_id": f.id, "family_name": f.name, "status": m.status,
-             "starts_at": m.starts_at, "ends_at": m.ends_at, "place": m.place, "topic": m.topic,
-             "overlaps": _overlaps(m, found)} for m, f in rows]
+    data = [
+        {
+            "id": m.id,
+            "family_id": f.id,
+            "family_name": f.name,
+            "status": m.status,
+            "starts_at": m.starts_at,
+            "ends_at": m.ends_at,
+            "place": m.place,
+            "topic": m.topic,
+            "overlaps": _overlaps(m, found),
+        }
+        for m, f in rows
+    ]
     _log_families(session, user, rows, "view_week", ip)
     return data
 
 
-def overlapping(session: Session, user: User, starts_at: object, ends_at: object,
-                exclude_meeting_id: object = None, ip: str = "") -> list[dict]:
+def overlapping(
+    session: Session,
+    user: User,
+    starts_at: object,
+    ends_at: object,
+    exclude_meeting_id: object = None,
+    ip: str = "",
+) -> list[dict]:
     """The user's own open meetings overlapping [starts_at, ends_at): a warning before proposing."""
     _staff(user, ip)
     start, end = _aware(starts_at, "starts_at"), _aware(ends_at, "ends_at")
@@ -150,14 +184,23 @@ def overlapping(session: Session, user: User, starts_at: object, ends_at: object
         excluded = require_record(session, user, Meeting, exclude_meeting_id)
         conditions.append(Meeting.id != excluded.id)
     rows = _own_open(session, user, *conditions)
-    data = [{"id": m.id, "family_name": f.name, "starts_at": m.starts_at,
-             "ends_at": m.ends_at, "status": m.status} for m, f in rows]
+    data = [
+        {
+            "id": m.id,
+            "family_name": f.name,
+            "starts_at": m.starts_at,
+            "ends_at": m.ends_at,
+            "status": m.status,
+        }
+        for m, f in rows
+    ]
     _log_families(session, user, rows, "check_overlap", ip)
     return data
 
 
-def close_case(session: Session, user: User, family_id: object, closing_summary: object,
-               ip: str = "") -> None:
+def close_case(
+    session: Session, user: User, family_id: object, closing_summary: object, ip: str = ""
+) -> None:
     """Close an active family's case; its future open meetings are cancelled."""
     _staff(user, ip)
     family = require_family(session, user, family_id, change=True)
@@ -165,9 +208,13 @@ def close_case(session: Session, user: User, family_id: object, closing_summary:
         raise ServiceError("error.invalid", field="status")
     text = _text(closing_summary, "closing_summary", required=True)
     now = utcnow()
-    future = session.exec(select(Meeting).where(
-        Meeting.family_id == family.id, col(Meeting.status).in_(OPEN_STATUSES),
-        Meeting.starts_at > now)).all()
+    future = session.exec(
+        select(Meeting).where(
+            Meeting.family_id == family.id,
+            col(Meeting.status).in_(OPEN_STATUSES),
+            Meeting.starts_at > now,
+        )
+    ).all()
     for meeting in future:
         meeting.status = "cancelled"
         meeting.cancel_reason = text[:CANCEL_REASON_MAX]
@@ -176,21 +223,30 @@ def close_case(session: Session, user: User, family_id: object, closing_summary:
     family.status, family.closing_summary = "closed", text
     family.closed_on = now.astimezone(HELSINKI).date()
     session.add(family)
-    log_access(session, user, family.id, "close_case",
-               detail=f"cancelled {len(future)} meetings", ip=ip)
+    log_access(
+        session, user, family.id, "close_case", detail=f"cancelled {len(future)} meetings", ip=ip
+    )
     session.commit()
 
 
 def _application_data(session: Session, family_id: int) -> dict | None:
     """The family's newest application, or None."""
-    app = session.exec(select(Application).where(Application.family_id == family_id)
-                       .order_by(col(Application.submitted_at).desc(),
-                                 col(Application.id).desc())).first()
+    app = session.exec(
+        select(Application)
+        .where(Application.family_id == family_id)
+        .order_by(col(Application.submitted_at).desc(), col(Application.id).desc())
+    ).first()
     if app is None:
         return None
-    return {"channel": app.channel, "support_areas": [a for a in app.support_areas.split(",") if a],
-            "description": app.description, "reachable": app.reachable, "status": app.status,
-            "submitted_at": app.submitted_at, "decision_note": app.decision_note}
+    return {
+        "channel": app.channel,
+        "support_areas": [a for a in app.support_areas.split(",") if a],
+        "description": app.description,
+        "reachable": app.reachable,
+        "status": app.status,
+        "submitted_at": app.submitted_at,
+        "decision_note": app.decision_note,
+    }
 
 
 def family_record(session: Session, user: User, family_id: object, ip: str = "") -> dict:
@@ -199,17 +255,31 @@ def family_record(session: Session, user: User, family_id: object, ip: str = "")
     family = require_family(session, user, family_id)
     worker = session.get(User, family.worker_id) if family.worker_id else None
     guardians = session.exec(
-        select(User).join(FamilyGuardian, col(FamilyGuardian.user_id) == User.id)
-        .where(FamilyGuardian.family_id == family.id).order_by(col(FamilyGuardian.id))).all()
-    children = session.exec(select(Child).where(Child.family_id == family.id)
-                            .order_by(col(Child.birth_year), col(Child.id))).all()
+        select(User)
+        .join(FamilyGuardian, col(FamilyGuardian.user_id) == User.id)
+        .where(FamilyGuardian.family_id == family.id)
+        .order_by(col(FamilyGuardian.id))
+    ).all()
+    children = session.exec(
+        select(Child)
+        .where(Child.family_id == family.id)
+        .order_by(col(Child.birth_year), col(Child.id))
+    ).all()
     data = {
-        "id": family.id, "name": family.name, "municipality": family.municipality,
-        "address": family.address, "status": family.status, "opened_on": family.opened_on,
-        "closed_on": family.closed_on, "closing_summary": family.closing_summary,
-        "worker_id": family.worker_id, "worker_name": worker.display_name if worker else "",
-        "guardians": [{"id": g.id, "name": g.display_name, "email": g.email, "phone": g.phone}
-                      for g in guardians],
+        "id": family.id,
+        "name": family.name,
+        "municipality": family.municipality,
+        "address": family.address,
+        "status": family.status,
+        "opened_on": family.opened_on,
+        "closed_on": family.closed_on,
+        "closing_summary": family.closing_summary,
+        "worker_id": family.worker_id,
+        "worker_name": worker.display_name if worker else "",
+        "guardians": [
+            {"id": g.id, "name": g.display_name, "email": g.email, "phone": g.phone}
+            for g in guardians
+        ],
         "children": [{"first_name": c.first_name, "birth_year": c.birth_year} for c in children],
         "application": _application_data(session, family.id),
     }

@@ -34,11 +34,26 @@ class AccessLogState(AppState):
             user, redirect = self._guard(db, "supervisor")
             if redirect:
                 return redirect
-            rows = search_log(db, user, family_name=form.get("family"), email=form.get("email"),
-                              day_from=_day(form.get("from")), day_to=_day(form.get("to")),
-                              ip=self._ip())
+            rows = search_log(
+                db,
+                user,
+                family_name=form.get("family"),
+                email=form.get("email"),
+                day_from=_day(form.get("from")),
+                day_to=_day(form.get("to")),
+                ip=self._ip(),
+            )
         lang = self.lang
-        self.rows = [{"at": fmt_datetime(r["at"], lang), "who": r["who"], "email": r["email"],
-                      "role": t(lang, f"role.{r['role']}") if r["role"] else "",
-                      "family": r["family"], "action": r["action"], "ip": r["ip"]} for r in rows]
+        self.rows = [
+            {
+                "at": fmt_datetime(r["at"], lang),
+                "who": r["who"],
+                "email": r["email"],
+                "role": t(lang, f"role.{r['role']}") if r["role"] else "",
+                "family": r["family"],
+                "action": r["action"],
+                "ip": r["ip"],
+            }
+            for r in rows
+        ]
         self.searched = True

@@ -21,12 +21,17 @@ class AccountState(AppState):
     notice: str = ""  # what just happened, as text
 
     def _reload(self, db, user) -> None:
-        self.sessions = [{
-            "id": str(s["id"]), "device": s["device"], "ip": s["ip"],
-            "started": fmt_datetime(s["created_at"], self.lang),
-            "last_seen": fmt_datetime(s["last_seen_at"], self.lang),
-            "current": "1" if s["current"] else "",
-        } for s in svc.my_sessions(db, user, self._session_token(), self._ip())]
+        self.sessions = [
+            {
+                "id": str(s["id"]),
+                "device": s["device"],
+                "ip": s["ip"],
+                "started": fmt_datetime(s["created_at"], self.lang),
+                "last_seen": fmt_datetime(s["last_seen_at"], self.lang),
+                "current": "1" if s["current"] else "",
+            }
+            for s in svc.my_sessions(db, user, self._session_token(), self._ip())
+        ]
         self.loaded = True
 
     def _signed_in(self, db):
@@ -50,8 +55,7 @@ class AccountState(AppState):
         with session_scope() as db:
             user = self._signed_in(db)
             try:
-                svc.end_my_session(db, user, form_id(session_id), self._session_token(),
-                                   self._ip())
+                svc.end_my_session(db, user, form_id(session_id), self._session_token(), self._ip())
             except ServiceError as problem:
                 self.errors = {**self.errors, "list": problem.code}
                 return
@@ -65,9 +69,14 @@ class AccountState(AppState):
         with session_scope() as db:
             user = self._signed_in(db)
             try:
-                ended = svc.change_password(db, user, form.get("current-password"),
-                                            form.get("new-password"), self._session_token(),
-                                            self._ip())
+                ended = svc.change_password(
+                    db,
+                    user,
+                    form.get("current-password"),
+                    form.get("new-password"),
+                    self._session_token(),
+                    self._ip(),
+                )
             except TooManyAttempts as waiting:
                 self.wait_error = t(self.lang, "signin.wait", seconds=waiting.seconds)
                 return

@@ -67,8 +67,9 @@ class AppState(rx.State):
 
     def _user(self, db: Session) -> User | None:
         """The signed-in, active user of this connection, or None."""
-        return auth.resolve_session_once(db, self._session_token(),
-                                         together=self._allows_together())
+        return auth.resolve_session_once(
+            db, self._session_token(), together=self._allows_together()
+        )
 
     def _apply_language(self, user: User | None) -> None:
         if user is not None:

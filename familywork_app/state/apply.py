@@ -12,8 +12,20 @@ from familywork_app.services.applications import MAX_CHILDREN, FormErrors, submi
 from familywork_app.state.app_state import AppState
 from familywork_app.state.signin import TICKET_SCRIPT
 
-FIELDS = ("name", "email", "phone", "municipality", "address", "children", "support_areas",
-          "description", "reachable", "consent", "password", "form")
+FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "municipality",
+    "address",
+    "children",
+    "support_areas",
+    "description",
+    "reachable",
+    "consent",
+    "password",
+    "form",
+)
 
 
 def _empty_errors(children: int) -> dict[str, str]:
@@ -26,19 +38,28 @@ def _empty_errors(children: int) -> dict[str, str]:
 
 def form_to_application(form: dict, children: int) -> dict:
     """The browser's flat form fields as the service's application dict."""
+
     def text(key: str) -> str:
         value = form.get(key)
         return value if isinstance(value, str) else ""
 
     return {
-        "name": text("name"), "email": text("email"), "phone": text("phone"),
-        "municipality": text("municipality"), "address": text("address"),
-        "description": text("description"), "reachable": text("reachable"),
+        "name": text("name"),
+        "email": text("email"),
+        "phone": text("phone"),
+        "municipality": text("municipality"),
+        "address": text("address"),
+        "description": text("description"),
+        "reachable": text("reachable"),
         "password": text("password"),
         "consent": form.get("consent") in ("on", True, "true"),
-        "support_areas": [a for a in SUPPORT_AREAS if form.get(f"area_{a}") in ("on", True, "true")],
-        "children": [{"first_name": text(f"child_{i}_name"), "birth_year": text(f"child_{i}_year")}
-                     for i in range(children)],
+        "support_areas": [
+            a for a in SUPPORT_AREAS if form.get(f"area_{a}") in ("on", True, "true")
+        ],
+        "children": [
+            {"first_name": text(f"child_{i}_name"), "birth_year": text(f"child_{i}_year")}
+            for i in range(children)
+        ],
     }
 
 
@@ -81,8 +102,6 @@ class ApplyState(AppState):
                 self.has_errors = True
                 return
             ticket = auth.issue_signin_ticket(db, user)
-        return rx.call_script(TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket),
-                                                routes.SIGN_IN))
-
-
-
+        return rx.call_script(
+            TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket), routes.SIGN_IN)
+        )

@@ -25,17 +25,26 @@ class CaseloadState(AppState):
                 return redirect
             rows = caseload(db, user, self._ip())
         lang = self.lang
-        self._rows = [{
-            "id": str(r["id"]), "name": r["name"], "municipality": r["municipality"],
-            "status_key": r["status"], "status": t(lang, f"status.family.{r['status']}"),
-            "next": (f"{fmt_datetime(r['next_meeting_at'], lang)} · "
-                     f"{t(lang, 'status.meeting.' + r['next_meeting_status'])}")
-            if r["next_meeting_at"] else t(lang, "common.none"),
-            "answers": t(lang, "caseload.answers", count=r["answers"]) if r["answers"] else "",
-            "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
-            "goals": t(lang, "caseload.goals_active", count=r["goals_active"]),
-            "weeks": t(lang, "caseload.weeks", weeks=r["weeks"]),
-        } for r in rows]
+        self._rows = [
+            {
+                "id": str(r["id"]),
+                "name": r["name"],
+                "municipality": r["municipality"],
+                "status_key": r["status"],
+                "status": t(lang, f"status.family.{r['status']}"),
+                "next": (
+                    f"{fmt_datetime(r['next_meeting_at'], lang)} · "
+                    f"{t(lang, 'status.meeting.' + r['next_meeting_status'])}"
+                )
+                if r["next_meeting_at"]
+                else t(lang, "common.none"),
+                "answers": t(lang, "caseload.answers", count=r["answers"]) if r["answers"] else "",
+                "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
+                "goals": t(lang, "caseload.goals_active", count=r["goals_active"]),
+                "weeks": t(lang, "caseload.weeks", weeks=r["weeks"]),
+            }
+            for r in rows
+        ]
         self.total = len(self._rows)
         self._filter()
         self.loaded = True
@@ -43,7 +52,8 @@ class CaseloadState(AppState):
     def _filter(self) -> None:
         query = self.query.strip().lower()
         self.families = [
-            r for r in self._rows
+            r
+            for r in self._rows
             if (not query or query in r["name"].lower() or query in r["municipality"].lower())
             and (not self.municipality or r["municipality"] == self.municipality)
             and (not self.status or r["status_key"] == self.status)

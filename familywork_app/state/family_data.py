@@ -19,9 +19,14 @@ class FamilyDataState(AppState):
             rows = family_access_log(db, user, self._ip())
         lang = self.lang
         known = TEXTS[valid_language(lang)]
-        self.log = [{
-            "when": fmt_datetime(r["at"], lang),
-            "who": f"{r['who']} ({t(lang, 'role.' + r['role'])})" if r["role"] else r["who"],
-            "what": t(lang, f"log.{r['action']}") if f"log.{r['action']}" in known else t(lang, "log.other"),
-        } for r in rows]
+        self.log = [
+            {
+                "when": fmt_datetime(r["at"], lang),
+                "who": f"{r['who']} ({t(lang, 'role.' + r['role'])})" if r["role"] else r["who"],
+                "what": t(lang, f"log.{r['action']}")
+                if f"log.{r['action']}" in known
+                else t(lang, "log.other"),
+            }
+            for r in rows
+        ]
         self.loaded = True

@@ -5,7 +5,8 @@ import reflex as rx
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError
 from familywork_app.services import goals as svc
-from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.app_state import AppState
+from familywork_app.state.app_state import form_id as _form_id
 from familywork_app.state.presenters import present_goals
 
 
@@ -40,8 +41,14 @@ class FamilyGoalsState(AppState):
         self.saved = ""
         with session_scope() as db:
             try:
-                svc.add_goal_entry(db, self._user(db), goal_id, form.get("text", ""),
-                                   form.get("rating", ""), self._ip())
+                svc.add_goal_entry(
+                    db,
+                    self._user(db),
+                    goal_id,
+                    form.get("text", ""),
+                    form.get("rating", ""),
+                    self._ip(),
+                )
             except ServiceError as problem:
                 if key in self.errors:
                     self.errors = {**self.errors, key: problem.code}
@@ -50,6 +57,7 @@ class FamilyGoalsState(AppState):
             self.saved = key
             # Saved: now empty the form (on an error it keeps what was typed).
             # (the ids are built from a validated integer)
-            clear = "".join(f"document.getElementById('{f}-{goal_id}').value='';"
-                            for f in ("text", "rating"))
+            clear = "".join(
+                f"document.getElementById('{f}-{goal_id}').value='';" for f in ("text", "rating")
+            )
             return [*self._reload(db), rx.call_script(clear)]

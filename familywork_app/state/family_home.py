@@ -37,8 +37,11 @@ class FamilyHomeState(AppState):
                 return redirect
             data = family_home(db, user, self._ip())
             self.unread = data["unread_count"]
-            application = (application_status(db, user, family_id, self._ip())
-                           if data["status"] == "applied" else None)
+            application = (
+                application_status(db, user, family_id, self._ip())
+                if data["status"] == "applied"
+                else None
+            )
         self._show(data)
         if application:
             self._show_application(application)
@@ -47,11 +50,15 @@ class FamilyHomeState(AppState):
 
     def _store_offline_copy(self):
         """What the family last saw, for the offline view (removed again at sign-out)."""
-        snapshot = {"next": f"{t(self.lang, 'home.next_meeting')}: {self.next_when} {self.next_place}"
-                    if self.has_next else "",
-                    "goals": [f"{g['title']} – {g['rating']}" for g in self.goals]}
+        snapshot = {
+            "next": f"{t(self.lang, 'home.next_meeting')}: {self.next_when} {self.next_place}"
+            if self.has_next
+            else "",
+            "goals": [f"{g['title']} – {g['rating']}" for g in self.goals],
+        }
         return rx.call_script(
-            f"try{{localStorage.setItem('fw_offline',{json.dumps(json.dumps(snapshot))})}}catch(e){{}}")
+            f"try{{localStorage.setItem('fw_offline',{json.dumps(json.dumps(snapshot))})}}catch(e){{}}"
+        )
 
     def _show(self, data: dict) -> None:
         lang = self.lang
@@ -61,17 +68,26 @@ class FamilyHomeState(AppState):
         meeting = data["next_meeting"]
         self.has_next = meeting is not None
         if meeting:
-            self.next_when = f"{fmt_datetime(meeting['starts_at'], lang)}–{fmt_time(meeting['ends_at'], lang)}"
+            self.next_when = (
+                f"{fmt_datetime(meeting['starts_at'], lang)}–{fmt_time(meeting['ends_at'], lang)}"
+            )
             place = t(lang, f"place.{meeting['place']}")
-            self.next_place = f"{place}, {meeting['place_detail']}" if meeting["place_detail"] else place
+            self.next_place = (
+                f"{place}, {meeting['place_detail']}" if meeting["place_detail"] else place
+            )
             self.next_topic = meeting["topic"]
             self.next_worker = meeting["worker_name"]
         self.proposed_count = data["proposed_count"]
         self.unread_count = data["unread_count"]
         self.goals = [
-            {"id": str(g["id"]), "title": g["title"], "area": t(lang, f"area.{g['area']}"),
-             "rating": t(lang, "home.latest_rating", rating=g["rating"])
-             if g["rating"] is not None else t(lang, "home.not_rated")}
+            {
+                "id": str(g["id"]),
+                "title": g["title"],
+                "area": t(lang, f"area.{g['area']}"),
+                "rating": t(lang, "home.latest_rating", rating=g["rating"])
+                if g["rating"] is not None
+                else t(lang, "home.not_rated"),
+            }
             for g in data["goals"]
         ]
         self.application_status = data["application_status"]
@@ -82,10 +98,17 @@ class FamilyHomeState(AppState):
         if a["in_review_at"]:
             steps.append(t(lang, "app.step_in_review", date=fmt_date(a["in_review_at"], lang)))
         if a["status"] == "accepted":
-            steps.append(t(lang, "app.step_accepted", date=fmt_date(a["decided_at"], lang),
-                           worker=a["worker_name"]))
+            steps.append(
+                t(
+                    lang,
+                    "app.step_accepted",
+                    date=fmt_date(a["decided_at"], lang),
+                    worker=a["worker_name"],
+                )
+            )
         if a["status"] == "declined":
             steps.append(t(lang, "app.step_declined", date=fmt_date(a["decided_at"], lang)))
         self.application_steps = steps
-        self.application_reason = (t(lang, "app.reason", reason=a["decision_note"])
-                                   if a["status"] == "declined" else "")
+        self.application_reason = (
+            t(lang, "app.reason", reason=a["decision_note"]) if a["status"] == "declined" else ""
+        )

@@ -3,7 +3,8 @@
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError
 from familywork_app.services import meetings as svc
-from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.app_state import AppState
+from familywork_app.state.app_state import form_id as _form_id
 from familywork_app.state.presenters import present_meeting
 
 
@@ -30,7 +31,11 @@ class FamilyMeetingsState(AppState):
             return self._reload(db)
 
     def show_form(self, which: str):
-        if isinstance(which, str) and len(which) < 24 and which.split("-")[0] in ("change", "cancel"):
+        if (
+            isinstance(which, str)
+            and len(which) < 24
+            and which.split("-")[0] in ("change", "cancel")
+        ):
             self.open_form, self.form_error = which, ""
 
     def close_form(self):
@@ -48,16 +53,22 @@ class FamilyMeetingsState(AppState):
             return self._reload(db)
 
     def agree(self, meeting_id: str):
-        return self._act(lambda db, user: svc.agree_meeting(db, user, _form_id(meeting_id), self._ip()))
+        return self._act(
+            lambda db, user: svc.agree_meeting(db, user, _form_id(meeting_id), self._ip())
+        )
 
     def request_change(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
-        return self._act(lambda db, user: svc.request_change(
-            db, user, _form_id(form.get("meeting_id")), form.get("note"), self._ip()))
+        return self._act(
+            lambda db, user: svc.request_change(
+                db, user, _form_id(form.get("meeting_id")), form.get("note"), self._ip()
+            )
+        )
 
     def cancel(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
-        return self._act(lambda db, user: svc.cancel_meeting(
-            db, user, _form_id(form.get("meeting_id")), form.get("reason"), self._ip()))
-
-
+        return self._act(
+            lambda db, user: svc.cancel_meeting(
+                db, user, _form_id(form.get("meeting_id")), form.get("reason"), self._ip()
+            )
+        )

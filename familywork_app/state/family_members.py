@@ -71,11 +71,13 @@ class InviteState(AppState):
         self.errors = {"name": "", "password": "", "form": ""}
         with session_scope() as db:
             try:
-                user = svc.accept_invitation(db, self._token, form.get("name"),
-                                             form.get("password"), self.lang, self._ip())
+                user = svc.accept_invitation(
+                    db, self._token, form.get("name"), form.get("password"), self.lang, self._ip()
+                )
             except ServiceError as problem:
                 self.errors = {**self.errors, (problem.field or "form"): problem.code}
                 return
             ticket = auth.issue_signin_ticket(db, user)
-        return rx.call_script(TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket),
-                                               routes.SIGN_IN))
+        return rx.call_script(
+            TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket), routes.SIGN_IN)
+        )

@@ -25,17 +25,31 @@ class FiguresState(AppState):
             data = service_figures(db, user, ip=self._ip())
         lang = self.lang
         median = data["median_days_to_first_meeting"]
-        self.median_days = (t(lang, "figures.days", days=f"{median:.1f}") if median is not None
-                            else t(lang, "figures.no_data"))
-        self.active = with_widths([{"name": w["name"], "value": w["active"]}
-                                   for w in data["active_per_worker"]])
-        self.meetings = [{"name": m["name"], "this_week": str(m["this_week"]),
-                          "next_week": str(m["next_week"])} for m in data["meetings_per_worker"]]
+        self.median_days = (
+            t(lang, "figures.days", days=f"{median:.1f}")
+            if median is not None
+            else t(lang, "figures.no_data")
+        )
+        self.active = with_widths(
+            [{"name": w["name"], "value": w["active"]} for w in data["active_per_worker"]]
+        )
+        self.meetings = [
+            {"name": m["name"], "this_week": str(m["this_week"]), "next_week": str(m["next_week"])}
+            for m in data["meetings_per_worker"]
+        ]
         per_month = data["applications_per_month"]
-        self.by_area = with_widths([{"month": r["month"], "label": t(lang, f"area.{r['area']}"),
-                                     "value": r["count"]} for r in per_month["by_area"]])
-        self.by_municipality = with_widths([{"month": r["month"], "label": r["municipality"],
-                                             "value": r["count"]} for r in per_month["by_municipality"]])
+        self.by_area = with_widths(
+            [
+                {"month": r["month"], "label": t(lang, f"area.{r['area']}"), "value": r["count"]}
+                for r in per_month["by_area"]
+            ]
+        )
+        self.by_municipality = with_widths(
+            [
+                {"month": r["month"], "label": r["municipality"], "value": r["count"]}
+                for r in per_month["by_municipality"]
+            ]
+        )
         self.loaded = True
 
 
@@ -50,7 +64,14 @@ class FamilySearchState(AppState):
             if redirect:
                 return redirect
             rows = find_families(db, user, query, self._ip())
-        self.results = [{"id": str(r["id"]), "name": r["name"], "municipality": r["municipality"],
-                         "status": t(self.lang, f"status.family.{r['status']}"),
-                         "worker": r["worker_name"]} for r in rows]
+        self.results = [
+            {
+                "id": str(r["id"]),
+                "name": r["name"],
+                "municipality": r["municipality"],
+                "status": t(self.lang, f"status.family.{r['status']}"),
+                "worker": r["worker_name"],
+            }
+            for r in rows
+        ]
         self.searched = True

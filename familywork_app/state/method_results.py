@@ -82,9 +82,15 @@ class FamilyWorkState(MethodResultsState):
             if user is None or user.role != "guardian":
                 return
             try:
-                save_child_checkin(db, user, guardian_family_id(db, user) or 0,
-                                   form_id(form.get("child", "")), answers, form.get("note", ""),
-                                   ip=self._ip())
+                save_child_checkin(
+                    db,
+                    user,
+                    guardian_family_id(db, user) or 0,
+                    form_id(form.get("child", "")),
+                    answers,
+                    form.get("note", ""),
+                    ip=self._ip(),
+                )
             except ServiceError as problem:
                 self.errors = {problem.field or "form": problem.code}
                 return

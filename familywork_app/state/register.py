@@ -27,17 +27,28 @@ class RegisterState(ApplyState):
             return
         application = form_to_application(form_data, len(self.children))
         application.pop("password")
-        self.errors, self.has_errors, self.channel_error = _empty_errors(len(self.children)), False, ""
+        self.errors, self.has_errors, self.channel_error = (
+            _empty_errors(len(self.children)),
+            False,
+            "",
+        )
         self.saved_name = ""
         with session_scope() as db:
             try:
-                register_application(db, self._user(db), application, form_data.get("channel"),
-                                     self._ip())
+                register_application(
+                    db, self._user(db), application, form_data.get("channel"), self._ip()
+                )
             except FormErrors as problem:
                 self.errors, self.has_errors = {**self.errors, **problem.errors}, True
                 return
             except ServiceError as problem:
                 self.channel_error = problem.code
                 return
-        self.saved_name, self.children, self.description_length = application["name"].strip(), [0], 0
-        return rx.call_script("document.getElementById('register-form').reset();window.scrollTo(0,0)")
+        self.saved_name, self.children, self.description_length = (
+            application["name"].strip(),
+            [0],
+            0,
+        )
+        return rx.call_script(
+            "document.getElementById('register-form').reset();window.scrollTo(0,0)"
+        )

@@ -17,7 +17,6 @@ from familywork_app.services import auth
 from familywork_app.services.security import token_hash
 from familywork_app.state.app_state import SESSION_COOKIE, AppState
 
-
 HYDRATE_EVENTS = ("hydrate", "hydrate_and_load")  # Reflex's events that send the whole state
 
 

@@ -19,8 +19,10 @@ from familywork_app.state.app_state import AppState
 
 log = logging.getLogger("familywork.notify")
 
-_READY = ("Promise.race([navigator.serviceWorker.ready,"
-          "new Promise((_, no) => setTimeout(() => no(new Error('no worker')), 10000))])")
+_READY = (
+    "Promise.race([navigator.serviceWorker.ready,"
+    "new Promise((_, no) => setTimeout(() => no(new Error('no worker')), 10000))])"
+)
 SUBSCRIBE_SCRIPT = """(async () => {
   try {
     if (!("serviceWorker" in navigator) || !("PushManager" in window)
@@ -60,8 +62,10 @@ UNSUBSCRIBE_SCRIPT = """(async () => {
     return endpoint;
   } catch (e) { return ""; }
 })()"""
-COPY_SCRIPT = ("navigator.clipboard.writeText(document.getElementById('feed-url').value)"
-               ".then(() => true, () => false)")
+COPY_SCRIPT = (
+    "navigator.clipboard.writeText(document.getElementById('feed-url').value)"
+    ".then(() => true, () => false)"
+)
 _BROWSER_ERRORS = {"unsupported": "settings.push_unsupported", "denied": "settings.push_denied"}
 
 
@@ -190,9 +194,11 @@ class SettingsState(AppState):
             self._reload(db, user)
         self.feed_shown = True
         path = json.dumps(calendar_feed.feed_path(token))
-        return rx.call_script("(() => { const input = document.getElementById('feed-url');"
-                              f" input.value = location.origin + {path};"
-                              " input.focus(); input.select(); })()")
+        return rx.call_script(
+            "(() => { const input = document.getElementById('feed-url');"
+            f" input.value = location.origin + {path};"
+            " input.focus(); input.select(); })()"
+        )
 
     def revoke_feed(self):
         """Turn the calendar feed off at once."""

@@ -21,7 +21,6 @@ from familywork_app.services import ServiceError, auth, totp
 from familywork_app.services.auth import email_problem
 from familywork_app.state.app_state import AppState
 
-
 TICKET_SCRIPT = (
     "fetch('%s',{method:'POST',credentials:'same-origin',"
     "headers:{'Content-Type':'application/json'},body:JSON.stringify({ticket:%s})})"
@@ -113,7 +112,7 @@ class SignInState(AppState):
                 self.step = "code"
                 return
             self._secret = totp.new_secret()
-            self.enrol_secret = " ".join(self._secret[i:i + 4] for i in range(0, 32, 4))
+            self.enrol_secret = " ".join(self._secret[i : i + 4] for i in range(0, 32, 4))
             self.enrol_uri = totp.provisioning_uri(self._secret, user.email)
             self.enrol_qr = totp.qr_data_uri(self.enrol_uri)
             self.step = "enrol"
@@ -153,8 +152,9 @@ class SignInState(AppState):
             if user is None:
                 return
             try:
-                result = totp.confirm_enrolment(db, user, self._secret, form_data.get("enrol-code"),
-                                                self._ip())
+                result = totp.confirm_enrolment(
+                    db, user, self._secret, form_data.get("enrol-code"), self._ip()
+                )
             except ServiceError:
                 self._reset_steps()
                 self.form_error = t(self.lang, "signin.expired")

@@ -19,11 +19,17 @@ class StaffState(AppState):
     invited: str = ""
 
     def _reload(self, db, user) -> None:
-        self.staff = [{
-            "id": str(s["id"]), "name": s["name"], "email": s["email"],
-            "role": s["role"], "active": "1" if s["is_active"] else "",
-            "families": str(s["active_families"]),
-        } for s in svc.staff_list(db, user, self._ip())]
+        self.staff = [
+            {
+                "id": str(s["id"]),
+                "name": s["name"],
+                "email": s["email"],
+                "role": s["role"],
+                "active": "1" if s["is_active"] else "",
+                "families": str(s["active_families"]),
+            }
+            for s in svc.staff_list(db, user, self._ip())
+        ]
         self.loaded = True
 
     def load(self):
@@ -41,10 +47,16 @@ class StaffState(AppState):
         with session_scope() as db:
             user = self._user(db)
             try:
-                svc.invite_worker(db, user, form.get("staff-email"), form.get("staff-name"), self._ip())
+                svc.invite_worker(
+                    db, user, form.get("staff-email"), form.get("staff-name"), self._ip()
+                )
             except ServiceError as problem:
-                self.errors = {**self.errors, (problem.field if problem.field in ("name", "email")
-                                               else "email"): problem.code}
+                self.errors = {
+                    **self.errors,
+                    (
+                        problem.field if problem.field in ("name", "email") else "email"
+                    ): problem.code,
+                }
                 return
             self.invited = str(form.get("staff-email", ""))[:254]
             self._reload(db, user)
@@ -85,7 +97,10 @@ class SetPasswordState(AppState):
                 self.error = problem.code
                 return
             if user.role != "guardian":
-                return rx.redirect(routes.SIGN_IN)  # staff sign in (and later enrol a second factor)
+                return rx.redirect(
+                    routes.SIGN_IN
+                )  # staff sign in (and later enrol a second factor)
             ticket = auth.issue_signin_ticket(db, user)
-        return rx.call_script(TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket),
-                                               routes.SIGN_IN))
+        return rx.call_script(
+            TICKET_SCRIPT % (routes.AUTH_SESSION, json.dumps(ticket), routes.SIGN_IN)
+        )

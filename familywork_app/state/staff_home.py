@@ -3,7 +3,8 @@
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError, applications
 from familywork_app.services.caseload import application_queue, overview
-from familywork_app.state.app_state import AppState, form_id as _form_id
+from familywork_app.state.app_state import AppState
+from familywork_app.state.app_state import form_id as _form_id
 from familywork_app.state.presenters import present_queue
 
 
@@ -30,20 +31,28 @@ class OverviewState(AppState):
             return self._reload(db)
 
     def review(self, application_id: str):
-        return self._decide(application_id, lambda db, user, app_id: applications.set_in_review(
-            db, user, app_id, self._ip()))
+        return self._decide(
+            application_id,
+            lambda db, user, app_id: applications.set_in_review(db, user, app_id, self._ip()),
+        )
 
     def accept(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
-        return self._decide(form.get("application_id"), lambda db, user, app_id:
-                            applications.accept_application(
-                                db, user, app_id, _form_id(form.get("worker_id")), "", self._ip()))
+        return self._decide(
+            form.get("application_id"),
+            lambda db, user, app_id: applications.accept_application(
+                db, user, app_id, _form_id(form.get("worker_id")), "", self._ip()
+            ),
+        )
 
     def decline(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
-        return self._decide(form.get("application_id"), lambda db, user, app_id:
-                            applications.decline_application(
-                                db, user, app_id, form.get("reason"), self._ip()))
+        return self._decide(
+            form.get("application_id"),
+            lambda db, user, app_id: applications.decline_application(
+                db, user, app_id, form.get("reason"), self._ip()
+            ),
+        )
 
     def _reload(self, db) -> list:
         user, redirect = self._guard(db, "supervisor")
@@ -51,8 +60,10 @@ class OverviewState(AppState):
             return redirect
         data = overview(db, user, self._ip())
         self.queue = present_queue(data["queue"], self.lang)
-        self.workers = [{"id": str(w["id"]), "name": w["name"], "active": str(w["active"])}
-                        for w in data["workers"]]
+        self.workers = [
+            {"id": str(w["id"]), "name": w["name"], "active": str(w["active"])}
+            for w in data["workers"]
+        ]
         self.errors = {q["id"]: self.errors.get(q["id"], "") for q in self.queue}
         self.loaded = True
         return []

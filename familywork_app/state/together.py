@@ -10,9 +10,8 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.db import session_scope
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import NotAllowed, ServiceError, methods, together
 from familywork_app.services import method_content as mc
-from familywork_app.services import methods, together
 from familywork_app.state.app_state import AppState, form_id
 
 ACTIVITIES = ("evaluation", "cards", "rolemap", "network", "child")
@@ -44,12 +43,17 @@ class TogetherState(AppState):
         suffix = self.t["eval.child_suffix"]
         self.respondents = (
             [{"value": f"guardian:{g['id']}", "label": g["name"]} for g in people["guardians"]]
-            + [{"value": f"child:{c['id']}", "label": f"{c['name']} {suffix}"}
-               for c in people["children"]]
-            + [{"value": "worker", "label": self.t["eval.worker_view"]}])
-        self.members = ([{"key": f"g{g['id']}", "label": g["name"]} for g in people["guardians"]]
-                        + [{"key": f"c{c['id']}", "label": c["name"]} for c in people["children"]]
-                        + [{"key": mc.OTHER_MEMBER, "label": self.t["role.other"]}])
+            + [
+                {"value": f"child:{c['id']}", "label": f"{c['name']} {suffix}"}
+                for c in people["children"]
+            ]
+            + [{"value": "worker", "label": self.t["eval.worker_view"]}]
+        )
+        self.members = (
+            [{"key": f"g{g['id']}", "label": g["name"]} for g in people["guardians"]]
+            + [{"key": f"c{c['id']}", "label": c["name"]} for c in people["children"]]
+            + [{"key": mc.OTHER_MEMBER, "label": self.t["role.other"]}]
+        )
 
     def load(self):
         """on_load: only a session locked in together mode sees this page."""
@@ -89,14 +93,24 @@ class TogetherState(AppState):
     def save_evaluation(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
         scores = {area: form.get(f"area-{area}", "") for area in mc.EVALUATION_AREAS}
-        return self._save(methods.save_evaluation, form.get("respondent", ""),
-                          form.get("phase", ""), scores, child_consent=form.get("consent") == "on")
+        return self._save(
+            methods.save_evaluation,
+            form.get("respondent", ""),
+            form.get("phase", ""),
+            scores,
+            child_consent=form.get("consent") == "on",
+        )
 
     def save_child(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
         answers = {q: form.get(f"q-{q}", "") for q in ("today", *mc.CHILD_QUESTIONS)}
-        return self._save(methods.save_child_checkin, form_id(form.get("child", "")), answers,
-                          form.get("note", ""), child_consent=form.get("consent") == "on")
+        return self._save(
+            methods.save_child_checkin,
+            form_id(form.get("child", "")),
+            answers,
+            form.get("note", ""),
+            child_consent=form.get("consent") == "on",
+        )
 
     def end_together(self, form_data: dict):
         """The worker leaves together mode with their PIN or password."""
@@ -106,8 +120,9 @@ class TogetherState(AppState):
             if lock is None:
                 return rx.redirect(routes.SIGN_IN, replace=True)
             try:
-                family_id = together.end(db, user, self._session_token(), form.get("secret", ""),
-                                         self._ip())
+                family_id = together.end(
+                    db, user, self._session_token(), form.get("secret", ""), self._ip()
+                )
             except NotAllowed:
                 return rx.redirect(routes.SIGN_IN, replace=True)
             except ServiceError as problem:

@@ -4,9 +4,8 @@ known cards, tasks and members."""
 
 import reflex as rx
 
-from familywork_app.services import ServiceError
+from familywork_app.services import ServiceError, methods
 from familywork_app.services import method_content as mc
-from familywork_app.services import methods
 from familywork_app.state.app_state import form_id
 from familywork_app.state.method_presenters import network_nodes, network_rows
 from familywork_app.state.together import TogetherState
@@ -60,8 +59,9 @@ class TogetherMapsState(TogetherState):
     def _redraw(self) -> None:
         people = [{**p, "closeness": int(p["closeness"])} for p in self.people]
         self.draft_nodes = network_nodes(people)
-        self.draft_rows = [{**row, "index": str(i)}
-                           for i, row in enumerate(network_rows(people, self.lang))]
+        self.draft_rows = [
+            {**row, "index": str(i)} for i, row in enumerate(network_rows(people, self.lang))
+        ]
 
     def add_person(self, form_data: dict):
         form = form_data if isinstance(form_data, dict) else {}
@@ -69,8 +69,9 @@ class TogetherMapsState(TogetherState):
             self.errors = {"network": "error.network_empty"}
             return
         try:
-            person = methods.check_person({k: form.get(k) for k in
-                                           ("name", "category", "closeness", "effect")})
+            person = methods.check_person(
+                {k: form.get(k) for k in ("name", "category", "closeness", "effect")}
+            )
         except ServiceError as problem:
             self.errors = {problem.field or "form": problem.code}
             return

@@ -15,6 +15,7 @@ from familywork_app.services.visits import family_record
 from familywork_app.state.app_state import AppState, form_id
 from familywork_app.state.presenters import present_goals, present_meeting, present_message
 
+
 class WorkerFamilyState(AppState):
     loaded: bool = False
     not_found: bool = False
@@ -34,23 +35,36 @@ class WorkerFamilyState(AppState):
     def _present_record(self, record: dict) -> None:
         lang = self.lang
         self.family = {
-            "id": str(record["id"]), "name": record["name"],
-            "municipality": record["municipality"], "address": record["address"],
-            "status": record["status"], "status_label": t(lang, f"status.family.{record['status']}"),
-            "worker": record["worker_name"], "opened": fmt_date(record["opened_on"], lang),
+            "id": str(record["id"]),
+            "name": record["name"],
+            "municipality": record["municipality"],
+            "address": record["address"],
+            "status": record["status"],
+            "status_label": t(lang, f"status.family.{record['status']}"),
+            "worker": record["worker_name"],
+            "opened": fmt_date(record["opened_on"], lang),
             "closed": fmt_date(record["closed_on"], lang),
             "closing_summary": record["closing_summary"],
         }
-        self.guardians = [{"name": g["name"], "email": g["email"], "phone": g["phone"]}
-                          for g in record["guardians"]]
+        self.guardians = [
+            {"name": g["name"], "email": g["email"], "phone": g["phone"]}
+            for g in record["guardians"]
+        ]
         self.children = [f"{c['first_name']} ({c['birth_year']})" for c in record["children"]]
         a = record["application"]
-        self.application = {} if a is None else {
-            "channel": t(lang, f"channel.{a['channel']}"),
-            "areas": ", ".join(t(lang, f"area.{x}") for x in a["support_areas"]),
-            "description": a["description"], "reachable": a["reachable"],
-            "status": t(lang, f"status.application.{a['status']}"),
-            "submitted": fmt_date(a["submitted_at"], lang), "decision": a["decision_note"]}
+        self.application = (
+            {}
+            if a is None
+            else {
+                "channel": t(lang, f"channel.{a['channel']}"),
+                "areas": ", ".join(t(lang, f"area.{x}") for x in a["support_areas"]),
+                "description": a["description"],
+                "reachable": a["reachable"],
+                "status": t(lang, f"status.application.{a['status']}"),
+                "submitted": fmt_date(a["submitted_at"], lang),
+                "decision": a["decision_note"],
+            }
+        )
 
     def _reload(self, db, user) -> None:
         """Everything on the page, each read authorised and logged by its service."""
@@ -59,10 +73,14 @@ class WorkerFamilyState(AppState):
         data = meeting_svc.family_meetings(db, user, self._fid, ip)
         self.meetings = [present_meeting(m, lang) for m in data["upcoming"] + data["past"]]
         self.goals, self.entries, self.points = present_goals(
-            goal_svc.family_goals(db, user, self._fid, ip), lang)
+            goal_svc.family_goals(db, user, self._fid, ip), lang
+        )
         self._show_messages(db, user)
-        self.workers = ([{"id": str(w["id"]), "name": w["name"]} for w in active_workers(db, user)]
-                        if user.role == "supervisor" else [])
+        self.workers = (
+            [{"id": str(w["id"]), "name": w["name"]} for w in active_workers(db, user)]
+            if user.role == "supervisor"
+            else []
+        )
         self.loaded = True
 
     def _show_messages(self, db, user) -> None:

@@ -4,8 +4,7 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.db import session_scope
-from familywork_app.services import NotAllowed, ServiceError
-from familywork_app.services import together
+from familywork_app.services import NotAllowed, ServiceError, together
 from familywork_app.state.worker_family import WorkerFamilyState
 
 
@@ -17,8 +16,14 @@ class WorkerTogetherState(WorkerFamilyState):
         form = form_data if isinstance(form_data, dict) else {}
         with session_scope() as db:
             try:
-                together.start(db, self._acting(db), self._fid, form.get("pin", ""),
-                               self._session_token(), self._ip())
+                together.start(
+                    db,
+                    self._acting(db),
+                    self._fid,
+                    form.get("pin", ""),
+                    self._session_token(),
+                    self._ip(),
+                )
             except NotAllowed:
                 self.pin_error = "error.not_allowed"
                 return None

@@ -22,16 +22,26 @@ class WeekState(AppState):
         today = utcnow().astimezone(HELSINKI).date()
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=self.offset)
         rows = worker_week(db, user, monday, self._ip())
-        self.title = t(lang, "week.title_range", start=fmt_date(monday, lang),
-                       end=fmt_date(monday + timedelta(days=6), lang))
-        self.days = [{
-            "day": fmt_day(r["starts_at"], lang),
-            "time": f"{fmt_time(r['starts_at'], lang)}–{fmt_time(r['ends_at'], lang)}",
-            "family": r["family_name"], "family_id": str(r["family_id"]),
-            "status": t(lang, f"status.meeting.{r['status']}"), "status_key": r["status"],
-            "place": t(lang, f"place.{r['place']}"), "topic": r["topic"],
-            "overlap": t(lang, "week.overlap") if r["overlaps"] else "",
-        } for r in rows]
+        self.title = t(
+            lang,
+            "week.title_range",
+            start=fmt_date(monday, lang),
+            end=fmt_date(monday + timedelta(days=6), lang),
+        )
+        self.days = [
+            {
+                "day": fmt_day(r["starts_at"], lang),
+                "time": f"{fmt_time(r['starts_at'], lang)}–{fmt_time(r['ends_at'], lang)}",
+                "family": r["family_name"],
+                "family_id": str(r["family_id"]),
+                "status": t(lang, f"status.meeting.{r['status']}"),
+                "status_key": r["status"],
+                "place": t(lang, f"place.{r['place']}"),
+                "topic": r["topic"],
+                "overlap": t(lang, "week.overlap") if r["overlaps"] else "",
+            }
+            for r in rows
+        ]
         self.loaded = True
 
     def load(self):
@@ -66,12 +76,14 @@ class InboxState(AppState):
                 return redirect
             rows = staff_inbox(db, user, self._ip())
         lang = self.lang
-        self.rows = [{
-            "family_id": str(r["family_id"]), "name": r["family_name"],
-            "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
-            "when": fmt_datetime(r["last_at"], lang) if r["last_at"] else "",
-            "preview": r["last_preview"],
-        } for r in rows]
+        self.rows = [
+            {
+                "family_id": str(r["family_id"]),
+                "name": r["family_name"],
+                "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
+                "when": fmt_datetime(r["last_at"], lang) if r["last_at"] else "",
+                "preview": r["last_preview"],
+            }
+            for r in rows
+        ]
         self.loaded = True
-
-

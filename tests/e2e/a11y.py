@@ -10,5 +10,7 @@ WCAG21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a
 def axe_violations(page: Page) -> list[str]:
     """Short descriptions of every WCAG 2.1 AA violation on the page as it is now."""
     results = _AXE.run(page, options=WCAG21_AA)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]

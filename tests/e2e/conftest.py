@@ -21,13 +21,21 @@ PORT = int(os.environ.get("E2E_PORT", "3111"))
 BASE = f"http://localhost:{PORT}"
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1024, "height": 768}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
 
 
-def _wait_until_up(process: subprocess.Popen, log: Path, timeout: float = 600,
-                   base: str = BASE) -> None:
+def _wait_until_up(
+    process: subprocess.Popen, log: Path, timeout: float = 600, base: str = BASE
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -46,20 +54,26 @@ def app_env(db_url: str, port: int = PORT, **extra: str) -> dict:
     """The environment of a production app on `port` with `db_url`."""
     base = f"http://localhost:{port}"
     bun_dir = ROOT / ".tools" / "node_modules" / ".bin"
-    return {**os.environ,
-            "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
-            "REFLEX_USE_SYSTEM_BUN": "1", "REFLEX_CHECK_LATEST_VERSION": "0",
-            "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_DB_URL": db_url,
-            "FAMILYWORK_PUBLIC_URL": base,
-            "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{port}", **extra}
+    return {
+        **os.environ,
+        "PATH": f"{bun_dir}:{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "REFLEX_CHECK_LATEST_VERSION": "0",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_DB_URL": db_url,
+        "FAMILYWORK_PUBLIC_URL": base,
+        "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{port}",
+        **extra,
+    }
 
 
 def prepare_database(env: dict) -> None:
     """Run the migrations and load the demo data into the environment's database."""
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "alembic"), "upgrade", "head"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, "-m", "familywork_app.services.demo_data"], cwd=ROOT,
-                   env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "familywork_app.services.demo_data"], cwd=ROOT, env=env, check=True
+    )
 
 
 def start_app(env: dict, log: Path, port: int = PORT) -> subprocess.Popen:
@@ -67,9 +81,21 @@ def start_app(env: dict, log: Path, port: int = PORT) -> subprocess.Popen:
     bin_dir = Path(sys.executable).parent
     with open(log, "a") as out:
         process = subprocess.Popen(
-            [str(bin_dir / "reflex"), "run", "--env", "prod", "--single-port",
-             "--backend-port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                str(bin_dir / "reflex"),
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--backend-port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait_until_up(process, log, base=f"http://localhost:{port}")
     except RuntimeError:
@@ -100,6 +126,7 @@ def world(app_server):
     """The demo data as the forged-event tests see it: who may see which family, and which
     strings would betray a family (tests/e2e/forge_world.py)."""
     from tests.e2e.forge_world import load_world
+
     return load_world(app_server["db_url"])
 
 
@@ -115,8 +142,9 @@ def browser():
 
 
 def _context(browser, viewport, locale="fi-FI", **extra):
-    return browser.new_context(viewport=viewport, locale=locale, base_url=BASE,
-                               has_touch=viewport is PHONE, **extra)
+    return browser.new_context(
+        viewport=viewport, locale=locale, base_url=BASE, has_touch=viewport is PHONE, **extra
+    )
 
 
 @pytest.fixture
@@ -183,8 +211,13 @@ def enter_code(page: Page, code: str) -> None:
     page.get_by_role("button", name="Vahvista", exact=True).click()
 
 
-def sign_in(page: Page, email: str, password: str = DEMO_PASSWORD, home: str | None = None,
-            second_factor: bool = True) -> None:
+def sign_in(
+    page: Page,
+    email: str,
+    password: str = DEMO_PASSWORD,
+    home: str | None = None,
+    second_factor: bool = True,
+) -> None:
     """Sign in through the form, as a person would (labels in Finnish); demo staff then give
     the current code of the demo secret (unless `second_factor` is False)."""
     open_page(page, "/signin")

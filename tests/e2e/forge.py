@@ -21,8 +21,10 @@ ROOT_STATE = "reflex___state____state"
 HYDRATE = f"{ROOT_STATE}.hydrate_and_load"
 SESSION_COOKIE = "fw_session"
 # An app handler with a visible, always-changing result: marks the end of an attempt.
-SENTINEL_STATE = ("reflex___state____state.familywork_app___state___app_state____app_state"
-                  ".familywork_app___state___apply____apply_state")
+SENTINEL_STATE = (
+    "reflex___state____state.familywork_app___state___app_state____app_state"
+    ".familywork_app___state___apply____apply_state"
+)
 SENTINEL = f"{SENTINEL_STATE}.count_description"
 
 
@@ -33,9 +35,17 @@ def router_data(path: str, query: dict | None = None) -> dict:
 class ForgeClient:
     """One websocket connection (one browser tab) with an optional session cookie."""
 
-    def __init__(self, base: str, session_token: str | None = None, *, origin: str | None = None,
-                 client_token: str | None = None, path: str = "/family",
-                 query: dict | None = None, timeout: float = 15.0):
+    def __init__(
+        self,
+        base: str,
+        session_token: str | None = None,
+        *,
+        origin: str | None = None,
+        client_token: str | None = None,
+        path: str = "/family",
+        query: dict | None = None,
+        timeout: float = 15.0,
+    ):
         self.base = base
         self.session_token = session_token
         self.origin = base if origin is None else origin
@@ -47,8 +57,9 @@ class ForgeClient:
         # websocket-client sends its own Origin header: set it there (a second header would be
         # joined to the first), or leave it out entirely for origin="".
         extra = {"origin": self.origin} if self.origin else {"suppress_origin": True}
-        self.sio = socketio.Client(reconnection=False, request_timeout=timeout,
-                                   websocket_extra_options=extra)
+        self.sio = socketio.Client(
+            reconnection=False, request_timeout=timeout, websocket_extra_options=extra
+        )
         self.sio.on("event", self._on_event, namespace=NAMESPACE)
         self.sio.on("new_token", self._on_new_token, namespace=NAMESPACE)
         self._path, self._query = path, query
@@ -70,14 +81,25 @@ class ForgeClient:
         """Open the socket (the browser's hydrate rides in the CONNECT packet, as in state.js)."""
         auth = None
         if hydrate:
-            auth = {"event": {"name": HYDRATE, "payload": {},
-                              "router_data": router_data(self._path, self._query)}}
+            auth = {
+                "event": {
+                    "name": HYDRATE,
+                    "payload": {},
+                    "router_data": router_data(self._path, self._query),
+                }
+            }
         headers = self.headers()
         if transport != "websocket" and self.origin:
             headers["Origin"] = self.origin  # long-polling goes through requests: a plain header
-        self.sio.connect(f"{self.base}?token={self.client_token}", headers=headers,
-                         transports=[transport], socketio_path="/_event",
-                         namespaces=[NAMESPACE], auth=auth, wait_timeout=self.timeout)
+        self.sio.connect(
+            f"{self.base}?token={self.client_token}",
+            headers=headers,
+            transports=[transport],
+            socketio_path="/_event",
+            namespaces=[NAMESPACE],
+            auth=auth,
+            wait_timeout=self.timeout,
+        )
         return self.settle(first=self.timeout) if hydrate else []
 
     def close(self) -> None:
@@ -89,13 +111,28 @@ class ForgeClient:
         return self.sio.connected
 
     # --- events ---
-    def emit(self, name: str, payload: dict | None = None, *, path: str | None = None,
-             query: dict | None = None, token: str | None = None) -> None:
+    def emit(
+        self,
+        name: str,
+        payload: dict | None = None,
+        *,
+        path: str | None = None,
+        query: dict | None = None,
+        token: str | None = None,
+    ) -> None:
         """Send one event; `token` forges the client token written in the event itself."""
-        self.sio.emit("event", {
-            "name": name, "payload": payload or {}, "token": token or self.client_token,
-            "router_data": router_data(path or self._path, self._query if query is None else query),
-        }, namespace=NAMESPACE)
+        self.sio.emit(
+            "event",
+            {
+                "name": name,
+                "payload": payload or {},
+                "token": token or self.client_token,
+                "router_data": router_data(
+                    path or self._path, self._query if query is None else query
+                ),
+            },
+            namespace=NAMESPACE,
+        )
 
     def _drain(self, until: float, stop=None) -> list[dict]:
         got = []
@@ -116,14 +153,16 @@ class ForgeClient:
         """Updates that arrived unasked since the last look."""
         return self._drain(time.monotonic() + 0.05)
 
-    def settle(self, quiet: float = 0.25, limit: float | None = None,
-               first: float | None = None) -> list[dict]:
+    def settle(
+        self, quiet: float = 0.25, limit: float | None = None, first: float | None = None
+    ) -> list[dict]:
         """Collect updates until none came for `quiet` seconds (slow; for set-up steps); the
         first one is awaited for `first` seconds (an answer that must come: a busy machine may
         take a while)."""
         deadline = time.monotonic() + (limit or self.timeout)
-        got = self._drain(min(deadline, time.monotonic() + (first or quiet)),
-                          stop=lambda update: True)
+        got = self._drain(
+            min(deadline, time.monotonic() + (first or quiet)), stop=lambda update: True
+        )
         while got and time.monotonic() < deadline:
             more = self._drain(min(deadline, time.monotonic() + quiet))
             if not more:

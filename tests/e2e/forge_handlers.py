@@ -15,8 +15,8 @@ from sqlalchemy import text as sql_text
 
 from tests.e2e.forge_world import APP_MODULE_PREFIX, World
 
-
 # --------------------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Handler:
@@ -50,7 +50,9 @@ class Route:
         return path
 
 
-FORM_KEY_RE = re.compile(r"""(?:\.get\(|_text\(\s*\w+\s*,\s*|\btext\()\s*f?["']([A-Za-z][\w\-]*)["']""")
+FORM_KEY_RE = re.compile(
+    r"""(?:\.get\(|_text\(\s*\w+\s*,\s*|\btext\()\s*f?["']([A-Za-z][\w\-]*)["']"""
+)
 
 
 def _walk(cls):
@@ -77,8 +79,11 @@ def discover() -> tuple[list[Handler], list[Route]]:
         for name, handler in sorted(cls.event_handlers.items()):
             if name.startswith("_"):
                 continue
-            params = [p for p in inspect.signature(handler.fn).parameters.values()
-                      if p.name != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+            params = [
+                p
+                for p in inspect.signature(handler.fn).parameters.values()
+                if p.name != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            ]
             handlers.append(Handler(cls, name, params, keys))
     routes = []
     for path, loads in sorted(getattr(wiring.app, "_load_events", {}).items()):
@@ -115,28 +120,92 @@ def related_routes(handler: Handler, routes: list[Route]) -> list[Route]:
 
 HUGE = "x" * 100_000
 GARBAGE: list[Any] = [
-    0, -1, "-1", "0", 10**12, "999999999999", None, "", HUGE, {"$gt": 0}, [1, 2], True, False,
-    3.5, "3.5", "1 OR 1=1", "'; DROP TABLE family; --", "<script>alert(1)</script>",
-    "../../etc/passwd", "\u0000", "１", "٣", "{{7*7}}", "%s%s%s", "NaN", "1e3", " 1", "1\n",
+    0,
+    -1,
+    "-1",
+    "0",
+    10**12,
+    "999999999999",
+    None,
+    "",
+    HUGE,
+    {"$gt": 0},
+    [1, 2],
+    True,
+    False,
+    3.5,
+    "3.5",
+    "1 OR 1=1",
+    "'; DROP TABLE family; --",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "\u0000",
+    "１",
+    "٣",
+    "{{7*7}}",
+    "%s%s%s",
+    "NaN",
+    "1e3",
+    " 1",
+    "1\n",
 ]
 SOON = (date.today() + timedelta(days=15)).isoformat()
 PLAUSIBLE = {
-    "date": SOON, "time": "10:00", "duration": "60", "place": "home", "place_detail": "forged",
-    "topic": "forged topic", "reason": "forged reason", "note": "forged note",
-    "summary": "forged summary", "internal_note": "forged note", "title": "forged goal",
-    "support_area": "parenting", "what_we_do": "forged plan", "target_date": "",
-    "text": "forged entry", "rating": "5", "body": "forged message",
-    "closing_summary": "forged closing", "status": "achieved", "staff-email":
-    "forged.staff@example.org", "staff-name": "Forged Staff", "name": "Forged Person",
-    "password": "forged password 4711 long", "consent": "on", "confirm_overlap": "on",
-    "from": "2020-01-01", "to": "2030-12-31", "channel": "phone", "municipality": "Kajaani",
-    "address": "Forged street 1", "phone": "040 123 4567", "reachable": "anytime",
-    "description": "forged description", "method_discussion": "on", "area_parenting": "on",
-    "child_0_name": "Forged", "child_0_year": "2018", "lang": "en", "which": "change-1",
-    "value": "forged", "weeks": 1,
+    "date": SOON,
+    "time": "10:00",
+    "duration": "60",
+    "place": "home",
+    "place_detail": "forged",
+    "topic": "forged topic",
+    "reason": "forged reason",
+    "note": "forged note",
+    "summary": "forged summary",
+    "internal_note": "forged note",
+    "title": "forged goal",
+    "support_area": "parenting",
+    "what_we_do": "forged plan",
+    "target_date": "",
+    "text": "forged entry",
+    "rating": "5",
+    "body": "forged message",
+    "closing_summary": "forged closing",
+    "status": "achieved",
+    "staff-email": "forged.staff@example.org",
+    "staff-name": "Forged Staff",
+    "name": "Forged Person",
+    "password": "forged password 4711 long",
+    "consent": "on",
+    "confirm_overlap": "on",
+    "from": "2020-01-01",
+    "to": "2030-12-31",
+    "channel": "phone",
+    "municipality": "Kajaani",
+    "address": "Forged street 1",
+    "phone": "040 123 4567",
+    "reachable": "anytime",
+    "description": "forged description",
+    "method_discussion": "on",
+    "area_parenting": "on",
+    "child_0_name": "Forged",
+    "child_0_year": "2018",
+    "lang": "en",
+    "which": "change-1",
+    "value": "forged",
+    "weeks": 1,
 }
-ID_KEYS = ["meeting_id", "goal_id", "application_id", "worker_id", "family_id", "staff_id",
-           "fid", "id", "user_id", "message_id", "session_id"]
+ID_KEYS = [
+    "meeting_id",
+    "goal_id",
+    "application_id",
+    "worker_id",
+    "family_id",
+    "staff_id",
+    "fid",
+    "id",
+    "user_id",
+    "message_id",
+    "session_id",
+]
 
 
 def id_kind(name: str) -> str | None:
@@ -145,12 +214,19 @@ def id_kind(name: str) -> str | None:
         return "family"
     if "session" in n and n.endswith("id"):
         return "session"
-    for word, kind in (("meeting", "meeting"), ("goal", "goal"), ("application", "application"),
-                       ("message", "message"), ("entry", "entry"), ("child", "child")):
+    for word, kind in (
+        ("meeting", "meeting"),
+        ("goal", "goal"),
+        ("application", "application"),
+        ("message", "message"),
+        ("entry", "entry"),
+        ("child", "child"),
+    ):
         if word in n and n.endswith("id"):
             return kind
-    if n.endswith("id") and any(w in n for w in ("worker", "staff", "user", "guardian",
-                                                 "author", "sender")):
+    if n.endswith("id") and any(
+        w in n for w in ("worker", "staff", "user", "guardian", "author", "sender")
+    ):
         return "user"
     if n == "id" or n.endswith("_id"):
         return "any"
@@ -202,8 +278,13 @@ class Forger:
             return self.foreign_id(kind, as_int)
         if "email" in name:
             return self.rng.choice(self.foreign_emails)
-        return self.rng.choice([self.rng.choice(self.foreign_text), self.foreign_id("any"),
-                                self.foreign_id("any", True)])
+        return self.rng.choice(
+            [
+                self.rng.choice(self.foreign_text),
+                self.foreign_id("any"),
+                self.foreign_id("any", True),
+            ]
+        )
 
     def form(self, keys: list[str], mode: str) -> Any:
         keys = sorted(set(keys) | set(ID_KEYS))
@@ -247,7 +328,7 @@ class Forger:
             elif mode == "huge":
                 payload[p.name] = HUGE
             elif mode == "negative":
-                payload[p.name] = self.rng.choice([-1, "-1", -10**12, 0])
+                payload[p.name] = self.rng.choice([-1, "-1", -(10**12), 0])
             else:
                 payload[p.name] = self.garbage()
         if mode == "missing" and payload:
@@ -261,17 +342,45 @@ class Forger:
         if not handler.params:
             return ["none", "none", "extra", "none"]
         if any(p.annotation in (dict, "dict") or "form" in p.name for p in handler.params):
-            return ["form_foreign", "form_foreign_int", "form_own_ids_garbage", "foreign",
-                    "form_garbage_field", "form_foreign", "garbage", "form_all_garbage",
-                    "not_a_dict", "form_foreign_int", "missing", "form_empty", "huge", "extra",
-                    "negative"]
-        return ["foreign", "foreign_int", "garbage", "negative", "foreign", "huge", "garbage",
-                "missing", "foreign_int", "extra"]
+            return [
+                "form_foreign",
+                "form_foreign_int",
+                "form_own_ids_garbage",
+                "foreign",
+                "form_garbage_field",
+                "form_foreign",
+                "garbage",
+                "form_all_garbage",
+                "not_a_dict",
+                "form_foreign_int",
+                "missing",
+                "form_empty",
+                "huge",
+                "extra",
+                "negative",
+            ]
+        return [
+            "foreign",
+            "foreign_int",
+            "garbage",
+            "negative",
+            "foreign",
+            "huge",
+            "garbage",
+            "missing",
+            "foreign_int",
+            "extra",
+        ]
 
     def route_values(self, route: Route) -> dict[str, str]:
         values = {}
         for name in route.params():
-            values[name] = self.rng.choice([
-                self.foreign_id(id_kind(name) or "family"), self.foreign_id(id_kind(name) or "family"),
-                self.own_id(id_kind(name) or "family"), str(self.garbage())[:40] or "0"])
+            values[name] = self.rng.choice(
+                [
+                    self.foreign_id(id_kind(name) or "family"),
+                    self.foreign_id(id_kind(name) or "family"),
+                    self.own_id(id_kind(name) or "family"),
+                    str(self.garbage())[:40] or "0",
+                ]
+            )
         return values

@@ -19,7 +19,6 @@ from familywork_app.models import AuthSession, User, utcnow
 from familywork_app.services import auth, security
 from tests.e2e.forge import as_text
 
-
 APP_MODULE_PREFIX = "familywork_app"
 SEED = int(os.environ.get("FORGE_SEED", "6"))
 BUDGET = int(os.environ.get("FORGE_ATTEMPTS", "5000"))
@@ -29,6 +28,7 @@ EVIL_ORIGINS = ["https://evil.example", "null", "http://localhost.evil.example"]
 # --------------------------------------------------------------------------------------------
 # Identities: real server sessions made in the test database
 # --------------------------------------------------------------------------------------------
+
 
 def make_session(engine, email: str) -> str:
     """A live session token for `email`, made the way sign-in makes one (ticket, then trade).
@@ -44,15 +44,21 @@ def make_session(engine, email: str) -> str:
         if made:
             return made[0]
         token = security.new_token()
-        db.add(AuthSession(user_id=user.id, token_hash=security.token_hash(token),
-                           expires_at=utcnow() + timedelta(hours=12)))
+        db.add(
+            AuthSession(
+                user_id=user.id,
+                token_hash=security.token_hash(token),
+                expires_at=utcnow() + timedelta(hours=12),
+            )
+        )
         db.commit()
         return token
 
 
 def session_row(db: Session, token: str) -> AuthSession | None:
-    return db.exec(select(AuthSession).where(
-        AuthSession.token_hash == security.token_hash(token))).first()
+    return db.exec(
+        select(AuthSession).where(AuthSession.token_hash == security.token_hash(token))
+    ).first()
 
 
 def session_alive(engine, token: str | None) -> bool:
@@ -68,9 +74,25 @@ def session_alive(engine, token: str | None) -> bool:
 # --------------------------------------------------------------------------------------------
 
 # Columns that hold codes or vocabulary shared by every family, not something that identifies one.
-NOT_IDENTIFYING = {"status", "place", "channel", "support_area", "support_areas", "methods",
-                   "purpose", "token_hash", "municipality", "password_hash", "role", "language",
-                   "ip", "user_agent", "action", "detail", "totp_secret"}
+NOT_IDENTIFYING = {
+    "status",
+    "place",
+    "channel",
+    "support_area",
+    "support_areas",
+    "methods",
+    "purpose",
+    "token_hash",
+    "municipality",
+    "password_hash",
+    "role",
+    "language",
+    "ip",
+    "user_agent",
+    "action",
+    "detail",
+    "totp_secret",
+}
 STAFF_ONLY = {("meeting", "internal_note")}  # never shown to the family itself either
 
 
@@ -121,10 +143,12 @@ def load_world(db_url: str) -> World:
         roles = {r.id: r.role for r in conn.execute(sql_text("SELECT id, role FROM user"))}
         links = conn.execute(sql_text("SELECT family_id, user_id FROM familyguardian")).all()
         family_of_guardian = {r.user_id: r.family_id for r in links}
-        worker_of_family = {r.id: r.worker_id for r in
-                            conn.execute(sql_text("SELECT id, worker_id FROM family"))}
-        goal_family = {r.id: r.family_id for r in
-                       conn.execute(sql_text("SELECT id, family_id FROM goal"))}
+        worker_of_family = {
+            r.id: r.worker_id for r in conn.execute(sql_text("SELECT id, worker_id FROM family"))
+        }
+        goal_family = {
+            r.id: r.family_id for r in conn.execute(sql_text("SELECT id, family_id FROM goal"))
+        }
 
         def add(fid: int, kind: str, row) -> None:
             ids.setdefault(fid, {}).setdefault(kind, set()).add(row["id"])
@@ -154,12 +178,30 @@ def load_world(db_url: str) -> World:
         for row in conn.execute(tables["user"].select()).mappings():
             if row["id"] in family_of_guardian:
                 add(family_of_guardian[row["id"]], "user", row)
-        queue_visible = {value for row in conn.execute(sql_text(
-            "SELECT f.name, f.municipality FROM family f JOIN application a ON a.family_id = f.id "
-            "WHERE a.status IN ('submitted', 'in_review')")) for value in row}
+        queue_visible = {
+            value
+            for row in conn.execute(
+                sql_text(
+                    "SELECT f.name, f.municipality FROM family f JOIN application a ON a.family_id = f.id "
+                    "WHERE a.status IN ('submitted', 'in_review')"
+                )
+            )
+            for value in row
+        }
     ui_text = json.dumps(TEXTS, ensure_ascii=False)
-    return World(engine, users, roles, family_of_guardian, worker_of_family, ids, strings,
-                 prefixes, staff_only, ui_text, queue_visible)
+    return World(
+        engine,
+        users,
+        roles,
+        family_of_guardian,
+        worker_of_family,
+        ids,
+        strings,
+        prefixes,
+        staff_only,
+        ui_text,
+        queue_visible,
+    )
 
 
 def _needle(s: str) -> str:
@@ -178,8 +220,9 @@ class LeakFinder:
             allowed: set[str] = set()
         else:
             own = world.own_families(email)
-            allowed = set().union(set(), *[world.strings.get(f, set()) | world.prefixes.get(f, set())
-                                           for f in own])
+            allowed = set().union(
+                set(), *[world.strings.get(f, set()) | world.prefixes.get(f, set()) for f in own]
+            )
             whole, starts = set(), set()
             for fid in world.families() - own:
                 whole |= world.strings.get(fid, set()) | world.staff_only.get(fid, set())
@@ -191,8 +234,17 @@ class LeakFinder:
                 allowed |= world.queue_visible  # workers read the application queue
 
         def keep(found: set[str]) -> list[str]:
-            return sorted((x for x in found if x not in allowed and not any(x in a for a in allowed)
-                           and x not in world.ui_text), key=len, reverse=True)
+            return sorted(
+                (
+                    x
+                    for x in found
+                    if x not in allowed
+                    and not any(x in a for a in allowed)
+                    and x not in world.ui_text
+                ),
+                key=len,
+                reverse=True,
+            )
 
         whole, starts = keep(whole), keep(starts)
         self.needles = whole + starts
@@ -238,8 +290,12 @@ def foreign_rows(engine, families: set[int], users: set[int]) -> dict[str, list]
     fam = sorted(families)
     out: dict[str, list] = {}
     with engine.connect() as conn:
-        goal_ids = [r.id for r in conn.execute(
-            tables["goal"].select().where(tables["goal"].c.family_id.in_(fam)))]
+        goal_ids = [
+            r.id
+            for r in conn.execute(
+                tables["goal"].select().where(tables["goal"].c.family_id.in_(fam))
+            )
+        ]
         for name, table in sorted(tables.items()):
             if name in ("accesslog",):
                 continue
@@ -256,8 +312,7 @@ def foreign_rows(engine, families: set[int], users: set[int]) -> dict[str, list]
             else:
                 continue
             pk = list(table.primary_key.columns)
-            out[name] = [tuple(map(str, row)) for row in
-                         conn.execute(query.order_by(*pk)).all()]
+            out[name] = [tuple(map(str, row)) for row in conn.execute(query.order_by(*pk)).all()]
     return out
 
 

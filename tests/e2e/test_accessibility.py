@@ -14,10 +14,28 @@ from tests.e2e.conftest import PHONE, TABLET, open_page, sign_in, wait_ready
 pytestmark = pytest.mark.e2e
 
 PUBLIC = ["/", "/apply", "/signin", "/forgot-password", "/accessibility"]
-GUARDIAN = ["/family", "/family/meetings", "/family/goals", "/family/messages", "/family/work",
-            "/family/data", "/family/members", "/account", "/settings"]
-SUPERVISOR = ["/overview", "/queue", "/week", "/inbox", "/register", "/staff", "/access-log",
-              "/account", "/settings"]
+GUARDIAN = [
+    "/family",
+    "/family/meetings",
+    "/family/goals",
+    "/family/messages",
+    "/family/work",
+    "/family/data",
+    "/family/members",
+    "/account",
+    "/settings",
+]
+SUPERVISOR = [
+    "/overview",
+    "/queue",
+    "/week",
+    "/inbox",
+    "/register",
+    "/staff",
+    "/access-log",
+    "/account",
+    "/settings",
+]
 WORKER = ["/caseload", "/week"]
 SWITCH = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
@@ -60,8 +78,12 @@ def test_every_page_in_three_languages_passes_axe(new_context, viewport):
     open_page(visitor, "/")
     for lang in ("sv", "en", "fi"):  # Finnish last: the accounts keep their language
         problems = {}
-        for page, paths in ((visitor, PUBLIC), (guardian, GUARDIAN),
-                            (supervisor, SUPERVISOR), (worker, [*WORKER, record])):
+        for page, paths in (
+            (visitor, PUBLIC),
+            (guardian, GUARDIAN),
+            (supervisor, SUPERVISOR),
+            (worker, [*WORKER, record]),
+        ):
             _in_language(page, lang)
             problems.update(_axe_everywhere(page, paths, lang))
         assert problems == {}, lang
@@ -77,8 +99,9 @@ def test_the_keyboard_alone_signs_in_and_sends_a_message(phone):
         if email.evaluate("e => e === document.activeElement"):
             break
     expect(email).to_be_focused()
-    outline = email.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + "
-                             "getComputedStyle(e).outlineWidth")
+    outline = email.evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
     assert outline.split()[0] != "none" and float(outline.split()[1][:-2]) >= 2  # visible focus
     phone.keyboard.type("family2@example.org")
     phone.keyboard.press("Tab")
@@ -105,8 +128,9 @@ def test_the_keyboard_alone_signs_in_and_sends_a_message(phone):
     phone.keyboard.press("Tab")
     expect(phone.get_by_role("button", name="Lähetä", exact=True)).to_be_focused()
     phone.keyboard.press("Enter")
-    expect(phone.locator(".msg-body").get_by_text("Näppäimistöllä kirjoitettu viesti.")
-           ).to_be_visible()
+    expect(
+        phone.locator(".msg-body").get_by_text("Näppäimistöllä kirjoitettu viesti.")
+    ).to_be_visible()
 
 
 def test_200_percent_text_keeps_every_family_page_within_the_screen(phone):

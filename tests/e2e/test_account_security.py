@@ -8,7 +8,13 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import (
-    PHONE, TABLET, enter_code, open_page, sign_in, totp_code, wait_ready,
+    PHONE,
+    TABLET,
+    enter_code,
+    open_page,
+    sign_in,
+    totp_code,
+    wait_ready,
 )
 
 pytestmark = pytest.mark.e2e
@@ -35,7 +41,9 @@ def _last_link(app_server, path: str) -> str:
 def _invite_newcomer(tablet: Page, new_context, app_server) -> Page:
     """The supervisor invites a worker, who sets a password with the e-mailed link."""
     sign_in(tablet, "supervisor@example.org", home="/overview")
-    tablet.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Henkilöstö").click()
+    tablet.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Henkilöstö"
+    ).click()
     wait_ready(tablet)
     tablet.get_by_label("Nimesi").fill("Eero Uusi")
     tablet.get_by_label("Sähköposti").fill(NEWCOMER)
@@ -50,17 +58,20 @@ def _invite_newcomer(tablet: Page, new_context, app_server) -> Page:
     return newcomer
 
 
-def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(tablet, new_context,
-                                                                     app_server):
+def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(
+    tablet, new_context, app_server
+):
     page = _invite_newcomer(tablet, new_context, app_server)
     sign_in(page, NEWCOMER, NEWCOMER_PASSWORD)
-    expect(page.get_by_role("heading", name="Ota käyttöön kaksivaiheinen tunnistautuminen")
-           ).to_be_visible(timeout=20_000)
+    expect(
+        page.get_by_role("heading", name="Ota käyttöön kaksivaiheinen tunnistautuminen")
+    ).to_be_visible(timeout=20_000)
     expect(page.get_by_role("img", name="QR-koodi todennussovellukselle")).to_be_visible()
     secret = page.locator("#totp-secret").inner_text().replace(" ", "")
     assert re.fullmatch(r"[A-Z2-7]{32}", secret)
     expect(page.get_by_role("link", name="Avaa todennussovelluksessa")).to_have_attribute(
-        "href", re.compile(rf"^otpauth://totp/.*secret={secret}"))
+        "href", re.compile(rf"^otpauth://totp/.*secret={secret}")
+    )
     assert axe_violations(page) == []
     page.get_by_label("Vahvistuskoodi").fill("000000")
     page.get_by_role("button", name="Ota käyttöön").click()
@@ -135,8 +146,9 @@ def test_password_reset_by_email(phone, app_server):
     assert axe_violations(phone) == []
     phone.get_by_label("Uusi salasana").fill("lyhyt")
     phone.get_by_role("button", name="Tallenna uusi salasana").click()
-    expect(phone.get_by_text("Salasanassa pitää olla vähintään 12 merkkiä.", exact=False)
-           ).to_be_visible()
+    expect(
+        phone.get_by_text("Salasanassa pitää olla vähintään 12 merkkiä.", exact=False)
+    ).to_be_visible()
     phone.get_by_label("Uusi salasana").fill("sotkamon vaarat sinertävät")
     phone.get_by_role("button", name="Tallenna uusi salasana").click()
     expect(phone.get_by_text("Salasana on vaihdettu", exact=False)).to_be_visible()
@@ -156,7 +168,9 @@ def test_ending_another_session_and_changing_the_password(new_context):
     mine.get_by_role("link", name="Kirjautumiset ja salasana").click()
     _lands_on(mine, "/account")
     expect(mine.get_by_role("heading", level=1)).to_have_text("Kirjautumiset ja salasana")
-    sessions = mine.get_by_role("list", name="Voimassa olevat kirjautumiset").get_by_role("listitem")
+    sessions = mine.get_by_role("list", name="Voimassa olevat kirjautumiset").get_by_role(
+        "listitem"
+    )
     expect(sessions).to_have_count(3)
     expect(mine.get_by_text("Tämä laite")).to_have_count(1)
     assert axe_violations(mine) == []
@@ -165,7 +179,9 @@ def test_ending_another_session_and_changing_the_password(new_context):
     ends.last.click()  # the oldest one in use: the first browser
     expect(mine.get_by_text("Kirjautuminen päätetty.")).to_be_visible()
     expect(sessions).to_have_count(2)
-    first.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Tapaamiset").click()
+    first.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Tapaamiset"
+    ).click()
     _lands_on(first, "/signin")
 
     # A password change needs the current password and ends the other (second) session.
@@ -179,7 +195,9 @@ def test_ending_another_session_and_changing_the_password(new_context):
     mine.get_by_role("button", name="Tallenna uusi salasana").click()
     expect(mine.get_by_text("Salasana vaihdettu. Muita kirjautumisia päättyi: 1.")).to_be_visible()
     expect(sessions).to_have_count(1)
-    second.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Tavoitteet").click()
+    second.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Tavoitteet"
+    ).click()
     _lands_on(second, "/signin")
     mine.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Tavoitteet").click()
     _lands_on(mine, "/family/goals")

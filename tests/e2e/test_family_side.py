@@ -33,7 +33,8 @@ def test_apply_from_scratch_correcting_wrong_input(phone):
     expect(phone.get_by_text("ilman lupaa ottaa yhteyttä", exact=False)).to_be_visible()
     expect(phone.get_by_label("Nimesi")).to_have_value("Minna Mustonen")
     expect(phone.get_by_label("Kerro tilanteestanne")).to_have_value(
-        "Arki on raskasta, toivomme tukea iltoihin.")
+        "Arki on raskasta, toivomme tukea iltoihin."
+    )
     expect(phone.get_by_label("Sähköposti")).to_have_attribute("aria-invalid", "true")
     assert axe_violations(phone) == []
     # Correct the input and send.
@@ -54,7 +55,9 @@ def test_email_in_use_is_refused_without_saying_whether_it_has_an_account(phone)
     open_page(phone, "/apply")
     phone.get_by_label("Sähköposti").fill("family@example.org")
     phone.get_by_role("button", name="Lähetä hakemus").click()
-    expect(phone.get_by_text("Kirjaudu sisään tai käytä toista osoitetta", exact=False)).to_be_visible()
+    expect(
+        phone.get_by_text("Kirjaudu sisään tai käytä toista osoitetta", exact=False)
+    ).to_be_visible()
 
 
 def test_applicant_follows_the_pending_application(phone):
@@ -65,7 +68,9 @@ def test_applicant_follows_the_pending_application(phone):
 
 def test_guardian_agrees_one_meeting_and_asks_to_move_another(phone, new_context):
     sign_in(phone, "family@example.org", home="/family")
-    phone.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Tapaamiset").click()
+    phone.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Tapaamiset"
+    ).click()
     expect(phone).to_have_url(re.compile(r"/family/meetings/?$"))
     wait_ready(phone)
     assert axe_violations(phone) == []
@@ -76,8 +81,11 @@ def test_guardian_agrees_one_meeting_and_asks_to_move_another(phone, new_context
     agreed_card = phone.locator("li.card", has=phone.get_by_role("heading", name=when))
     expect(agreed_card.get_by_text("Sovittu")).to_be_visible()
     # Ask to move the meeting that was agreed before: a note is required.
-    other_card = phone.locator("li.card", has=phone.get_by_role("heading")).filter(
-        has_not=phone.get_by_role("heading", name=when)).first
+    other_card = (
+        phone.locator("li.card", has=phone.get_by_role("heading"))
+        .filter(has_not=phone.get_by_role("heading", name=when))
+        .first
+    )
     moved = other_card.get_by_role("heading").inner_text()
     other_card.get_by_role("button", name="Pyydä toista aikaa").click()
     other_card.get_by_role("button", name="Lähetä pyyntö").click()
@@ -91,10 +99,14 @@ def test_guardian_agrees_one_meeting_and_asks_to_move_another(phone, new_context
     other = new_context()
     sign_in(other, "family2@example.org", home="/family")
     open_page(other, "/family/meetings")
-    expect(other.locator("li.card", has=other.get_by_role("heading", name=moved))
-           .get_by_text("Muutosta pyydetty")).to_be_visible()
-    expect(other.locator("li.card", has=other.get_by_role("heading", name=when))
-           .get_by_text("Sovittu")).to_be_visible()
+    expect(
+        other.locator("li.card", has=other.get_by_role("heading", name=moved)).get_by_text(
+            "Muutosta pyydetty"
+        )
+    ).to_be_visible()
+    expect(
+        other.locator("li.card", has=other.get_by_role("heading", name=when)).get_by_text("Sovittu")
+    ).to_be_visible()
 
 
 def _nav(page, name):
@@ -167,11 +179,14 @@ def test_guardian_downloads_the_familys_data_and_sees_who_handled_it(phone, app_
     phone.get_by_role("link", name="Omat tiedot ja tietojen käsittely").click()
     expect(phone).to_have_url(re.compile(r"/family/data/?$"))
     wait_ready(phone)
-    expect(phone.get_by_text("Laura Kemppainen (huoltaja) avasi perheen etusivun").first).to_be_visible()
+    expect(
+        phone.get_by_text("Laura Kemppainen (huoltaja) avasi perheen etusivun").first
+    ).to_be_visible()
     assert axe_violations(phone) == []
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Lataa tiedot (JSON)").click()
     import json
+
     data = json.loads(open(download.value.path()).read())
     assert data["family"]["name"] == "Kemppainen" and len(data["guardians"]) == 2
     assert all("internal_note" not in m for m in data["meetings"])
@@ -183,7 +198,9 @@ def test_guardian_downloads_the_familys_data_and_sees_who_handled_it(phone, app_
     anonymous.close()
 
 
-def test_guardian_invites_the_other_guardian_who_joins_with_a_new_login(phone, new_context, app_server):
+def test_guardian_invites_the_other_guardian_who_joins_with_a_new_login(
+    phone, new_context, app_server
+):
     sign_in(phone, "family@example.org", home="/family")
     phone.get_by_role("link", name="Perheenjäsenet ja kutsu toiselle huoltajalle").click()
     expect(phone).to_have_url(re.compile(r"/family/members/?$"))
@@ -191,7 +208,9 @@ def test_guardian_invites_the_other_guardian_who_joins_with_a_new_login(phone, n
     assert axe_violations(phone) == []
     phone.get_by_label("Sähköposti").fill("isovanhempi@example.org")
     phone.get_by_role("button", name="Lähetä kutsu").click()
-    expect(phone.get_by_text("Kutsu lähetetty osoitteeseen isovanhempi@example.org.")).to_be_visible()
+    expect(
+        phone.get_by_text("Kutsu lähetetty osoitteeseen isovanhempi@example.org.")
+    ).to_be_visible()
     log = app_server["log"].read_text()
     link = re.findall(r"http://\S+/invite\?token=\S+", log)[-1]
     invitee = new_context()

@@ -16,12 +16,24 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import (PHONE, _LAST_STEP, _stop, app_env, open_page, prepare_database,
-                                sign_in, start_app)
+from tests.e2e.conftest import (
+    _LAST_STEP,
+    PHONE,
+    _stop,
+    app_env,
+    open_page,
+    prepare_database,
+    sign_in,
+    start_app,
+)
 
 pytestmark = pytest.mark.e2e
-GUARDIANS = ("family@example.org", "tiina.huttunen@example.org",
-             "petri.korhonen@example.org", "minna.seppanen@example.org")
+GUARDIANS = (
+    "family@example.org",
+    "tiina.huttunen@example.org",
+    "petri.korhonen@example.org",
+    "minna.seppanen@example.org",
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +58,8 @@ def _send(page: Page, body: str, wait: float) -> bool:
         box.fill(body, timeout=wait * 1000)
         page.get_by_role("button", name="Lähetä", exact=True).click(timeout=wait * 1000)
         expect(page.locator(".msg-body").get_by_text(body, exact=True)).to_be_visible(
-            timeout=wait * 1000)
+            timeout=wait * 1000
+        )
         return True
     except Exception:  # not acknowledged (the server was down): it does not count as sent
         return False
@@ -103,12 +116,15 @@ def test_messages_acknowledged_before_and_after_a_kill_9_are_all_stored(app_serv
         assert _send(page, body, wait=30), f"page {number} did not reconnect"
         acknowledged.append(body)
     stored = _stored(app_server["env"]["REFLEX_DB_URL"], acknowledged)
-    print(f"\nkill -9 test: {len(acknowledged)} sent, {stored} stored "
-          f"({attempts + len(pages)} attempts, the rest were refused while the server was down)")
+    print(
+        f"\nkill -9 test: {len(acknowledged)} sent, {stored} stored "
+        f"({attempts + len(pages)} attempts, the rest were refused while the server was down)"
+    )
     assert stored == len(acknowledged)
     engine = create_engine(app_server["env"]["REFLEX_DB_URL"])
     with engine.connect() as connection:
-        agreed = connection.execute(text(
-            "SELECT count(*) FROM meeting WHERE status = 'agreed' AND agreed_at IS NOT NULL")).one()
+        agreed = connection.execute(
+            text("SELECT count(*) FROM meeting WHERE status = 'agreed' AND agreed_at IS NOT NULL")
+        ).one()
     engine.dispose()
     assert agreed[0] >= 2  # the demo's agreed meeting and the one answered before the kill

@@ -31,8 +31,17 @@ import pytest
 
 from tests.e2e.forge import APP_STATE, ForgeClient, as_text, events_named, role_seen
 from tests.e2e.forge_handlers import Forger, Handler, discover, related_routes
-from tests.e2e.forge_world import (BUDGET, SEED, LeakFinder, World, checksum, describe_change,
-                                   foreign_rows, make_session, session_alive)
+from tests.e2e.forge_world import (
+    BUDGET,
+    SEED,
+    LeakFinder,
+    World,
+    checksum,
+    describe_change,
+    foreign_rows,
+    make_session,
+    session_alive,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +74,9 @@ class Tally:
 
 
 def _raised(updates: list[dict]) -> bool:
-    return any("An error occurred" in json.dumps(e) for e in events_named(updates, "_call_function"))
+    return any(
+        "An error occurred" in json.dumps(e) for e in events_named(updates, "_call_function")
+    )
 
 
 class Actor:
@@ -90,15 +101,17 @@ class Actor:
             self.client.close()
 
 
-def _plan(handlers: list[Handler], forger: Forger, per_handler: int,
-          turn: int) -> list[tuple[Handler, str]]:
+def _plan(
+    handlers: list[Handler], forger: Forger, per_handler: int, turn: int
+) -> list[tuple[Handler, str]]:
     """`per_handler` argument shapes per handler; each role starts further along the list of
     shapes, so that together the roles go through all of them."""
     plan = []
     for handler in handlers:
         modes = forger.modes(handler)
-        plan += [(handler, modes[(turn * per_handler + i) % len(modes)])
-                 for i in range(per_handler)]
+        plan += [
+            (handler, modes[(turn * per_handler + i) % len(modes)]) for i in range(per_handler)
+        ]
     forger.rng.shuffle(plan)
     return plan
 
@@ -129,7 +142,8 @@ def _oracle_sees(app_server, world: World, tokens: set[str]) -> None:
     updates = tab.connect()
     tab.close()
     assert LeakFinder(world, "worker2@example.org").find(updates), (
-        "the leak finder does not see a family record the supervisor opened: the oracle is blind")
+        "the leak finder does not see a family record the supervisor opened: the oracle is blind"
+    )
 
 
 def test_forged_events_from_every_role_reach_no_other_family(app_server, world, capsys):
@@ -160,7 +174,8 @@ def test_forged_events_from_every_role_reach_no_other_family(app_server, world, 
         expected = world.roles[me] if me else ""
         assert role_seen(first) == expected, (
             f"{label}: the test session does not work (role {role_seen(first)!r}); "
-            "adapt make_session to the sign-in flow")
+            "adapt make_session to the sign-in flow"
+        )
 
         def check(updates: list[dict], what: str, finder=finder, label=label) -> None:
             found = finder.find(updates)
@@ -186,13 +201,17 @@ def test_forged_events_from_every_role_reach_no_other_family(app_server, world, 
             forged_token = victim.client_token if rng.random() < 0.2 else None
             what = f"{handler.label}({mode}) on {path}"
             try:
-                if route.loaders and handler.event not in route.loaders and (
-                        rng.random() < (0.7 if pages is not routes else 0.2)):
+                if (
+                    route.loaders
+                    and handler.event not in route.loaders
+                    and (rng.random() < (0.7 if pages is not routes else 0.2))
+                ):
                     for loader in route.loaders:
                         actor.client.emit(loader, {}, path=path, query=query)
                     tally.primes += 1
-                actor.client.emit(handler.event, payload, path=path, query=query,
-                                  token=forged_token)
+                actor.client.emit(
+                    handler.event, payload, path=path, query=query, token=forged_token
+                )
                 tally.attempts += 1
                 updates = actor.client.sentinel()
             except Exception as problem:  # noqa: BLE001 - no answer or the socket went away
@@ -231,11 +250,13 @@ def test_forged_events_from_every_role_reach_no_other_family(app_server, world, 
 
     raised_in_app = app_exceptions(log.read_text(errors="replace")[log_start:]) if log else {}
     elapsed = time.monotonic() - started
-    summary = (f"forged events: {tally.attempts} attempts, {len(tally.handlers)} handlers, "
-               f"{len(ACTORS)} roles, {len(tally.leaks)} leaks, {len(tally.changes)} foreign "
-               f"changes, {len(tally.dropped)} dropped sockets; {tally.errors} answered with the "
-               f"generic error ({sum(raised_in_app.values())} raised inside app code); "
-               f"{tally.primes} forged page loads, {tally.reconnects} reconnects; {elapsed:.0f} s")
+    summary = (
+        f"forged events: {tally.attempts} attempts, {len(tally.handlers)} handlers, "
+        f"{len(ACTORS)} roles, {len(tally.leaks)} leaks, {len(tally.changes)} foreign "
+        f"changes, {len(tally.dropped)} dropped sockets; {tally.errors} answered with the "
+        f"generic error ({sum(raised_in_app.values())} raised inside app code); "
+        f"{tally.primes} forged page loads, {tally.reconnects} reconnects; {elapsed:.0f} s"
+    )
     with capsys.disabled():
         print("\n" + summary)
         for where, count in sorted(raised_in_app.items()):

@@ -20,10 +20,13 @@ def test_guardian_signs_in_on_a_phone_and_lands_on_the_family_home(phone):
     assert axe_violations(phone) == []
 
 
-@pytest.mark.parametrize("email,home,heading", [
-    ("worker@example.org", "/caseload", "Asiakasperheet"),
-    ("supervisor@example.org", "/overview", "Yleiskuva"),
-])
+@pytest.mark.parametrize(
+    "email,home,heading",
+    [
+        ("worker@example.org", "/caseload", "Asiakasperheet"),
+        ("supervisor@example.org", "/overview", "Yleiskuva"),
+    ],
+)
 def test_staff_sign_in_on_a_tablet_and_land_on_their_home(tablet, email, home, heading):
     sign_in(tablet, email, home=home)
     expect(tablet.get_by_role("heading", level=1)).to_have_text(heading)
@@ -76,17 +79,22 @@ def test_sign_out_then_back_shows_no_data(phone):
     expect(phone.get_by_text("Kemppainen")).to_have_count(0)
 
 
-@pytest.mark.parametrize("lang,heading,areas_heading", [
-    ("fi", "Perhetyö", "Missä perhetyö voi auttaa?"),
-    ("sv", "Familjearbete", "Vad kan familjearbetet hjälpa med?"),
-    ("en", "Family work", "What can family work help with?"),
-])
+@pytest.mark.parametrize(
+    "lang,heading,areas_heading",
+    [
+        ("fi", "Perhetyö", "Missä perhetyö voi auttaa?"),
+        ("sv", "Familjearbete", "Vad kan familjearbetet hjälpa med?"),
+        ("en", "Family work", "What can family work help with?"),
+    ],
+)
 def test_information_page_in_three_languages(new_context, lang, heading, areas_heading):
     page = new_context(locale={"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}[lang])
     open_page(page, "/")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page.get_by_text("Lönnrotinkatu 2 C, 87100 Kajaani")).to_be_visible()
-    expect(page.get_by_role("link", name="044 797 4878")).to_have_attribute("href", "tel:+358447974878")
+    expect(page.get_by_role("link", name="044 797 4878")).to_have_attribute(
+        "href", "tel:+358447974878"
+    )
     expect(page.get_by_role("heading", name=areas_heading)).to_be_visible()
     expect(page.locator("[data-ready='true']")).to_have_attribute("lang", lang)
     assert axe_violations(page) == []

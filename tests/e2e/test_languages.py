@@ -33,16 +33,23 @@ def test_family_pages_in_each_language_pass_axe(phone, lang):
         assert axe_violations(phone) == [], path
 
 
-@pytest.mark.parametrize("locale,lang,heading", [
-    ("fi-FI", "fi", "Hae perhetyöhön"), ("sv-FI", "sv", "Ansök om familjearbete"),
-    ("en-GB", "en", "Apply for family work")])
+@pytest.mark.parametrize(
+    "locale,lang,heading",
+    [
+        ("fi-FI", "fi", "Hae perhetyöhön"),
+        ("sv-FI", "sv", "Ansök om familjearbete"),
+        ("en-GB", "en", "Apply for family work"),
+    ],
+)
 def test_public_pages_follow_the_browser_language_and_pass_axe(new_context, locale, lang, heading):
     page = new_context(locale=locale)
     open_page(page, "/apply")
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     assert axe_violations(page) == []
-    page.get_by_role("button", name={"fi": "Lähetä hakemus", "sv": "Skicka ansökan",
-                                     "en": "Send application"}[lang]).click()
+    page.get_by_role(
+        "button",
+        name={"fi": "Lähetä hakemus", "sv": "Skicka ansökan", "en": "Send application"}[lang],
+    ).click()
     expect(page.locator("#name-error")).not_to_be_empty()
     assert axe_violations(page) == []
     for path in ("/signin", "/invite?token=not-valid"):

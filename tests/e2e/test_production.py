@@ -15,13 +15,28 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
 from tests.e2e.a11y import axe_violations
-from tests.e2e.conftest import (PHONE, PORT, TABLET, _LAST_STEP, _stop, app_env, open_page,
-                                prepare_database, sign_in, start_app, wait_ready)
+from tests.e2e.conftest import (
+    _LAST_STEP,
+    PHONE,
+    PORT,
+    TABLET,
+    _stop,
+    app_env,
+    open_page,
+    prepare_database,
+    sign_in,
+    start_app,
+    wait_ready,
+)
 from tests.pg_server import PgServer, pg_bin_dir
 from tests.redis_server import RedisServer, redis_binary
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(
-    not (pg_bin_dir() and redis_binary()), reason="needs Debian's postgresql and redis-server")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not (pg_bin_dir() and redis_binary()), reason="needs Debian's postgresql and redis-server"
+    ),
+]
 SECOND_PORT = PORT + 1
 
 
@@ -40,8 +55,12 @@ def app_server(tmp_path_factory):
     log = workdir / "app.log"
     process = start_app(env, log)
     try:
-        yield {"db_url": env["REFLEX_DB_URL"], "redis_url": redis.url, "log": log,
-               "workdir": workdir}
+        yield {
+            "db_url": env["REFLEX_DB_URL"],
+            "redis_url": redis.url,
+            "log": log,
+            "workdir": workdir,
+        }
     finally:
         _stop(process)
         redis.stop()
@@ -49,24 +68,31 @@ def app_server(tmp_path_factory):
 
 
 def test_two_backend_worker_processes_listen(app_server):
-    out = subprocess.run(["ss", "-tlnpH", f"( sport = :{PORT} )"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["ss", "-tlnpH", f"( sport = :{PORT} )"], capture_output=True, text=True, check=True
+    ).stdout
     assert len(set(re.findall(r"pid=(\d+)", out))) >= 2, out
 
 
-def test_message_through_one_process_reaches_a_browser_on_the_other(new_context, browser,
-                                                                     app_server):
+def test_message_through_one_process_reaches_a_browser_on_the_other(
+    new_context, browser, app_server
+):
     phone = new_context(PHONE)
     sign_in(phone, "family@example.org", home="/family")
     open_page(phone, "/family/messages")
     # The second process builds the frontend again for its own port: the phone's page is
     # already loaded (and only talks to its own process's websocket from now on).
-    env = app_env(app_server["db_url"], port=SECOND_PORT,
-                  REFLEX_REDIS_URL=app_server["redis_url"], GRANIAN_WORKERS="1")
+    env = app_env(
+        app_server["db_url"],
+        port=SECOND_PORT,
+        REFLEX_REDIS_URL=app_server["redis_url"],
+        GRANIAN_WORKERS="1",
+    )
     second = start_app(env, app_server["workdir"] / "second.log", port=SECOND_PORT)
     try:
-        context = browser.new_context(viewport=TABLET, locale="fi-FI",
-                                      base_url=f"http://localhost:{SECOND_PORT}")
+        context = browser.new_context(
+            viewport=TABLET, locale="fi-FI", base_url=f"http://localhost:{SECOND_PORT}"
+        )
         tablet = context.new_page()
         sign_in(tablet, "worker@example.org", home="/caseload")
         tablet.get_by_role("link", name="Kemppainen").first.click()

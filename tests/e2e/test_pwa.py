@@ -44,8 +44,9 @@ def test_offline_the_family_home_shows_the_banner_and_what_was_last_seen(phone):
     snapshot = phone.locator("#offline-snapshot")
     expect(snapshot.get_by_text("Viimeksi nähty")).to_be_visible()
     expect(snapshot.get_by_text("Aamut sujuvat ilman riitaa", exact=False)).to_be_visible()
-    expect(snapshot.get_by_text(re.compile(r"^Seuraava sovittu tapaaminen: .+\d{1,2}[:.]\d{2}"))
-           ).to_be_visible()  # the last-seen next meeting, with its time
+    expect(
+        snapshot.get_by_text(re.compile(r"^Seuraava sovittu tapaaminen: .+\d{1,2}[:.]\d{2}"))
+    ).to_be_visible()  # the last-seen next meeting, with its time
     phone.context.set_offline(False)
     expect(banner).to_be_hidden(timeout=10_000)
 
@@ -74,7 +75,8 @@ def test_a_message_written_offline_is_delivered_after_reconnecting(phone, app_se
     expect(phone.get_by_label("Uusi viesti", exact=True)).to_have_value("")
     engine = create_engine(app_server["db_url"])
     with engine.connect() as connection:
-        stored = connection.execute(text("SELECT count(*) FROM message WHERE body = :b"),
-                                    {"b": body}).scalar()
+        stored = connection.execute(
+            text("SELECT count(*) FROM message WHERE body = :b"), {"b": body}
+        ).scalar()
     engine.dispose()
     assert stored == 1  # delivered once, not twice

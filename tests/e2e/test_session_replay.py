@@ -18,8 +18,14 @@ from familywork_app import config
 from familywork_app.models import User
 from familywork_app.services import auth
 from tests.e2e.forge import APP_STATE, ForgeClient, as_text, redirects, role_seen
-from tests.e2e.forge_world import (EVIL_ORIGINS, LeakFinder, World, make_session,
-                                   session_alive, session_row)
+from tests.e2e.forge_world import (
+    EVIL_ORIGINS,
+    LeakFinder,
+    World,
+    make_session,
+    session_alive,
+    session_row,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,6 +33,7 @@ pytestmark = pytest.mark.e2e
 # --------------------------------------------------------------------------------------------
 # 1. Foreign Origin
 # --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("transport", ["websocket", "polling"])
 def test_a_handshake_from_a_foreign_origin_is_refused(app_server, transport):
@@ -115,11 +122,15 @@ def test_a_session_cookie_replayed_after_it_ended_is_refused(app_server, world, 
         updates += replay.call(HOME_STATE[home])
         messages_before = _count(world, "message")
         fid = next(iter(world.own_families(email)))
-        updates += replay.call(f"{APP_STATE}.familywork_app___state___family_messages"
-                               "____family_messages_state.send", {"form_data": {"body": "replay"}})
-        updates += replay.call(f"{APP_STATE}.familywork_app___state___worker_family"
-                               "____worker_family_state.load", path=f"/record/{fid}",
-                               query={"fid": str(fid)})
+        updates += replay.call(
+            f"{APP_STATE}.familywork_app___state___family_messages____family_messages_state.send",
+            {"form_data": {"body": "replay"}},
+        )
+        updates += replay.call(
+            f"{APP_STATE}.familywork_app___state___worker_family____worker_family_state.load",
+            path=f"/record/{fid}",
+            query={"fid": str(fid)},
+        )
         replay.close()
         messages_after = _count(world, "message")
         assert "/signin" in redirects(updates), f"no redirect to sign-in: {redirects(updates)}"
@@ -164,11 +175,8 @@ def test_the_sign_out_handler_leaves_nothing_for_the_same_tab(app_server, world)
         assert "/signin" in redirects(updates)
 
 
-
-
 @pytest.mark.parametrize("how", sorted(REPLAYS) + ["other_user"])
-def test_the_same_tab_replayed_after_the_session_ended_gets_no_family_data(app_server, world,
-                                                                           how):
+def test_the_same_tab_replayed_after_the_session_ended_gets_no_family_data(app_server, world, how):
     if how == "other_user":  # the victim's tab went away; another family's guardian connects
         email, home = "family@example.org", "/family/messages"
     else:
@@ -184,6 +192,7 @@ def test_the_same_tab_replayed_after_the_session_ended_gets_no_family_data(app_s
     try:
         updates = reopen_tab(app_server, cookie, home, client_token)
         assert finder.find(updates) == [], (
-            f"{how}: the stored page state came back: {finder.find(updates)[:5]}")
+            f"{how}: the stored page state came back: {finder.find(updates)[:5]}"
+        )
     finally:
         _restore(world, how, email)

@@ -31,7 +31,9 @@ def _move_meeting_into_the_past(db_url: str, topic: str) -> None:
     with sqlite3.connect(db_url.removeprefix("sqlite:///")) as connection:
         connection.execute(
             "UPDATE meeting SET starts_at = datetime('now', '-2 hours'), "
-            "ends_at = datetime('now', '-1 hours') WHERE topic = ?", (topic,))
+            "ends_at = datetime('now', '-1 hours') WHERE topic = ?",
+            (topic,),
+        )
 
 
 def test_from_acceptance_to_a_recorded_visit(tablet, new_context, app_server):
@@ -66,8 +68,12 @@ def test_from_acceptance_to_a_recorded_visit(tablet, new_context, app_server):
     worker.reload()
     wait_ready(worker)
     worker.get_by_role("button", name="Kirjaa käynti").click()
-    worker.get_by_label("Yhteenveto perheelle", exact=True).fill("Tutustuimme ja sovimme iltarutiinin kokeilusta.")
-    worker.get_by_label("Sisäinen muistiinpano", exact=False).fill("Äiti väsynyt, seuraa jaksamista.")
+    worker.get_by_label("Yhteenveto perheelle", exact=True).fill(
+        "Tutustuimme ja sovimme iltarutiinin kokeilusta."
+    )
+    worker.get_by_label("Sisäinen muistiinpano", exact=False).fill(
+        "Äiti väsynyt, seuraa jaksamista."
+    )
     worker.get_by_label("Keskustelu").check()
     worker.get_by_role("button", name="Tallenna käyntikirjaus").click()
 

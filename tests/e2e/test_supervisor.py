@@ -31,9 +31,12 @@ def test_overview_figures_search_and_reassign(tablet):
 
 
 def test_supervisor_invites_a_worker_who_sets_a_password_and_is_later_deactivated(
-        tablet, new_context, app_server):
+    tablet, new_context, app_server
+):
     sign_in(tablet, "supervisor@example.org", home="/overview")
-    tablet.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Henkilöstö").click()
+    tablet.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Henkilöstö"
+    ).click()
     wait_ready(tablet)
     assert axe_violations(tablet) == []
     tablet.get_by_label("Nimesi").fill("Tiina Tuore")
@@ -52,8 +55,11 @@ def test_supervisor_invites_a_worker_who_sets_a_password_and_is_later_deactivate
     worker = new_context(viewport=TABLET)
     sign_in(worker, "worker2@example.org", home="/caseload")
     tablet.get_by_role("button", name="Poista käytöstä: Mikko Pulkkinen").click()
-    expect(tablet.get_by_role("row", name=re.compile("Mikko Pulkkinen")).get_by_text(
-        "Poistettu käytöstä")).to_be_visible()
+    expect(
+        tablet.get_by_role("row", name=re.compile("Mikko Pulkkinen")).get_by_text(
+            "Poistettu käytöstä"
+        )
+    ).to_be_visible()
     worker.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Viikko").click()
     expect(worker).to_have_url(re.compile(r"/signin/?$"), timeout=20_000)
 
@@ -110,7 +116,9 @@ def test_supervisor_searches_the_access_log(tablet):
 
 def test_worker_reads_the_queue_without_decisions(tablet):
     sign_in(tablet, "worker@example.org", home="/caseload")
-    tablet.get_by_role("navigation", name="Päävalikko").get_by_role("link", name="Hakemusjono").click()
+    tablet.get_by_role("navigation", name="Päävalikko").get_by_role(
+        "link", name="Hakemusjono"
+    ).click()
     wait_ready(tablet)
     card = tablet.locator("li.card", has=tablet.get_by_role("heading", name="Tolonen"))
     expect(card.get_by_text("Odottanut", exact=False)).to_be_visible()

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.a11y import axe_violations
 from familywork_app.i18n import TEXTS
+from tests.e2e.a11y import axe_violations
 from tests.e2e.conftest import PHONE, open_page, sign_in, wait_ready
 
 pytestmark = pytest.mark.e2e
@@ -53,8 +53,11 @@ def _fill_evaluation(tablet: Page) -> None:
     tablet.get_by_role("button", name="Tallenna arviointi").click()
     # The missing answer is named next to its question; the answers given stay chosen.
     expect(tablet.get_by_text("Valitse vastaus.")).to_be_visible()
-    expect(tablet.get_by_role("group", name=re.compile("Vanhemmuus"))
-           .get_by_label("Pitää melko hyvin paikkansa")).to_be_checked()
+    expect(
+        tablet.get_by_role("group", name=re.compile("Vanhemmuus")).get_by_label(
+            "Pitää melko hyvin paikkansa"
+        )
+    ).to_be_checked()
     _answer(tablet, "voimavarojen", "Pitää täysin paikkansa")
     tablet.get_by_role("button", name="Tallenna arviointi").click()
     expect(tablet.get_by_text("Tallennettu perheen tietoihin.")).to_be_visible()
@@ -67,7 +70,8 @@ def _pick_cards(tablet: Page) -> None:
     tablet.get_by_role("button", name="Vahvuudet").click()
     tablet.get_by_role("button", name=re.compile("^Rohkea")).click()
     expect(tablet.get_by_role("button", name=re.compile("^Rohkea"))).to_have_attribute(
-        "aria-pressed", "true")
+        "aria-pressed", "true"
+    )
     expect(tablet.get_by_role("heading", name="Valitut kortit (3)")).to_be_visible()
     assert axe_violations(tablet) == [], "cards"
     tablet.get_by_label("Muistiinpano käynnille").fill("Eetu valitsi rohkean.")
@@ -77,8 +81,13 @@ def _pick_cards(tablet: Page) -> None:
 
 def _set_role_map(tablet: Page) -> None:
     tablet.get_by_role("button", name="Roolikartta").click()
-    who = {"Aamut": "Jussi", "Ruokailut": "Laura", "Nukkumaanmeno": "Jussi",
-           "Koulu ja päiväkoti": "Laura", "Kotityöt": "Eetu"}
+    who = {
+        "Aamut": "Jussi",
+        "Ruokailut": "Laura",
+        "Nukkumaanmeno": "Jussi",
+        "Koulu ja päiväkoti": "Laura",
+        "Kotityöt": "Eetu",
+    }
     for task, person in who.items():
         tablet.get_by_role("group", name=task).get_by_role("button", name=person).click()
     tablet.get_by_role("button", name="Tallenna roolikartta").click()
@@ -94,8 +103,10 @@ def _set_role_map(tablet: Page) -> None:
 
 def _draw_network(tablet: Page) -> None:
     tablet.get_by_role("button", name="Verkostokartta").click()
-    for name, group, close, effect in (("Mummo", "Sukulaiset", "Lähellä", "Auttaa"),
-                                       ("Jalkapallo", "Harrastukset", "Siltä väliltä", "Auttaa")):
+    for name, group, close, effect in (
+        ("Mummo", "Sukulaiset", "Lähellä", "Auttaa"),
+        ("Jalkapallo", "Harrastukset", "Siltä väliltä", "Auttaa"),
+    ):
         tablet.get_by_label("Ihminen tai palvelu").fill(name)
         tablet.get_by_label("Ryhmä").select_option(label=group)
         _answer(tablet, "Kuinka lähellä", close)
@@ -152,7 +163,9 @@ def test_together_mode_with_the_demo_family_then_the_guardians_phone(tablet, new
     expect(role_map.get_by_role("row", name=re.compile("^Aamut"))).to_contain_text("Muuttunut")
     expect(phone.locator("svg.net-map")).to_be_visible()
     network = phone.get_by_role("table", name="Verkostokartta")
-    expect(network.get_by_role("row", name=re.compile("Jalkapallo"))).to_contain_text("Harrastukset")
+    expect(network.get_by_role("row", name=re.compile("Jalkapallo"))).to_contain_text(
+        "Harrastukset"
+    )
     expect(phone.get_by_text("Uusia: Jalkapallo")).to_be_visible()
     assert axe_violations(phone) == [], "/family/work"
 
@@ -165,7 +178,13 @@ def test_child_checkin_on_a_guardians_phone(phone):
     phone.get_by_role("button", name="Valmis!").click()
     expect(phone.get_by_text("Valitse vastaus.")).to_be_visible()
     expect(phone.get_by_label("Kuka lapsista vastaa?")).to_have_value(re.compile(r"\d+"))
-    for question in ("Miltä sinusta tänään tuntuu?", "Kotona", "Koulussa", "Kavereiden", "Nukkuminen"):
+    for question in (
+        "Miltä sinusta tänään tuntuu?",
+        "Kotona",
+        "Koulussa",
+        "Kavereiden",
+        "Nukkuminen",
+    ):
         _answer(phone, question, "Hyvä")
     assert axe_violations(phone) == []
     phone.get_by_role("button", name="Valmis!").click()
@@ -196,7 +215,8 @@ def test_every_view_of_this_issue_passes_axe_in_each_language(tablet, lang):
     expect(tablet).to_have_url(re.compile(r"/together/?$"), timeout=20_000)
     wait_ready(tablet)
     expect(tablet.get_by_role("heading", level=1)).to_have_text(
-        text["together.family"].format(name="Kemppainen"))
+        text["together.family"].format(name="Kemppainen")
+    )
     assert axe_violations(tablet) == [], "together menu"
     for activity in ACTIVITIES:
         tablet.get_by_role("button", name=text[f"activity.{activity}"]).click()
