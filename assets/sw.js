@@ -1,7 +1,7 @@
 /* Perhetyö service worker: app shell and static files cached; pages network-first so a new
    deploy is picked up; the websocket and backend routes are never cached. */
-const VERSION = "fw-v1";
-const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/manifest.webmanifest",
+const VERSION = "fw-v2";
+const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/app.js", "/manifest.webmanifest",
                "/icon-192.png", "/icon-512.png", "/favicon.ico"];
 const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/"];
 

@@ -6,6 +6,7 @@ Reflex itself reads its own `REFLEX_*` variables (see rxconfig.py); the app's ru
 import os
 
 DEFAULT_DB_URL = "sqlite:///familywork.db"
+SESSION_COOKIE = "fw_session"  # the HttpOnly cookie holding the random session token
 
 
 def db_url() -> str:

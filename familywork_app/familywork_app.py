@@ -48,6 +48,7 @@ HEAD = [
     rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
     rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
     rx.el.script(src="/offline.js", defer=True),
+    rx.el.script(src="/app.js", defer=True),
     # A page restored from the back/forward cache after sign-out must not show old data.
     rx.el.script("window.addEventListener('pageshow',e=>{if(e.persisted)location.reload()})"),
 ]

@@ -11,14 +11,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from familywork_app import config, routes
+from familywork_app.config import SESSION_COOKIE
 from familywork_app.db import session_scope
 from familywork_app.services import ServiceError, auth
 from familywork_app.services.calendar import meeting_ics
 from familywork_app.services.calendar_feed import read_feed
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
-
-SESSION_COOKIE = "fw_session"
 
 CSP = "; ".join(
     [

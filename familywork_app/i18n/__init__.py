@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
 
+from familywork_app.domain import DEFAULT_LANGUAGE, LANGUAGE_CODES, language_or_default
 from familywork_app.i18n import (
     en,
     fi,
@@ -29,8 +30,7 @@ from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
 
-LANGUAGES = ("fi", "sv", "en")
-DEFAULT_LANGUAGE = "fi"
+LANGUAGES = LANGUAGE_CODES  # the one list of languages lives in familywork_app.domain
 HELSINKI = ZoneInfo("Europe/Helsinki")
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def valid_language(lang: object) -> str:
     """`lang` if it is one of ours, else the default."""
-    return lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT_LANGUAGE
+    return language_or_default(lang).value
 
 
 def t(lang: str, key: str, **values: object) -> str:
@@ -76,7 +76,7 @@ def from_accept_language(header: str) -> str:
             weight = 0.0
         if code in LANGUAGES:
             weighted.append((weight, code))
-    return max(weighted)[1] if weighted else DEFAULT_LANGUAGE
+    return max(weighted)[1] if weighted else DEFAULT_LANGUAGE.value
 
 
 def local(dt: datetime) -> datetime:

@@ -9,6 +9,7 @@ import re
 
 from sqlmodel import Session
 
+from familywork_app.domain import Language
 from familywork_app.models import AuthSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import (
@@ -125,3 +126,10 @@ def change_password(
     return end_all_sessions(
         session, user.id, keep_token=current_token if isinstance(current_token, str) else ""
     )
+
+
+def set_language(session: Session, user: User, language: Language) -> None:
+    """Remember the user's language on their account (pages, e-mails and pushes use it)."""
+    user.language = language.value
+    session.add(user)
+    session.commit()

@@ -1,34 +1,29 @@
 """The small shared state: language, who is signed in (resolved on the server), sign-out.
 
-Identity never comes from a client-set var: every handler that needs the user calls `_user()`,
-which reads the HttpOnly session cookie from the websocket handshake and resolves it in the
-database. Page states subclass `AppState` to reach these helpers.
+Identity never comes from a client-set var: the one entry point (`state.handler`) calls
+`_user()`, which reads the HttpOnly session cookie from the websocket handshake and resolves it
+in the database. Page states subclass `AppState` to reach these helpers.
 """
 
+import json
 from http.cookies import SimpleCookie
 
 import reflex as rx
 from sqlmodel import Session
 
 from familywork_app import routes
-from familywork_app.db import session_scope
+from familywork_app.config import SESSION_COOKIE
+from familywork_app.domain import LANGUAGE_CODES, Language, Role
 from familywork_app.i18n import TEXTS, from_accept_language, valid_language
 from familywork_app.models import User
-from familywork_app.services import auth
+from familywork_app.services import ServiceError, auth
+from familywork_app.services.account import set_language as remember_language
 from familywork_app.services.family_home import unread_for
 from familywork_app.services.policy import guardian_family_id
+from familywork_app.state.forms import form_id
+from familywork_app.state.handler import Visiting, public_handler
 
-SESSION_COOKIE = "fw_session"
-_SIGN_OUT_SCRIPT = (
-    "fetch('/auth/signout',{method:'POST',credentials:'same-origin'})"
-    ".finally(()=>{try{localStorage.removeItem('fw_offline')}catch(e){};"
-    "sessionStorage.clear();window.location.assign('%s')})" % routes.SIGN_IN
-)
-
-
-def form_id(value: object) -> int:
-    """An id from a form field or event argument; 0 (refused by the services) if not a number."""
-    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 12 else 0
+__all__ = ["AppState", "form_id"]
 
 
 class AppState(rx.State):
@@ -47,7 +42,7 @@ class AppState(rx.State):
         """Every UI string in the current language."""
         return TEXTS[valid_language(self.lang)]
 
-    # --- helpers (not callable from the browser) ---
+    # --- helpers for the entry point (not callable from the browser) ---
     def _session_token(self) -> str:
         cookie = SimpleCookie()
         try:
@@ -71,10 +66,15 @@ class AppState(rx.State):
             db, self._session_token(), together=self._allows_together()
         )
 
+    def _refused(self, problem: ServiceError) -> object:
+        """A service refused: show `problem.code` beside its form. States with forms override
+        this; by default nothing changes (a forged call learns nothing)."""
+        return None
+
     def _apply_language(self, user: User | None) -> None:
         if user is not None:
             lang = valid_language(user.language)
-        elif self.lang_cookie in ("fi", "sv", "en"):
+        elif self.lang_cookie in LANGUAGE_CODES:
             lang = self.lang_cookie
         else:
             lang = from_accept_language(self.router.headers.accept_language)
@@ -87,7 +87,7 @@ class AppState(rx.State):
         self.user_role = user.role if user else ""
         self.ready = True
 
-    def _guard(self, db: Session, *roles: str) -> tuple[User | None, list]:
+    def _guard(self, db: Session, *roles: Role) -> tuple[User | None, list[rx.event.EventSpec]]:
         """The user if they may open a page of one of `roles`; otherwise the redirect to return."""
         user = self._user(db)
         self._set_shell(user)
@@ -98,54 +98,57 @@ class AppState(rx.State):
             return None, [rx.redirect(routes.home_for(user.role), replace=True)]
         return user, []
 
-    def _guard_with_badge(self, db: Session, *roles: str) -> tuple[User | None, list]:
-        """`_guard`, and a guardian's unread badge for pages every role opens (account...)."""
-        user, redirect = self._guard(db, *roles)
-        if user is not None and user.role == "guardian":
-            family_id = guardian_family_id(db, user) or 0
-            self.unread = unread_for(db, family_id, user) if family_id else 0
-        return user, redirect
-
-    def _guard_guardian(self, db: Session, badge: bool = True) -> tuple[User | None, int, list]:
-        """For family pages: the guardian, their family id, or the redirect to return.
-        `badge=False`: the caller sets the unread badge itself (the home page counts it anyway)."""
-        user, redirect = self._guard(db, "guardian")
-        if redirect:
-            return None, 0, redirect
+    def _own_family(self, db: Session, user: User, badge: bool = True) -> int:
+        """A guardian's own family id (0 for staff or none yet); with `badge`, also the
+        unread count in the navigation."""
+        if user.role != Role.GUARDIAN:
+            return 0
         family_id = guardian_family_id(db, user) or 0
         if badge:
             self.unread = unread_for(db, family_id, user) if family_id else 0
-        return user, family_id, []
+        return family_id
+
+    # TRANSITIONAL (issue 13): the two old guards, until every state uses `data_handler`.
+    def _guard_with_badge(self, db: Session, *roles: Role) -> tuple[User | None, list]:
+        user, redirect = self._guard(db, *roles)
+        if user is not None:
+            self._own_family(db, user)
+        return user, redirect
+
+    def _guard_guardian(self, db: Session, badge: bool = True) -> tuple[User | None, int, list]:
+        user, redirect = self._guard(db, Role.GUARDIAN)
+        if user is None:
+            return None, 0, redirect
+        return user, self._own_family(db, user, badge=badge), []
 
     # --- events ---
-    def load_public(self):
+    @rx.event
+    @public_handler()
+    def load_public(self, visiting: Visiting):
         """on_load of public pages: language and shell only."""
-        with session_scope() as db:
-            self._set_shell(self._user(db))
+        self._set_shell(visiting.user)
 
-    def set_language(self, lang: str):
+    @rx.event
+    @public_handler()
+    def set_language(self, visiting: Visiting, lang: str):
         """Switch the language; remembered in a cookie, and on the account when signed in."""
-        if lang not in ("fi", "sv", "en"):
-            return
+        if not isinstance(lang, str) or lang not in LANGUAGE_CODES:
+            return None
         self.lang = lang
         self.lang_cookie = lang
-        with session_scope() as db:
-            user = self._user(db)
-            if user is not None:
-                user.language = lang
-                db.add(user)
-                db.commit()
         script = f"document.documentElement.lang='{lang}'"
-        if user is not None:
+        if visiting.user is not None:
+            remember_language(visiting.db, visiting.user, Language(lang))
             # Signed-in pages hold dates formatted on the server: load them again.
             script += ";window.location.reload()"
         return rx.call_script(script)
 
-    def sign_out(self):
+    @rx.event
+    @public_handler()
+    def sign_out(self, visiting: Visiting):
         """End the session on the server, forget this tab's state, go to sign-in."""
-        with session_scope() as db:
-            auth.end_session(db, self._session_token())
+        auth.end_session(visiting.db, self._session_token())
         lang, lang_cookie = self.lang, self.lang_cookie
         self.reset()  # also clears every loaded page state of this tab
         self.lang, self.lang_cookie = lang, lang_cookie
-        return rx.call_script(_SIGN_OUT_SCRIPT)
+        return rx.call_script(f"fwSignOut({json.dumps(routes.SIGN_IN)})")  # assets/app.js

@@ -1,11 +1,24 @@
 """State of the guardian's meetings page: agree, ask for another time, cancel."""
 
-from familywork_app.db import session_scope
+import reflex as rx
+
+from familywork_app.domain import Role
 from familywork_app.services import ServiceError
 from familywork_app.services import meetings as svc
 from familywork_app.state.app_state import AppState
-from familywork_app.state.app_state import form_id as _form_id
+from familywork_app.state.forms import FormId, FormModel, Text, form_id
+from familywork_app.state.handler import Acting, data_handler
 from familywork_app.state.presenters import present_meeting
+
+
+class ChangeRequestForm(FormModel):
+    meeting_id: FormId = 0
+    note: Text[1000] = ""
+
+
+class CancelForm(FormModel):
+    meeting_id: FormId = 0
+    reason: Text[1000] = ""
 
 
 class FamilyMeetingsState(AppState):
@@ -15,21 +28,26 @@ class FamilyMeetingsState(AppState):
     open_form: str = ""  # "change-<id>" or "cancel-<id>": which answer form is open
     form_error: str = ""  # i18n key, shown beside the open form
 
-    def _reload(self, db) -> list:
-        user, family_id, redirect = self._guard_guardian(db)
-        if redirect:
-            return redirect
-        data = svc.family_meetings(db, user, family_id, self._ip())
+    def _reload(self, acting: Acting) -> None:
+        data = svc.family_meetings(acting.db, acting.user, acting.family_id, acting.ip)
         self.upcoming = [present_meeting(m, self.lang) for m in data["upcoming"]]
         self.past = [present_meeting(m, self.lang) for m in data["past"]]
         self.loaded = True
-        return []
 
-    def load(self):
+    def _answered(self, acting: Acting) -> None:
+        self.open_form, self.form_error = "", ""
+        self._reload(acting)
+
+    def _refused(self, problem: ServiceError) -> None:
+        self.form_error = problem.code
+
+    @rx.event
+    @data_handler(Role.GUARDIAN, page=True, family=True)
+    def load(self, acting: Acting):
         self.loaded, self.open_form, self.form_error = False, "", ""
-        with session_scope() as db:
-            return self._reload(db)
+        self._reload(acting)
 
+    @rx.event
     def show_form(self, which: str):
         if (
             isinstance(which, str)
@@ -38,37 +56,24 @@ class FamilyMeetingsState(AppState):
         ):
             self.open_form, self.form_error = which, ""
 
+    @rx.event
     def close_form(self):
         self.open_form, self.form_error = "", ""
 
-    def _act(self, action):
-        with session_scope() as db:
-            user = self._user(db)
-            try:
-                action(db, user)
-            except ServiceError as problem:
-                self.form_error = problem.code
-                return
-            self.open_form, self.form_error = "", ""
-            return self._reload(db)
+    @rx.event
+    @data_handler(Role.GUARDIAN, family=True)
+    def agree(self, acting: Acting, meeting_id: str):
+        svc.agree_meeting(acting.db, acting.user, form_id(meeting_id), acting.ip)
+        self._answered(acting)
 
-    def agree(self, meeting_id: str):
-        return self._act(
-            lambda db, user: svc.agree_meeting(db, user, _form_id(meeting_id), self._ip())
-        )
+    @rx.event
+    @data_handler(Role.GUARDIAN, form=ChangeRequestForm, family=True)
+    def request_change(self, acting: Acting, form: ChangeRequestForm):
+        svc.request_change(acting.db, acting.user, form.meeting_id, form.note, acting.ip)
+        self._answered(acting)
 
-    def request_change(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        return self._act(
-            lambda db, user: svc.request_change(
-                db, user, _form_id(form.get("meeting_id")), form.get("note"), self._ip()
-            )
-        )
-
-    def cancel(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        return self._act(
-            lambda db, user: svc.cancel_meeting(
-                db, user, _form_id(form.get("meeting_id")), form.get("reason"), self._ip()
-            )
-        )
+    @rx.event
+    @data_handler(Role.GUARDIAN, form=CancelForm, family=True)
+    def cancel(self, acting: Acting, form: CancelForm):
+        svc.cancel_meeting(acting.db, acting.user, form.meeting_id, form.reason, acting.ip)
+        self._answered(acting)

@@ -12,10 +12,11 @@ from http.cookies import SimpleCookie
 
 from reflex.middleware.middleware import Middleware
 
+from familywork_app.config import SESSION_COOKIE
 from familywork_app.db import session_scope
 from familywork_app.services import auth
 from familywork_app.services.security import token_hash
-from familywork_app.state.app_state import SESSION_COOKIE, AppState
+from familywork_app.state.app_state import AppState
 
 HYDRATE_EVENTS = ("hydrate", "hydrate_and_load")  # Reflex's events that send the whole state
 
