@@ -20,6 +20,12 @@ fi
 if [ ! -x .tools/node_modules/.bin/bun ]; then
   npm install --silent --no-audit --no-fund --prefix .tools bun@1.4.4
 fi
+# The type checker (the test command runs it); pinned, from the npm registry like bun.
+PYRIGHT_VERSION=1.1.414
+if [ "${1:-}" = "--with-browser" ] && ! grep -qs "\"version\": \"$PYRIGHT_VERSION\"" \
+    .tools/node_modules/pyright/package.json; then
+  npm install --silent --no-audit --no-fund --prefix .tools "pyright@$PYRIGHT_VERSION"
+fi
 
 export PATH="$ROOT/.tools/node_modules/.bin:$ROOT/.venv/bin:$PATH"
 export REFLEX_USE_SYSTEM_BUN=1

@@ -6,19 +6,19 @@ from familywork_app.domain import Role
 from familywork_app.services import ServiceError
 from familywork_app.services import meetings as svc
 from familywork_app.state.app_state import AppState
-from familywork_app.state.forms import FormId, FormModel, Text, form_id
+from familywork_app.state.forms import FormId, FormModel, Text, form_id, text
 from familywork_app.state.handler import Acting, data_handler
 from familywork_app.state.presenters import present_meeting
 
 
 class ChangeRequestForm(FormModel):
     meeting_id: FormId = 0
-    note: Text[1000] = ""
+    note: Text = text(1000)
 
 
 class CancelForm(FormModel):
     meeting_id: FormId = 0
-    reason: Text[1000] = ""
+    reason: Text = text(1000)
 
 
 class FamilyMeetingsState(AppState):

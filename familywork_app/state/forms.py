@@ -6,7 +6,7 @@ handles it; `FormModel.parse` turns the raw value into the model or raises a `Se
 the first bad field, with the i18n key shown beside that field:
 
     class MessageForm(FormModel):
-        body: Text[2000] = ""              # too long: "error.text_long" on the field "body"
+        body: Text = text(2000)             # too long: "error.text_long" on the field "body"
         meeting_id: FormId = 0              # "12" -> 12; anything else -> 0 (refused later)
         confirm_overlap: Checkbox = False   # "on", True, "true" -> True
 
@@ -48,14 +48,13 @@ FormId = Annotated[int, BeforeValidator(form_id)]
 Checkbox = Annotated[bool, BeforeValidator(checked)]
 
 
-class _TextOf:
-    """`Text[500]`: a text field of at most 500 characters (non-text becomes "")."""
-
-    def __class_getitem__(cls, max_length: int) -> Any:
-        return Annotated[str, BeforeValidator(form_text), Field(max_length=max_length)]
+Text = Annotated[str, BeforeValidator(form_text)]
 
 
-Text = _TextOf
+def text(max_length: int) -> Any:
+    """A `Text` field's default ("") and its length limit: `note: Text = text(1000)`."""
+    return Field(default="", max_length=max_length)
+
 
 _CODES = {"string_too_long": "error.text_long"}
 

@@ -37,7 +37,7 @@ import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlmodel import Session
 
@@ -53,6 +53,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("familywork.handler")
 
 S = TypeVar("S", bound="AppState")
+P = ParamSpec("P")
+R = TypeVar("R")
+# A handler as written (state, context, browser arguments) and as the browser calls it.
+Written = Callable[Concatenate[S, "Acting", P], R]
+Called = Callable[Concatenate[S, P], R]
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,9 @@ def _browser_signature(fn: Callable[..., Any], form: type[FormModel] | None) -> 
     return inspect.Signature(shown)
 
 
-def _expose(wrapper: Callable[..., Any], fn: Callable[..., Any], form: type[FormModel] | None):
+def _expose(
+    wrapper: Callable[..., Any], fn: Callable[..., Any], form: type[FormModel] | None
+) -> Any:
     """Give `wrapper` the browser's view of `fn` (Reflex reads the signature and the hints)."""
     signature = _browser_signature(fn, form)
     wrapper.__signature__ = signature  # type: ignore[attr-defined]  # read by inspect
@@ -118,7 +125,7 @@ def data_handler(
     form: type[FormModel] | None = None,
     family: bool = False,
     badge: bool | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[Written[S, P, Any]], Called[S, P, Any]]:
     """The entry point for a handler of signed-in users with one of `roles`.
 
     `page=True`: an on_load (sets the shell; redirects whoever may not open the page).
@@ -130,11 +137,12 @@ def data_handler(
     allowed = frozenset(roles)
     with_badge = family if badge is None else badge
 
-    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def decorate(fn: Written[S, P, Any]) -> Called[S, P, Any]:
         names = _argument_names(fn)
+        call: Callable[..., Any] = fn  # called with the parsed browser arguments
 
         @functools.wraps(fn)
-        def wrapper(self: AppState, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(self: S, *args: Any, **kwargs: Any) -> Any:
             with session_scope() as db:
                 if page:
                     user, redirect = self._guard(db, *allowed)
@@ -148,7 +156,7 @@ def data_handler(
                     self._own_family(db, user, badge=with_badge) if family or with_badge else 0
                 )
                 acting = Acting(db=db, user=user, ip=self._ip(), family_id=family_id)
-                return _run(self, lambda: fn(self, acting, *_parsed(names, form, args, kwargs)))
+                return _run(self, lambda: call(self, acting, *_parsed(names, form, args, kwargs)))
 
         return _expose(wrapper, fn, form)
 
@@ -157,21 +165,22 @@ def data_handler(
 
 def public_handler(
     form: type[FormModel] | None = None,
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[Callable[Concatenate[S, Visiting, P], Any]], Called[S, P, Any]]:
     """The entry point for a handler anyone may call (sign-in, apply, public pages). An
     `async def` handler (e.g. one that hashes a password off the event loop) is awaited."""
 
-    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def decorate(fn: Callable[Concatenate[S, Visiting, P], Any]) -> Called[S, P, Any]:
         names = _argument_names(fn)
+        call: Callable[..., Any] = fn  # called with the parsed browser arguments
 
         if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
-            async def awaiting(self: AppState, *args: Any, **kwargs: Any) -> Any:
+            async def awaiting(self: S, *args: Any, **kwargs: Any) -> Any:
                 with session_scope() as db:
                     visiting = Visiting(db=db, user=self._user(db), ip=self._ip())
                     try:
-                        return await fn(self, visiting, *_parsed(names, form, args, kwargs))
+                        return await call(self, visiting, *_parsed(names, form, args, kwargs))
                     except ServiceError as problem:
                         return self._refused(problem)
                     except Exception:
@@ -182,10 +191,10 @@ def public_handler(
             return _expose(awaiting, fn, form)
 
         @functools.wraps(fn)
-        def wrapper(self: AppState, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(self: S, *args: Any, **kwargs: Any) -> Any:
             with session_scope() as db:
                 visiting = Visiting(db=db, user=self._user(db), ip=self._ip())
-                return _run(self, lambda: fn(self, visiting, *_parsed(names, form, args, kwargs)))
+                return _run(self, lambda: call(self, visiting, *_parsed(names, form, args, kwargs)))
 
         return _expose(wrapper, fn, form)
 
