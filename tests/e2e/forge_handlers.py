@@ -8,6 +8,7 @@ import dataclasses
 import inspect
 import random
 import re
+import typing
 from datetime import date, timedelta
 from typing import Any
 
@@ -61,6 +62,24 @@ def _walk(cls):
         yield from _walk(sub)
 
 
+def _form_fields(handler) -> set[str]:
+    """The fields of the typed form model a handler validates its form with (state.forms), as
+    the browser names them (aliases included)."""
+    model = getattr(handler.fn, "__form_model__", None)
+    if model is None:
+        return set()
+    return {field.alias or name for name, field in model.model_fields.items()}
+
+
+def _is_form(param: inspect.Parameter) -> bool:
+    annotation = param.annotation
+    return (
+        annotation in (dict, "dict")
+        or typing.get_origin(annotation) is dict
+        or ("form" in param.name)
+    )
+
+
 def discover() -> tuple[list[Handler], list[Route]]:
     """Every public event handler of every app State class, and the pages with their on_load."""
     from reflex.state import State
@@ -84,7 +103,7 @@ def discover() -> tuple[list[Handler], list[Route]]:
                 for p in inspect.signature(handler.fn).parameters.values()
                 if p.name != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
             ]
-            handlers.append(Handler(cls, name, params, keys))
+            handlers.append(Handler(cls, name, params, sorted(set(keys) | _form_fields(handler))))
     routes = []
     for path, loads in sorted(getattr(wiring.app, "_load_events", {}).items()):
         names, states = [], []
@@ -316,7 +335,7 @@ class Forger:
     def payload(self, handler: Handler, mode: str) -> dict:
         payload: dict[str, Any] = {}
         for p in handler.params:
-            is_form = p.annotation in (dict, "dict") or "form" in p.name
+            is_form = _is_form(p)
             if is_form and mode.startswith("form_"):
                 payload[p.name] = self.form(handler.form_keys, mode)
             elif is_form and mode == "not_a_dict":
