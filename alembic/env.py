@@ -1,9 +1,9 @@
 """Alembic environment: the app's metadata and the configured database URL."""
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import familywork_app.models  # noqa: F401  (registers every table on the metadata)
+from alembic import context
 from familywork_app.config import db_url
 from familywork_app.db import make_engine
 

@@ -297,7 +297,10 @@ def run(parser, args) -> None:
         ("state manager", manager),
         ("backend workers", workers),
         ("CPU count", f"{cpus} (the load generator, one Python process, runs here too)"),
-        ("load average", "%.2f %.2f %.2f before the start (1, 5, 15 min)" % os.getloadavg()),
+        (
+            "load average",
+            "{:.2f} {:.2f} {:.2f} before the start (1, 5, 15 min)".format(*os.getloadavg()),
+        ),
         (
             "sign-in",
             "for real before connecting: password (argon2), TOTP for staff, cookie"
@@ -336,8 +339,9 @@ def run(parser, args) -> None:
         if process is not None:
             stop_app(process)
     print(
-        "\nload average at the end: %.2f %.2f %.2f; app log and database in %s"
-        % (*os.getloadavg(), workdir)
+        "\nload average at the end: {:.2f} {:.2f} {:.2f}; app log and database in {}".format(
+            *os.getloadavg(), workdir
+        )
     )
 
 

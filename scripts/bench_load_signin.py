@@ -18,8 +18,8 @@ from bench_load_client import Lost, Tab, delta_of, handler_name
 from bench_load_seed import BENCH_PASSWORD
 
 from familywork_app import routes
-from familywork_app.services import totp
 from familywork_app.config import SESSION_COOKIE
+from familywork_app.services import totp
 from familywork_app.state.signin import SignInState
 
 SIGNIN = SignInState.get_full_name()

@@ -259,7 +259,10 @@ def main() -> None:
     for label, value in [
         ("date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("machine", machine()),
-        ("load average", "%.2f %.2f %.2f before the start (1, 5, 15 min)" % os.getloadavg()),
+        (
+            "load average",
+            "{:.2f} {:.2f} {:.2f} before the start (1, 5, 15 min)".format(*os.getloadavg()),
+        ),
         ("browser", f"{chrome.strip()}; Lighthouse {version}"),
         ("our app", f"{base} (reflex run --env prod, SQLite with the demo data, 1 worker)"),
         ("blank app", f"{blank_base} (Reflex 0.10.1 blank template, built the same way)"),
@@ -329,7 +332,7 @@ def main() -> None:
         "FCP/LCP/TBT/CLS: Lighthouse's simulated phone; KB: total transferred; JS KB: "
         "scripts; req: requests"
     )
-    for (label, runs), (_l, url, _e) in zip(rows, pages):
+    for (label, runs), (_l, url, _e) in zip(rows, pages, strict=True):
         final = tools.median_run(runs)["summary"]["final_url"]
         if final.rstrip("/") != url.rstrip("/"):
             print(f"WARNING: {label} ended at {final}, not {url}")
@@ -350,8 +353,9 @@ def main() -> None:
         f"{ms(repeat['median_repeat_fcp'])}",
     )
     print(
-        "\nload average at the end: %.2f %.2f %.2f; reports, logs and database in %s"
-        % (*os.getloadavg(), workdir)
+        "\nload average at the end: {:.2f} {:.2f} {:.2f}; reports, logs and database in {}".format(
+            *os.getloadavg(), workdir
+        )
     )
 
 

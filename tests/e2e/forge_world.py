@@ -182,7 +182,8 @@ def load_world(db_url: str) -> World:
             value
             for row in conn.execute(
                 sql_text(
-                    "SELECT f.name, f.municipality FROM family f JOIN application a ON a.family_id = f.id "
+                    "SELECT f.name, f.municipality FROM family f "
+                    "JOIN application a ON a.family_id = f.id "
                     "WHERE a.status IN ('submitted', 'in_review')"
                 )
             )

@@ -1,5 +1,6 @@
 """WCAG 2.1 AA across the app (issue 5): axe on every page in Finnish, Swedish and English at
-phone and tablet width, and no page wider than the screen; the keyboard alone; 200 % text without content running off the side;
+phone and tablet width, and no page wider than the screen; the keyboard alone; 200 % text
+without content running off the side;
 the accessibility statement linked from every page's foot."""
 
 import re

@@ -1,6 +1,7 @@
 """The family's side on a phone: apply, follow, agree and move meetings (issue 3)."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -187,7 +188,7 @@ def test_guardian_downloads_the_familys_data_and_sees_who_handled_it(phone, app_
         phone.get_by_role("link", name="Lataa tiedot (JSON)").click()
     import json
 
-    data = json.loads(open(download.value.path()).read())
+    data = json.loads(Path(download.value.path()).read_text())
     assert data["family"]["name"] == "Kemppainen" and len(data["guardians"]) == 2
     assert all("internal_note" not in m for m in data["meetings"])
     response = phone.request.get("/export/family.html")

@@ -1,4 +1,5 @@
-"""Every family-side page in Finnish, Swedish and English: the right headings, zero axe violations."""
+"""Every family-side page in Finnish, Swedish and English: the right headings, zero axe
+violations."""
 
 import pytest
 from playwright.sync_api import expect

@@ -56,7 +56,7 @@ def test_agreed_meeting_downloads_as_ics(phone):
     open_page(phone, "/family/meetings")
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Lisää kalenteriin").first.click()
-    text = open(download.value.path()).read()
+    text = Path(download.value.path()).read_text()
     assert "BEGIN:VEVENT" in text and re.search(r"DTSTART", text)
 
 
