@@ -1,4 +1,5 @@
-"""Reflex configuration. Everything deployment-specific comes from REFLEX_* environment variables."""
+"""Reflex configuration. Everything deployment-specific comes from REFLEX_* environment
+variables."""
 
 import os
 

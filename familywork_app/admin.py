@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from familywork_app.config import db_url
 from familywork_app.db import make_engine
+from familywork_app.domain import Role, TokenPurpose
 from familywork_app.models import Application, Child, Family, GoalEntry, Meeting, Message, User
 
 
@@ -102,15 +103,15 @@ def first_supervisor(session: Session, email: str, name: str) -> str:
     from familywork_app.services.auth import email_problem, normalise_email
     from familywork_app.services.staff import new_password_token, password_link
 
-    if session.exec(select(User).where(User.role == "supervisor")).first() is not None:
+    if session.exec(select(User).where(User.role == Role.SUPERVISOR)).first() is not None:
         raise SystemExit("Refused: a supervisor already exists; invite staff from the app.")
     address = normalise_email(email)
     if email_problem(address) or not name.strip():
         raise SystemExit("Give a valid e-mail address and a name.")
-    user = User(email=address, role="supervisor", display_name=name.strip()[:120])
+    user = User(email=address, role=Role.SUPERVISOR, display_name=name.strip()[:120])
     session.add(user)
     session.flush()
-    token = new_password_token(session, "set_password", user, user)
+    token = new_password_token(session, TokenPurpose.SET_PASSWORD, user, user)
     session.commit()
     return password_link(token)
 

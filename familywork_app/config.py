@@ -4,6 +4,7 @@ Reflex itself reads its own `REFLEX_*` variables (see rxconfig.py); the app's ru
 """
 
 import os
+from pathlib import Path
 
 DEFAULT_DB_URL = "sqlite:///familywork.db"
 SESSION_COOKIE = "fw_session"  # the HttpOnly cookie holding the random session token
@@ -36,10 +37,8 @@ GUARDIAN_ABSOLUTE_MINUTES = int(
 )
 
 
-def data_dir():
+def data_dir() -> Path:
     """Where generated keys are kept (outside version control): `FAMILYWORK_DATA_DIR`, default
     `data/` in the checkout."""
-    from pathlib import Path
-
     configured = os.environ.get("FAMILYWORK_DATA_DIR", "")
     return Path(configured) if configured else Path(__file__).resolve().parents[1] / "data"

@@ -1,49 +1,33 @@
 """All database tables of the service (SQLModel).
 
-Times are timezone-aware UTC datetimes (shown in Europe/Helsinki). Enumerated values are short strings checked by the services
-(the allowed values are the tuples below), which keeps migrations portable between SQLite and
-PostgreSQL. Models hold no access rules: those live in `services.policy`.
+Times are timezone-aware UTC datetimes (shown in Europe/Helsinki). Enumerated columns hold the
+short strings of the `StrEnum`s in `familywork_app.domain`, read and written as enum members
+(`columns.EnumString`); a named CHECK constraint (revision 0007) refuses any other value. Lists
+are JSON arrays. Models hold no access rules: those live in `services.policy`.
 """
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-ROLES = ("guardian", "worker", "supervisor")
-LANGUAGES = ("fi", "sv", "en")
-MUNICIPALITIES = (
-    "Hyrynsalmi",
-    "Kajaani",
-    "Kuhmo",
-    "Paltamo",
-    "Puolanka",
-    "Ristijärvi",
-    "Sotkamo",
-    "Suomussalmi",
+from familywork_app.columns import EnumString, allowed
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    EvaluationPhase,
+    FamilyStatus,
+    GoalStatus,
+    Language,
+    MeetingPlace,
+    MeetingStatus,
+    MethodKind,
+    Municipality,
+    Respondent,
+    Role,
+    SupportArea,
+    TokenPurpose,
 )
-SUPPORT_AREAS = ("parenting", "growth", "everyday", "interaction", "resources")
-METHODS = (
-    "discussion",
-    "together",
-    "guidance",
-    "modelling",
-    "evaluation",
-    "cards",
-    "rolemap",
-    "networking",
-    "child",
-)
-FAMILY_STATUSES = ("applied", "active", "closed")
-APPLICATION_CHANNELS = ("eform", "paper", "phone")
-APPLICATION_STATUSES = ("submitted", "in_review", "accepted", "declined")
-MEETING_STATUSES = ("proposed", "agreed", "change_requested", "cancelled", "held")
-MEETING_PLACES = ("home", "family_centre", "remote", "other")
-GOAL_STATUSES = ("active", "achieved", "dropped")
-TOKEN_PURPOSES = ("guardian_invite", "set_password", "staff_invite", "password_reset", "signin")
-# Methods done together on the worker's tablet (issue 8); `MethodRecord.kind`.
-METHOD_KINDS = ("evaluation", "cards", "rolemap", "network", "child")
-EVALUATION_PHASES = ("start", "review", "end")
-RESPONDENTS = ("guardian", "child", "worker")
 
 
 def utcnow() -> datetime:
@@ -54,13 +38,15 @@ def utcnow() -> datetime:
 class User(SQLModel, table=True):
     """A person who signs in: a guardian, a family worker or a supervisor."""
 
+    __table_args__ = (allowed("user", "role", Role), allowed("user", "language", Language))
+
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=254, unique=True, index=True)
     password_hash: str | None = Field(default=None, max_length=255)
-    role: str = Field(max_length=16)
+    role: Role = Field(sa_type=EnumString(Role, 16))
     display_name: str = Field(max_length=120)
     phone: str = Field(default="", max_length=40)
-    language: str = Field(default="fi", max_length=2)
+    language: Language = Field(default=Language.FI, sa_type=EnumString(Language, 2))
     is_active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
     # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, sealed
@@ -97,8 +83,10 @@ class AuthSession(SQLModel, table=True):
 class OneTimeToken(SQLModel, table=True):
     """Single-use tokens: sign-in tickets, invitations, password set/reset links."""
 
+    __table_args__ = (allowed("onetimetoken", "purpose", TokenPurpose),)
+
     id: int | None = Field(default=None, primary_key=True)
-    purpose: str = Field(max_length=24, index=True)
+    purpose: TokenPurpose = Field(sa_type=EnumString(TokenPurpose, 24), index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     user_id: int | None = Field(default=None, foreign_key="user.id")
     family_id: int | None = Field(default=None, foreign_key="family.id")
@@ -112,11 +100,18 @@ class OneTimeToken(SQLModel, table=True):
 class Family(SQLModel, table=True):
     """A family receiving (or applying for) family work."""
 
+    __table_args__ = (
+        allowed("family", "municipality", Municipality),
+        allowed("family", "status", FamilyStatus),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
-    municipality: str = Field(max_length=40)
+    municipality: Municipality = Field(sa_type=EnumString(Municipality, 40))
     address: str = Field(default="", max_length=200)
-    status: str = Field(default="applied", max_length=16, index=True)
+    status: FamilyStatus = Field(
+        default=FamilyStatus.APPLIED, sa_type=EnumString(FamilyStatus, 16), index=True
+    )
     worker_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     opened_on: date | None = None
     closed_on: date | None = None
@@ -146,14 +141,23 @@ class Child(SQLModel, table=True):
 class Application(SQLModel, table=True):
     """An application for family work, from the e-form, on paper or by phone."""
 
+    __table_args__ = (
+        allowed("application", "channel", ApplicationChannel),
+        allowed("application", "status", ApplicationStatus),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
-    channel: str = Field(default="eform", max_length=8)
-    support_areas: str = Field(default="", max_length=120)  # comma-separated SUPPORT_AREAS
+    channel: ApplicationChannel = Field(
+        default=ApplicationChannel.EFORM, sa_type=EnumString(ApplicationChannel, 8)
+    )
+    support_areas: list[str] = Field(default_factory=list, sa_type=JSON)  # SupportArea values
     description: str = Field(default="", max_length=2000)
     reachable: str = Field(default="", max_length=200)
     consent: bool = False
-    status: str = Field(default="submitted", max_length=16, index=True)
+    status: ApplicationStatus = Field(
+        default=ApplicationStatus.SUBMITTED, sa_type=EnumString(ApplicationStatus, 16), index=True
+    )
     submitted_at: datetime = Field(default_factory=utcnow)
     submitted_by_id: int | None = Field(default=None, foreign_key="user.id")
     in_review_at: datetime | None = None
@@ -165,13 +169,20 @@ class Application(SQLModel, table=True):
 class Meeting(SQLModel, table=True):
     """A meeting between the family and its worker, agreed by both sides."""
 
+    __table_args__ = (
+        allowed("meeting", "status", MeetingStatus),
+        allowed("meeting", "place", MeetingPlace),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     worker_id: int | None = Field(default=None, foreign_key="user.id", index=True)
-    status: str = Field(default="proposed", max_length=20, index=True)
+    status: MeetingStatus = Field(
+        default=MeetingStatus.PROPOSED, sa_type=EnumString(MeetingStatus, 20), index=True
+    )
     starts_at: datetime
     ends_at: datetime
-    place: str = Field(default="home", max_length=16)
+    place: MeetingPlace = Field(default=MeetingPlace.HOME, sa_type=EnumString(MeetingPlace, 16))
     place_detail: str = Field(default="", max_length=200)
     topic: str = Field(default="", max_length=200)
     proposed_by_id: int | None = Field(default=None, foreign_key="user.id")
@@ -182,20 +193,25 @@ class Meeting(SQLModel, table=True):
     cancelled_by_id: int | None = Field(default=None, foreign_key="user.id")
     summary: str = Field(default="", max_length=4000)  # shared with the family
     internal_note: str = Field(default="", max_length=4000)  # never shown to the family
-    methods: str = Field(default="", max_length=200)  # comma-separated METHODS
+    methods: list[str] = Field(default_factory=list, sa_type=JSON)  # Method values
     held_at: datetime | None = None
 
 
 class Goal(SQLModel, table=True):
     """A goal written together with the family."""
 
+    __table_args__ = (
+        allowed("goal", "support_area", SupportArea),
+        allowed("goal", "status", GoalStatus),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     title: str = Field(max_length=200)
-    support_area: str = Field(max_length=16)
+    support_area: SupportArea = Field(sa_type=EnumString(SupportArea, 16))
     what_we_do: str = Field(default="", max_length=2000)
     target_date: date | None = None
-    status: str = Field(default="active", max_length=16)
+    status: GoalStatus = Field(default=GoalStatus.ACTIVE, sa_type=EnumString(GoalStatus, 16))
     created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
@@ -227,10 +243,12 @@ class Message(SQLModel, table=True):
 class AccessLog(SQLModel, table=True):
     """Append-only record of every read and change of a family's data (käyttöloki)."""
 
+    __table_args__ = (allowed("accesslog", "role", Role),)
+
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     user_id: int | None = Field(default=None, foreign_key="user.id", index=True)
-    role: str = Field(default="", max_length=16)
+    role: Role | None = Field(default=None, sa_type=EnumString(Role, 16))  # None: no user
     family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
     action: str = Field(max_length=40)
     detail: str = Field(default="", max_length=200)
@@ -267,11 +285,18 @@ class MethodRecord(SQLModel, table=True):
     """A result of a method done with the family: an evaluation, picked cards, a role map, a
     network map or a child's check-in. `data` is JSON validated by `services.methods`."""
 
+    __table_args__ = (
+        allowed("methodrecord", "kind", MethodKind),
+        allowed("methodrecord", "phase", EvaluationPhase),
+        allowed("methodrecord", "respondent", Respondent),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
-    kind: str = Field(max_length=16, index=True)
-    phase: str = Field(default="", max_length=8)  # evaluations: EVALUATION_PHASES
-    respondent: str = Field(default="", max_length=8)  # RESPONDENTS
+    kind: MethodKind = Field(sa_type=EnumString(MethodKind, 16), index=True)
+    # Evaluations only.
+    phase: EvaluationPhase | None = Field(default=None, sa_type=EnumString(EvaluationPhase, 8))
+    respondent: Respondent | None = Field(default=None, sa_type=EnumString(Respondent, 8))
     respondent_user_id: int | None = Field(default=None, foreign_key="user.id")
     child_id: int | None = Field(default=None, foreign_key="child.id")
     data: str = Field(default="{}", max_length=8000)

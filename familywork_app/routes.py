@@ -1,9 +1,19 @@
-"""Every route of the app in one place."""
+"""Every route of the app in one place: the pages, then the plain HTTP routes."""
 
+from familywork_app.domain import Role
+
+# Public pages.
 INFO = "/"
 ACCESSIBILITY = "/accessibility"  # the accessibility statement (saavutettavuusseloste)
 SIGN_IN = "/signin"
 APPLY = "/apply"
+REGISTER = "/register"
+INVITE = "/invite"
+SET_PASSWORD = "/set-password"
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"
+
+# The family's pages.
 FAMILY_HOME = "/family"
 FAMILY_MEETINGS = "/family/meetings"
 FAMILY_GOALS = "/family/goals"
@@ -11,20 +21,22 @@ FAMILY_MESSAGES = "/family/messages"
 FAMILY_DATA = "/family/data"
 FAMILY_MEMBERS = "/family/members"
 FAMILY_WORK = "/family/work"  # the methods done together, read-only, and the child's check-in
-INVITE = "/invite"
+
+# Staff pages.
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
 WEEK = "/week"
 QUEUE = "/queue"
 INBOX = "/inbox"
-REGISTER = "/register"
 STAFF = "/staff"
-SET_PASSWORD = "/set-password"
 ACCESS_LOG = "/access-log"
 TOGETHER = "/together"  # together mode on the worker's tablet
 FAMILY_RECORD = "/record/[fid]"
 FAMILY_RECORD_PREFIX = "/record/"
 
+# Everyone's own pages.
+ACCOUNT = "/account"  # sessions and password change
+SETTINGS = "/settings"  # notifications and the calendar feed
 
 # Plain HTTP routes (Starlette), not Reflex pages.
 AUTH_SESSION = "/auth/session"
@@ -33,20 +45,15 @@ EXPORT_JSON = "/export/family.json"
 EXPORT_HTML = "/export/family.html"
 MEETING_ICS = "/calendar/meeting/{meeting_id}.ics"
 MEETING_ICS_PREFIX = "/calendar/meeting/"
+CALENDAR_FEED = "/calendar/feed/{token}.ics"  # the token is the secret
 
-_HOMES = {"guardian": FAMILY_HOME, "worker": CASELOAD, "supervisor": OVERVIEW}
+_HOMES: dict[str, str] = {
+    Role.GUARDIAN: FAMILY_HOME,
+    Role.WORKER: CASELOAD,
+    Role.SUPERVISOR: OVERVIEW,
+}
 
 
 def home_for(role: str) -> str:
     """Where a role lands after sign-in."""
     return _HOMES.get(role, SIGN_IN)
-
-
-# Account security (issue 6): forgotten password, reset link, sessions and password change.
-FORGOT_PASSWORD = "/forgot-password"
-RESET_PASSWORD = "/reset-password"
-ACCOUNT = "/account"
-
-# Notifications and the calendar feed (issue 5).
-SETTINGS = "/settings"
-CALENDAR_FEED = "/calendar/feed/{token}.ics"  # a plain HTTP route; the token is the secret

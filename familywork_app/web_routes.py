@@ -5,6 +5,7 @@ Mounted through `rx.App(api_transformer=...)`. The POST routes accept only same-
 (the Origin header must be one of the allowed origins).
 """
 
+from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -13,7 +14,9 @@ from starlette.routing import Route
 from familywork_app import config, routes
 from familywork_app.config import SESSION_COOKIE
 from familywork_app.db import session_scope
-from familywork_app.services import ServiceError, auth
+from familywork_app.domain import Role
+from familywork_app.models import User
+from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services.calendar import meeting_ics
 from familywork_app.services.calendar_feed import read_feed
 from familywork_app.services.export import family_export
@@ -65,7 +68,7 @@ async def create_session(request: Request) -> Response:
     token, user = result
     response = JSONResponse({"ok": True, "home": routes.home_for(user.role)})
     # Guardians stay signed in on their own phone; staff cookies end with the browser.
-    max_age = config.GUARDIAN_ABSOLUTE_MINUTES * 60 if user.role == "guardian" else None
+    max_age = config.GUARDIAN_ABSOLUTE_MINUTES * 60 if user.role == Role.GUARDIAN else None
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -89,19 +92,27 @@ async def end_session(request: Request) -> Response:
     return response
 
 
-def _signed_in(request: Request, db):
+def _signed_in(request: Request, db: Session) -> User | None:
+    """The user of the request's session cookie (None: nobody, or a session that ended)."""
     return auth.resolve_session(db, request.cookies.get(SESSION_COOKIE))
+
+
+def _or_refused(user: User | None) -> User:
+    """The signed-in user, or the services' own refusal (the route answers 403)."""
+    if user is None:
+        raise NotAllowed()
+    return user
 
 
 async def export_json(request: Request) -> Response:
     """The guardian's family's whole record as a JSON download."""
     with session_scope() as db:
         try:
-            data = family_export(db, _signed_in(request, db), _client_ip(request))
+            data = family_export(db, _or_refused(_signed_in(request, db)), _client_ip(request))
         except ServiceError:
             return JSONResponse({"ok": False}, status_code=403)
     return JSONResponse(
-        data,
+        data.as_json(),
         headers={
             "content-disposition": 'attachment; filename="perhetyo-tiedot.json"',
             "cache-control": "no-store",
@@ -112,8 +123,8 @@ async def export_json(request: Request) -> Response:
 async def export_html(request: Request) -> Response:
     """The same record as a readable page (print it to PDF from the browser)."""
     with session_scope() as db:
-        user = _signed_in(request, db)
         try:
+            user = _or_refused(_signed_in(request, db))
             data = family_export(db, user, _client_ip(request))
         except ServiceError:
             return HTMLResponse("<p>403</p>", status_code=403)
@@ -125,9 +136,8 @@ async def meeting_calendar(request: Request) -> Response:
     raw = request.path_params.get("meeting_id", "")
     with session_scope() as db:
         try:
-            body = meeting_ics(
-                db, _signed_in(request, db), int(raw) if raw.isdigit() else 0, _client_ip(request)
-            )
+            user = _or_refused(_signed_in(request, db))
+            body = meeting_ics(db, user, int(raw) if raw.isdigit() else 0, _client_ip(request))
         except ServiceError:
             return Response(status_code=403)
     return Response(

@@ -39,9 +39,8 @@ from sqlmodel import Session  # noqa: E402
 
 from alembic import command  # noqa: E402
 from familywork_app.db import make_engine  # noqa: E402
+from familywork_app.domain import Municipality, SupportArea, values  # noqa: E402
 from familywork_app.models import (
-    MUNICIPALITIES,
-    SUPPORT_AREAS,
     Application,
     Family,  # noqa: E402
     FamilyGuardian,
@@ -206,7 +205,7 @@ def build_data(engine) -> dict:
             {
                 "id": fid,
                 "name": surname,
-                "municipality": rng.choice(MUNICIPALITIES),
+                "municipality": rng.choice(values(Municipality)),
                 "address": f"Kylätie {fid}",
                 "status": status,
                 "worker_id": worker,
@@ -229,7 +228,7 @@ def build_data(engine) -> dict:
             links.append({"family_id": fid, "user_id": next_user})
             guardians_of[fid].append(next_user)
             next_user += 1
-        areas = ",".join(rng.sample(SUPPORT_AREAS, rng.randint(1, 3)))
+        areas = rng.sample(values(SupportArea), rng.randint(1, 3))
         if status == "applied":
             submitted = now - timedelta(days=rng.uniform(0, 60))
             applications.append(
@@ -285,7 +284,7 @@ def build_data(engine) -> dict:
         {
             "family_id": family["id"],
             "title": "Arjen rytmi",
-            "support_area": rng.choice(SUPPORT_AREAS),
+            "support_area": rng.choice(values(SupportArea)),
             "status": rng.choices(("active", "achieved", "dropped"), (70, 20, 10))[0],
             "created_by_id": family["worker_id"],
         }
@@ -388,13 +387,13 @@ def bench(url: str, runs: int, label: str) -> bool:
             "overview(supervisor)",
             info["supervisor"],
             lambda s, u: overview(s, u, ip="127.0.0.1"),
-            lambda r: f"{info['families']} (queue {len(r['queue'])})",
+            lambda r: f"{info['families']} (queue {len(r.queue)})",
         ),
         (
             "service_figures(supervisor)",
             info["supervisor"],
             lambda s, u: service_figures(s, u, ip="127.0.0.1"),
-            lambda r: f"{info['families']} (queue {len(r['queue'])})",
+            lambda r: f"{info['families']} (queue {len(r.queue)})",
         ),
     ]
     header = (

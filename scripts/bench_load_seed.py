@@ -12,8 +12,8 @@ from bench_load_client import Person
 from sqlmodel import Session
 
 from familywork_app.db import make_engine
+from familywork_app.domain import Municipality
 from familywork_app.models import (
-    MUNICIPALITIES,
     Application,
     AuthSession,
     Child,
@@ -70,7 +70,7 @@ def seed(db_url: str, count: int) -> list[Person]:
                 name=f"Kuorma {i}",
                 address=f"Testitie {i}",
                 status="active",
-                municipality=MUNICIPALITIES[i % len(MUNICIPALITIES)],
+                municipality=list(Municipality)[i % len(Municipality)],
                 worker_id=worker[0].id,
                 opened_on=today - timedelta(days=60),
             )
@@ -84,7 +84,7 @@ def seed(db_url: str, count: int) -> list[Person]:
                     Child(family_id=family.id, first_name="Aino", birth_year=today.year - 7),
                     Application(
                         family_id=family.id,
-                        support_areas="parenting,everyday",
+                        support_areas=["parenting", "everyday"],
                         description="Arki on raskasta.",
                         consent=True,
                         status="accepted",

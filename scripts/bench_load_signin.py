@@ -24,7 +24,7 @@ from familywork_app.state.signin import SignInState
 
 SIGNIN = SignInState.get_full_name()
 SUBMIT, SUBMIT_CODE = handler_name(SignInState, "submit"), handler_name(SignInState, "submit_code")
-_TICKET = re.compile(r'ticket:\\*"([A-Za-z0-9_\-]{20,100})\\*"')
+_TICKET = re.compile(r'fwSignInWith\(\\*"([A-Za-z0-9_\-]{20,100})\\*"')  # assets/account.js
 
 
 def done_signin_step(update: dict):
@@ -50,10 +50,10 @@ async def sign_in(tab: Tab) -> tuple[float, bool]:
     tab.person.token = ""
     await tab.connect(routes.SIGN_IN)
     form = {"email": tab.person.email, "password": BENCH_PASSWORD}
-    await tab.event(SUBMIT, {"form_data": form}, done_signin_step, paced=False)
+    await tab.event(SUBMIT, {"form": form}, done_signin_step, paced=False)
     if tab.outcome == "code":
         code = {"code": totp.current_code(totp.DEMO_SECRET)}
-        await tab.event(SUBMIT_CODE, {"form_data": code}, done_signin_step, paced=False)
+        await tab.event(SUBMIT_CODE, {"form": code}, done_signin_step, paced=False)
     ticket = tab.outcome
     await tab.close()
     if not isinstance(ticket, str) or ticket == "code":

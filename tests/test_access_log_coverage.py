@@ -21,11 +21,12 @@ import pytest
 from sqlmodel import col, select
 
 import familywork_app.services as services
+from familywork_app.method_content import ROLE_TASKS
 from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
 from familywork_app.services import NotAllowed, auth, together
 from familywork_app.services.access_log import log_access
+from familywork_app.services.applications import ApplicationEntry, ChildEntry
 from familywork_app.services.meetings import OPEN_STATUSES
-from familywork_app.services.method_content import ROLE_TASKS
 from familywork_app.services.methods import family_members
 from tests import access_log_audit as audit
 from tests.conftest import user_by_email
@@ -116,18 +117,15 @@ def _soon(days: int) -> datetime:
     )
 
 
-FORM = {
-    "name": "Outi Uusiperhe",
-    "email": "",
-    "phone": "040 123 4567",
-    "municipality": "Kajaani",
-    "address": "Testitie 1, 87100 Kajaani",
-    "children": [{"first_name": "Ella", "birth_year": "2019"}],
-    "support_areas": ["parenting"],
-    "description": "",
-    "reachable": "",
-    "consent": True,
-}
+FORM = ApplicationEntry(
+    name="Outi Uusiperhe",
+    phone="040 123 4567",
+    municipality="Kajaani",
+    address="Testitie 1, 87100 Kajaani",
+    children=(ChildEntry("Ella", "2019"),),
+    support_areas=("parenting",),
+    consent=True,
+)
 
 
 def _call(user, args, families, stranger="worker2"):

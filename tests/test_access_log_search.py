@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from familywork_app.domain import Role
 from familywork_app.models import utcnow
 from familywork_app.services import NotAllowed
 from familywork_app.services.access_log import search_log
@@ -16,18 +17,22 @@ def test_search_by_family_user_and_date(demo_db):
     family_home(demo_db, guardian)
     supervisor = user_by_email(demo_db, "supervisor@example.org")
     rows = search_log(demo_db, supervisor, family_name="Kemppainen")
-    assert rows and {r["family"] for r in rows} == {"Kemppainen"}
+    assert rows and {r.family for r in rows} == {"Kemppainen"}
     assert any(
-        r["email"] == "family@example.org" and r["action"] == "view_family_home" for r in rows
+        r.email == "family@example.org"
+        and r.action == "view_family_home"
+        and r.role == Role.GUARDIAN
+        and r.who
+        for r in rows
     )
     by_user = search_log(demo_db, supervisor, email="FAMILY@example.org")
-    assert by_user and {r["email"] for r in by_user} == {"family@example.org"}
+    assert by_user and {r.email for r in by_user} == {"family@example.org"}
     today = utcnow().date()
     assert search_log(demo_db, supervisor, day_from=today + timedelta(days=1)) == []
     assert search_log(demo_db, supervisor, day_from=today, day_to=today)
     # The search itself left a row naming the family searched for.
     assert (
-        search_log(demo_db, supervisor, email="supervisor@example.org")[0]["action"]
+        search_log(demo_db, supervisor, email="supervisor@example.org")[0].action
         == "search_access_log"
     )
 

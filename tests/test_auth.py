@@ -10,6 +10,7 @@ from familywork_app.models import SignInAttempt, User, utcnow
 from familywork_app.services import auth
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.security import hash_password, password_problem, verify_password
+from familywork_app.state.signin import EnrolForm, PasswordForm, ticket_script
 from tests.conftest import user_by_email
 
 
@@ -205,3 +206,21 @@ def test_resolve_once_asks_once_per_database_session_and_forgets_on_any_change(d
     user.is_active = False
     demo_db.commit()
     assert auth.resolve_session_once(demo_db, token, together=True) is None
+
+
+def test_the_pending_sign_in_is_an_active_account_only(demo_db):
+    worker = user_by_email(demo_db, "worker@example.org")
+    assert auth.pending_user(demo_db, worker.id) is worker
+    assert auth.pending_user(demo_db, 0) is None and auth.pending_user(demo_db, 10**9) is None
+    worker.is_active = False
+    demo_db.commit()
+    assert auth.pending_user(demo_db, worker.id) is None
+
+
+def test_the_sign_in_forms_trim_the_address_and_the_hand_over_is_called_by_name():
+    form = PasswordForm.parse({"email": "  Family@Example.org ", "password": 7})
+    assert (form.email, form.password) == ("Family@Example.org", "")
+    assert len(PasswordForm.parse({"email": "a" * 400}).email) == 254
+    assert PasswordForm.parse("forged") == PasswordForm()
+    assert EnrolForm.parse({"enrol-code": "123 456", "enrol_code": "1"}).enrol_code == "123 456"
+    assert ticket_script('x"y') == 'fwSignInWith("x\\"y", "/auth/session", "/signin")'

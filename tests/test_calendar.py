@@ -4,6 +4,7 @@ import pytest
 from icalendar import Calendar
 from sqlmodel import select
 
+from familywork_app.i18n import t
 from familywork_app.models import Family, Meeting
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.calendar import meeting_ics
@@ -32,3 +33,18 @@ def test_other_families_meetings_are_refused(demo_db):
         if meeting.family_id != _meetings(demo_db, "Kemppainen")[0].family_id:
             with pytest.raises(NotAllowed):
                 meeting_ics(demo_db, guardian, meeting.id)
+
+
+def test_the_event_names_the_service_and_the_place_in_the_users_language(demo_db):
+    guardian = user_by_email(demo_db, "family@example.org")
+    agreed = next(m for m in _meetings(demo_db, "Kemppainen") if m.status == "agreed")
+    agreed.place_detail = "Pohjolankatu 12 B 4"
+    demo_db.add(agreed)
+    demo_db.commit()
+    event = Calendar.from_ical(meeting_ics(demo_db, guardian, agreed.id)).walk("VEVENT")[0]
+    lang = guardian.language
+    assert str(event["summary"]) == f"{t(lang, 'app.name')}: {t(lang, f'place.{agreed.place}')}"
+    assert str(event["location"]) == "Pohjolankatu 12 B 4"
+    assert event.decoded("dtend") == agreed.ends_at
+    with pytest.raises(NotAllowed):
+        meeting_ics(demo_db, None, agreed.id)

@@ -109,11 +109,11 @@ def test_guardian_feed_has_own_family_agreed_meetings_in_helsinki_time(demo_db):
 def test_revoking_or_replacing_the_token_stops_the_old_url_at_once(demo_db):
     guardian = _user(demo_db, "family")
     first = create_feed(demo_db, guardian)
-    assert read_feed(demo_db, first) is not None and feed_status(demo_db, guardian)["active"]
+    assert read_feed(demo_db, first) is not None and feed_status(demo_db, guardian).active
     second = create_feed(demo_db, guardian)
     assert read_feed(demo_db, first) is None and read_feed(demo_db, second) is not None
     assert revoke_feed(demo_db, guardian) == 1
-    assert read_feed(demo_db, second) is None and not feed_status(demo_db, guardian)["active"]
+    assert read_feed(demo_db, second) is None and not feed_status(demo_db, guardian).active
     stored = demo_db.exec(select(CalendarFeedToken.token_hash)).all()
     assert first not in stored and second not in stored and len(stored) == 2  # hashes only
     third = create_feed(demo_db, guardian)

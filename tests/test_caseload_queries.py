@@ -80,7 +80,7 @@ def _add_families(db, worker, supervisor, n=ADDED):
                 status="accepted",
                 consent=True,
                 submitted_at=now - timedelta(days=40 + i),
-                support_areas="growth",
+                support_areas=["growth"],
             )
         )
         for days, status in (
@@ -129,7 +129,7 @@ def _add_families(db, worker, supervisor, n=ADDED):
             Application(
                 family_id=applied.id,
                 status="submitted" if i % 2 else "in_review",
-                support_areas="parenting,growth",
+                support_areas=["parenting", "growth"],
                 consent=True,
                 submitted_at=now - timedelta(days=i, hours=1),
             )
@@ -156,7 +156,7 @@ def test_caseload_statements_do_not_grow_with_families(demo_db):
 
     added = _add_families(demo_db, worker, supervisor)
     rows, (after, after_log) = _run(demo_db, lambda: caseload(demo_db, worker, ip="10.0.0.9"))
-    assert len(rows) == len({r["id"] for r in rows}) >= 6 + ADDED
+    assert len(rows) == len({r.id for r in rows}) >= 6 + ADDED
     assert len(after) == len(before), after  # an N+1 implementation adds ~4 per family
     assert len(after_log) <= 1
     logged = demo_db.exec(
@@ -166,10 +166,10 @@ def test_caseload_statements_do_not_grow_with_families(demo_db):
             AccessLog.ip == "10.0.0.9",
         )
     ).all()
-    assert sorted(logged) == sorted([r["id"] for r in rows] + [r["id"] for r in first])
+    assert sorted(logged) == sorted([r.id for r in rows] + [r.id for r in first])
 
     now = utcnow()
-    by_id = {r["id"]: r for r in rows}
+    by_id = {r.id: r for r in rows}
     for family in added:
         row = by_id[family.id]
         nxt = demo_db.exec(
@@ -181,9 +181,9 @@ def test_caseload_statements_do_not_grow_with_families(demo_db):
             )
             .order_by(col(Meeting.starts_at))
         ).first()
-        assert (row["next_meeting_at"], row["next_meeting_status"]) == (nxt.starts_at, nxt.status)
+        assert (row.next_meeting_at, row.next_meeting_status) == (nxt.starts_at, nxt.status)
         assert (
-            row["answers"]
+            row.answers
             == _count(
                 demo_db,
                 Meeting,
@@ -192,13 +192,14 @@ def test_caseload_statements_do_not_grow_with_families(demo_db):
             )
             == 1
         )
-        assert row["unread"] == unread_for(demo_db, family.id, worker)
-        assert row["goals_active"] == _count(
+        assert row.unread == unread_for(demo_db, family.id, worker)
+        assert row.goals_active == _count(
             demo_db, Goal, Goal.family_id == family.id, Goal.status == "active"
         )
-    assert any(by_id[f.id]["unread"] for f in added)
-    assert any(by_id[f.id]["goals_active"] == 0 for f in added)
-    statuses = [r["status"] for r in rows]
+    assert any(by_id[f.id].unread for f in added)
+    assert any(by_id[f.id].goals_active == 0 for f in added)
+    assert {by_id[f.id].weeks for f in added} == set(range(ADDED))
+    statuses = [r.status for r in rows]
     assert statuses == sorted(statuses)
 
 
@@ -211,14 +212,14 @@ def test_overview_and_figures_statements_do_not_grow(demo_db):
 
     _add_families(demo_db, worker, supervisor)
     data, (after, after_log) = _run(demo_db, lambda: overview(demo_db, supervisor, ip="1.2.3.4"))
-    assert len(data["queue"]) == len(first["queue"]) + ADDED
-    assert len(data["workers"]) == len(first["workers"]) + 5
+    assert len(data.queue) == len(first.queue) + ADDED
+    assert len(data.workers) == len(first.workers) + 5
     assert len(after) == len(before), after
     assert len(after_log) <= 1
     assert _count(
         demo_db, AccessLog, AccessLog.action == "view_queue", AccessLog.ip == "1.2.3.4"
-    ) == len(data["queue"])
-    active = {w["name"]: w["active"] for w in data["workers"]}
+    ) == len(data.queue)
+    active = {w.name: w.active for w in data.workers}
     assert active["Anna Heikkinen"] == _count(
         demo_db, Family, Family.worker_id == worker.id, Family.status == "active"
     )
@@ -227,5 +228,7 @@ def test_overview_and_figures_statements_do_not_grow(demo_db):
     more, (fig_after, fig_log) = _run(demo_db, lambda: service_figures(demo_db, supervisor))
     assert len(fig_after) == len(fig_before), fig_after
     assert len(fig_log) <= 1
-    assert len(more["queue"]) == len(figures["queue"]) + ADDED
-    assert more["median_days_to_first_meeting"] is not None
+    assert len(more.queue) == len(figures.queue) + ADDED
+    assert more.median_days_to_first_meeting is not None
+    by_worker = {w.name: w.active for w in more.active_per_worker}
+    assert by_worker == {name: active[name] for name in by_worker}

@@ -5,6 +5,20 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from familywork_app import models as m
+from familywork_app.domain import (
+    ApplicationStatus,
+    EvaluationPhase,
+    FamilyStatus,
+    Language,
+    MeetingPlace,
+    MeetingStatus,
+    Method,
+    MethodKind,
+    Municipality,
+    Respondent,
+    Role,
+    SupportArea,
+)
 from familywork_app.services import security
 from familywork_app.services.demo_data import DEMO_PASSWORD, load_demo_data
 
@@ -49,16 +63,17 @@ def test_loads_only_once(loaded):
 
 def test_named_accounts_and_roles(loaded):
     expected = {
-        "supervisor@example.org": "supervisor",
-        "worker@example.org": "worker",
-        "worker2@example.org": "worker",
-        "family@example.org": "guardian",
-        "family2@example.org": "guardian",
-        "applicant@example.org": "guardian",
+        "supervisor@example.org": Role.SUPERVISOR,
+        "worker@example.org": Role.WORKER,
+        "worker2@example.org": Role.WORKER,
+        "family@example.org": Role.GUARDIAN,
+        "family2@example.org": Role.GUARDIAN,
+        "applicant@example.org": Role.GUARDIAN,
     }
+    loaded.expire_all()  # read back from the database: enum members, not the strings written
     for email, role in expected.items():
         user = _user(loaded, email)
-        assert user.role == role and user.language == "fi" and user.is_active
+        assert user.role is role and user.language is Language.FI and user.is_active
 
 
 def test_password_verifies(loaded):
@@ -70,53 +85,64 @@ def test_worker_caseload(loaded):
     worker = _user(loaded, "worker@example.org")
     families = loaded.exec(select(m.Family).where(m.Family.worker_id == worker.id)).all()
     assert len(families) >= 6
-    assert {"active", "closed"} <= {f.status for f in families}
+    assert {FamilyStatus.ACTIVE, FamilyStatus.CLOSED} <= {f.status for f in families}
     worker2 = _user(loaded, "worker2@example.org")
     assert len(loaded.exec(select(m.Family).where(m.Family.worker_id == worker2.id)).all()) == 2
 
 
 def test_every_family_consistent(loaded):
+    loaded.expire_all()
     for family in loaded.exec(select(m.Family)).all():
-        assert family.municipality in m.MUNICIPALITIES
+        assert isinstance(family.municipality, Municipality)
         apps = loaded.exec(select(m.Application).where(m.Application.family_id == family.id)).all()
         assert len(apps) == 1
         app = apps[0]
-        if app.status == "accepted":
-            assert family.status in ("active", "closed") and family.opened_on
+        if app.status is ApplicationStatus.ACCEPTED:
+            assert family.status in (FamilyStatus.ACTIVE, FamilyStatus.CLOSED) and family.opened_on
             assert app.decided_by_id and app.decided_at and family.worker_id
         else:
-            assert family.status == "applied" and family.worker_id is None
-        for area in app.support_areas.split(","):
-            assert area in m.SUPPORT_AREAS
-        if family.status == "closed":
+            assert family.status is FamilyStatus.APPLIED and family.worker_id is None
+        assert app.support_areas and set(app.support_areas) <= set(SupportArea)
+        if family.status is FamilyStatus.CLOSED:
             assert family.closed_on and family.closing_summary
 
 
 def test_meetings_valid(loaded):
+    loaded.expire_all()
     for meeting in loaded.exec(select(m.Meeting)).all():
-        assert meeting.status in m.MEETING_STATUSES and meeting.place in m.MEETING_PLACES
+        assert isinstance(meeting.status, MeetingStatus)
+        assert isinstance(meeting.place, MeetingPlace)
         length = meeting.ends_at - meeting.starts_at
         assert length.total_seconds() in (3600, 5400)
         assert meeting.proposed_by_id
-        if meeting.status in ("agreed", "held"):
+        if meeting.status in (MeetingStatus.AGREED, MeetingStatus.HELD):
             assert meeting.agreed_at
-        if meeting.status == "held":
+        if meeting.status is MeetingStatus.HELD:
             assert meeting.summary and meeting.held_at
-            assert set(meeting.methods.split(",")) <= set(m.METHODS)
+            assert meeting.methods and set(meeting.methods) <= set(Method)
+        else:
+            assert meeting.methods == []
 
 
 def test_kemppainen(loaded):
     family = loaded.exec(select(m.Family).where(m.Family.name == "Kemppainen")).one()
-    assert family.status == "active" and family.municipality == "Kajaani"
+    assert family.status == FamilyStatus.ACTIVE and family.municipality == Municipality.KAJAANI
     links = loaded.exec(select(m.FamilyGuardian).where(m.FamilyGuardian.family_id == family.id))
     assert len(links.all()) == 2
     children = loaded.exec(select(m.Child).where(m.Child.family_id == family.id)).all()
     assert len(children) == 2
     now = m.utcnow()
     meetings = loaded.exec(select(m.Meeting).where(m.Meeting.family_id == family.id)).all()
-    agreed = [x for x in meetings if x.status == "agreed" and x.starts_at > now]
-    assert len(agreed) == 1 and agreed[0].place == "home"
-    assert len([x for x in meetings if x.status == "proposed"]) == 1
+    agreed = [x for x in meetings if x.status == MeetingStatus.AGREED and x.starts_at > now]
+    assert len(agreed) == 1 and agreed[0].place == MeetingPlace.HOME
+    assert len([x for x in meetings if x.status == MeetingStatus.PROPOSED]) == 1
+    held = sorted(
+        (x for x in meetings if x.status == MeetingStatus.HELD), key=lambda x: x.starts_at
+    )
+    assert [x.methods for x in held] == [
+        ["discussion", "evaluation"],
+        ["together", "cards", "child"],
+    ]
     goals = loaded.exec(select(m.Goal).where(m.Goal.family_id == family.id)).all()
     assert len(goals) == 2
     for goal in goals:
@@ -135,4 +161,18 @@ def test_applicant_application_submitted(loaded):
         select(m.FamilyGuardian).where(m.FamilyGuardian.user_id == applicant.id)
     ).one()
     app = loaded.exec(select(m.Application).where(m.Application.family_id == link.family_id)).one()
-    assert app.status == "submitted" and app.decided_at is None
+    assert app.status == ApplicationStatus.SUBMITTED and app.decided_at is None
+    assert app.support_areas == ["growth", "resources"]
+
+
+def test_method_results_have_a_phase_and_a_respondent_only_where_they_apply(loaded):
+    loaded.expire_all()
+    records = loaded.exec(select(m.MethodRecord)).all()
+    assert {r.kind for r in records} == set(MethodKind) - {MethodKind.CARDS}
+    for record in records:
+        if record.kind is MethodKind.EVALUATION:
+            assert isinstance(record.phase, EvaluationPhase)
+        else:
+            assert record.phase is None
+        assert isinstance(record.respondent, Respondent)
+        assert (record.child_id is not None) == (record.respondent is Respondent.CHILD)

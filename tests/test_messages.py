@@ -1,12 +1,19 @@
 """Message services: conversation, read marks, sending, the staff inbox."""
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
+from familywork_app.domain import Role
 from familywork_app.models import AccessLog, Family, Message
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.goals import family_goals
-from familywork_app.services.messages import conversation, send_message, staff_inbox
+from familywork_app.services.messages import (
+    InboxRow,
+    MessageRow,
+    conversation,
+    send_message,
+    staff_inbox,
+)
 from tests.conftest import user_by_email
 from tests.goal_message_helpers import (
     BAD_IDS,
@@ -27,19 +34,12 @@ def test_conversation_oldest_first_with_mine_and_one_log_row(demo_db):
     family = _family(demo_db, "Kemppainen")
     before = _log_count(demo_db)
     rows = conversation(demo_db, guardian, family.id, ip="10.0.0.4")
-    assert len(rows) == 5 and [r["sent_at"] for r in rows] == sorted(r["sent_at"] for r in rows)
-    assert set(rows[0]) == {
-        "id",
-        "sender_name",
-        "sender_role",
-        "mine",
-        "body",
-        "sent_at",
-        "read_at",
-    }
-    assert [r["mine"] for r in rows] == [False, True, False, False, False]
-    assert rows[0]["sender_name"] == "Anna Heikkinen" and rows[0]["sender_role"] == "worker"
-    assert rows[2]["sender_name"] == "Jussi Kemppainen" and rows[2]["sender_role"] == "guardian"
+    assert len(rows) == 5 and [r.sent_at for r in rows] == sorted(r.sent_at for r in rows)
+    assert all(isinstance(r, MessageRow) for r in rows)
+    assert rows[0].sender_role is Role.WORKER and rows[0].sent_at.tzinfo is not None
+    assert [r.mine for r in rows] == [False, True, False, False, False]
+    assert rows[0].sender_name == "Anna Heikkinen" and rows[0].sender_role == "worker"
+    assert rows[2].sender_name == "Jussi Kemppainen" and rows[2].sender_role == "guardian"
     assert _log_count(demo_db) == before + 1
     assert _log_count(demo_db, action="read_messages", family_id=family.id, ip="10.0.0.4") == 1
 
@@ -48,34 +48,34 @@ def test_guardian_reading_marks_worker_messages_read(demo_db):
     guardian, worker = user_by_email(demo_db, GUARDIAN), user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Kemppainen")
     sent = send_message(demo_db, worker, family.id, "Muistakaa huominen!")
-    assert sent["mine"] and sent["read_at"] is None
+    assert sent.mine and sent.read_at is None
     own = send_message(demo_db, user_by_email(demo_db, GUARDIAN2), family.id, "Jussi täällä")
-    rows = {r["id"]: r for r in conversation(demo_db, guardian, family.id)}
-    assert rows[sent["id"]]["read_at"] is not None and not rows[sent["id"]]["mine"]
-    assert rows[own["id"]]["read_at"] is None  # the same side's message stays unread
-    stored = demo_db.get(Message, sent["id"])
-    assert stored.read_by_id == guardian.id and stored.read_at == rows[sent["id"]]["read_at"]
-    mine = {r["id"]: r for r in conversation(demo_db, worker, family.id)}
-    assert mine[sent["id"]]["mine"] and mine[sent["id"]]["read_at"] is not None
-    assert mine[own["id"]]["read_at"] is not None  # now read by the worker
-    assert demo_db.get(Message, own["id"]).read_by_id == worker.id
+    rows = {r.id: r for r in conversation(demo_db, guardian, family.id)}
+    assert rows[sent.id].read_at is not None and not rows[sent.id].mine
+    assert rows[own.id].read_at is None  # the same side's message stays unread
+    stored = demo_db.get(Message, sent.id)
+    assert stored.read_by_id == guardian.id and stored.read_at == rows[sent.id].read_at
+    mine = {r.id: r for r in conversation(demo_db, worker, family.id)}
+    assert mine[sent.id].mine and mine[sent.id].read_at is not None
+    assert mine[own.id].read_at is not None  # now read by the worker
+    assert demo_db.get(Message, own.id).read_by_id == worker.id
     again = conversation(demo_db, guardian, family.id)
-    assert next(r for r in again if r["id"] == sent["id"])["read_at"] == stored.read_at
+    assert next(r for r in again if r.id == sent.id).read_at == stored.read_at
 
 
 def test_supervisor_reading_does_not_mark(demo_db):
     supervisor, worker = user_by_email(demo_db, SUPERVISOR), user_by_email(demo_db, WORKER)
     family = _family(demo_db, "Huttunen")
     unread = demo_db.exec(
-        select(Message).where(Message.family_id == family.id, Message.read_at == None)
-    ).all()  # noqa: E711
+        select(Message).where(Message.family_id == family.id, col(Message.read_at).is_(None))
+    ).all()
     assert len(unread) == 1
     rows = conversation(demo_db, supervisor, family.id)
-    assert next(r for r in rows if r["id"] == unread[0].id)["read_at"] is None
+    assert next(r for r in rows if r.id == unread[0].id).read_at is None
     assert demo_db.get(Message, unread[0].id).read_at is None
     assert _log_count(demo_db, action="read_messages", user_id=supervisor.id) == 1
     rows = conversation(demo_db, worker, family.id)
-    assert next(r for r in rows if r["id"] == unread[0].id)["read_at"] is not None
+    assert next(r for r in rows if r.id == unread[0].id).read_at is not None
     assert demo_db.get(Message, unread[0].id).read_by_id == worker.id
 
 
@@ -96,12 +96,12 @@ def test_send_message_rules_and_one_log_row(demo_db):
         send_message(demo_db, guardian, family.id, "Hei", ip=5)
     assert _count(demo_db, Message) == messages and _log_count(demo_db) == logs
     sent = send_message(demo_db, guardian, family.id, "  Hei!  ", ip="10.0.0.5")
-    assert sent["body"] == "Hei!" and sent["mine"] and sent["sender_role"] == "guardian"
-    assert sent["sent_at"].tzinfo is not None and sent["read_at"] is None
+    assert sent.body == "Hei!" and sent.mine and sent.sender_role == "guardian"
+    assert sent.sent_at.tzinfo is not None and sent.read_at is None
     assert _log_count(demo_db) == logs + 1
     assert _log_count(demo_db, action="send_message", user_id=guardian.id, ip="10.0.0.5") == 1
-    assert send_message(demo_db, guardian, family.id, "y" * 2000)["body"] == "y" * 2000
-    assert conversation(demo_db, guardian, family.id)[-1]["body"] == "y" * 2000
+    assert send_message(demo_db, guardian, family.id, "y" * 2000).body == "y" * 2000
+    assert conversation(demo_db, guardian, family.id)[-1].body == "y" * 2000
 
 
 def test_guardian_cannot_reach_other_families_messages(demo_db):
@@ -123,10 +123,7 @@ def test_guardian_cannot_reach_other_families_messages(demo_db):
             family_goals(demo_db, nobody, own.id)
     assert _count(demo_db, Message) == messages and _log_count(demo_db) == logs
     assert demo_db.exec(
-        select(Message).where(
-            Message.read_at == None,  # noqa: E711
-            Message.family_id != own.id,
-        )
+        select(Message).where(col(Message.read_at).is_(None), Message.family_id != own.id)
     ).all()
 
 
@@ -136,7 +133,7 @@ def test_closed_family_guardian_reads_but_cannot_send(demo_db):
     assert conversation(demo_db, former, closed.id) == []
     with pytest.raises(NotAllowed):
         send_message(demo_db, former, closed.id, "Hei")
-    assert send_message(demo_db, user_by_email(demo_db, WORKER), closed.id, "Kuulumisia?")["mine"]
+    assert send_message(demo_db, user_by_email(demo_db, WORKER), closed.id, "Kuulumisia?").mine
 
 
 def test_worker_inbox_lists_own_families_unread_first(demo_db):
@@ -144,28 +141,29 @@ def test_worker_inbox_lists_own_families_unread_first(demo_db):
     own = demo_db.exec(select(Family).where(Family.worker_id == worker.id)).all()
     before = _log_count(demo_db)
     rows = staff_inbox(demo_db, worker, ip="10.0.0.6")
-    assert {r["family_id"] for r in rows} == {f.id for f in own if f.status in ("active", "closed")}
+    assert all(isinstance(r, InboxRow) for r in rows)
+    assert {r.family_id for r in rows} == {f.id for f in own if f.status in ("active", "closed")}
     assert _log_count(demo_db) == before + len(rows)
     logged = demo_db.exec(
         select(AccessLog.family_id).where(
             AccessLog.action == "list_messages", AccessLog.ip == "10.0.0.6"
         )
     ).all()
-    assert sorted(logged) == sorted(r["family_id"] for r in rows)
-    by_name = {r["family_name"]: r for r in rows}
-    assert {n for n, r in by_name.items() if r["unread"]} == {"Huttunen", "Korhonen", "Pikkarainen"}
-    assert by_name["Kemppainen"]["unread"] == 0
-    assert by_name["Komulainen"]["last_at"] is None and by_name["Komulainen"]["last_preview"] == ""
+    assert sorted(logged) == sorted(r.family_id for r in rows)
+    by_name = {r.family_name: r for r in rows}
+    assert {n for n, r in by_name.items() if r.unread} == {"Huttunen", "Korhonen", "Pikkarainen"}
+    assert by_name["Kemppainen"].unread == 0
+    assert by_name["Komulainen"].last_at is None and by_name["Komulainen"].last_preview == ""
     assert (
-        by_name["Kemppainen"]["last_preview"]
+        by_name["Kemppainen"].last_preview
         == ("Muistutus: seuraava käynti on sovittu klo 10 kotonanne. Tervetuloa myös Jussi!"[:80])
     )
-    unread = [r for r in rows if r["unread"]]
+    unread = [r for r in rows if r.unread]
     assert rows[: len(unread)] == unread
     for group in (unread, rows[len(unread) :]):
-        times = [r["last_at"] for r in group if r["last_at"] is not None]
+        times = [r.last_at for r in group if r.last_at is not None]
         assert times == sorted(times, reverse=True)
-    assert rows[-1]["family_name"] == "Komulainen"
+    assert rows[-1].family_name == "Komulainen"
 
 
 def test_inbox_follows_new_messages_and_reads(demo_db):
@@ -178,11 +176,11 @@ def test_inbox_follows_new_messages_and_reads(demo_db):
         "Pitkä viesti " * 20,
     )
     row = staff_inbox(demo_db, worker)[0]
-    assert row["family_id"] == family.id and row["unread"] == 1
-    assert row["last_preview"] == ("Pitkä viesti " * 20).strip()[:80]
+    assert row.family_id == family.id and row.unread == 1
+    assert row.last_preview == ("Pitkä viesti " * 20).strip()[:80]
     conversation(demo_db, worker, family.id)
     rows = staff_inbox(demo_db, worker)
-    assert next(r for r in rows if r["family_id"] == family.id)["unread"] == 0
+    assert next(r for r in rows if r.family_id == family.id).unread == 0
 
 
 def test_supervisor_inbox_lists_every_family_with_messages(demo_db):
@@ -190,8 +188,8 @@ def test_supervisor_inbox_lists_every_family_with_messages(demo_db):
     with_messages = set(demo_db.exec(select(Message.family_id)).all())
     before = _log_count(demo_db)
     rows = staff_inbox(demo_db, supervisor)
-    assert {r["family_id"] for r in rows} == with_messages and len(rows) == len(with_messages)
+    assert {r.family_id for r in rows} == with_messages and len(rows) == len(with_messages)
     assert _log_count(demo_db) == before + len(rows)
     assert _log_count(demo_db, action="list_messages", user_id=supervisor.id) == len(rows)
     worker2 = user_by_email(demo_db, WORKER2)
-    assert {r["family_name"] for r in staff_inbox(demo_db, worker2)} == {"Ryynänen", "Moilanen"}
+    assert {r.family_name for r in staff_inbox(demo_db, worker2)} == {"Ryynänen", "Moilanen"}

@@ -1,13 +1,16 @@
 """Method results: validation, attribution, isolation between families, the access log."""
 
+import dataclasses
 import json
 
 import pytest
 from sqlmodel import select
 
+from familywork_app.domain import EvaluationPhase, Method, MethodKind, Respondent, SupportArea
 from familywork_app.models import Child, FamilyGuardian, Meeting, MethodRecord
 from familywork_app.services import NotAllowed, ServiceError, methods
 from familywork_app.services import method_results as results
+from familywork_app.services.method_rows import NetworkChanges, NetworkPerson
 from tests.conftest import user_by_email
 from tests.goal_message_helpers import (
     BAD_IDS,
@@ -45,12 +48,18 @@ def test_evaluation_is_dated_attributed_and_logged(demo_db):
     methods.save_evaluation(demo_db, worker, family.id, f"child:{child.id}", "start", SCORES, True)
     assert _log_count(demo_db, action="save_evaluation", family_id=family.id) == 3
     data = results.family_results(demo_db, user_by_email(demo_db, GUARDIAN), family.id)
-    evaluations = data["evaluations"]
-    assert [e["respondent"] for e in evaluations[-3:]] == ["guardian", "worker", "child"]
-    assert evaluations[-3]["id"] == saved["id"] and evaluations[-3]["who"] == "Laura Kemppainen"
-    assert evaluations[-1]["who"] == child.first_name
-    assert evaluations[-3]["scores"]["everyday"] == 3 and evaluations[-2]["scores"]["growth"] == 3
-    assert all(e["at"].tzinfo is not None for e in evaluations)
+    evaluations = data.evaluations
+    assert [e.respondent for e in evaluations[-3:]] == [
+        Respondent.GUARDIAN,
+        Respondent.WORKER,
+        Respondent.CHILD,
+    ]
+    assert evaluations[-3].id == saved.id and evaluations[-3].who == "Laura Kemppainen"
+    assert saved.kind == MethodKind.EVALUATION and evaluations[-3].phase == EvaluationPhase.START
+    assert evaluations[-1].who == child.first_name
+    assert evaluations[-3].scores[SupportArea.EVERYDAY] == 3
+    assert evaluations[-2].scores[SupportArea.GROWTH] == 3
+    assert all(e.at.tzinfo is not None for e in evaluations)
 
 
 @pytest.mark.parametrize(
@@ -122,8 +131,9 @@ def test_cards_known_unique_and_at_most_twelve(demo_db):
         assert caught.value.code == "error.cards_required"
     with pytest.raises(ServiceError):
         methods.save_cards(demo_db, worker, family.id, picked, "x" * 2001)
-    cards = results.family_results(demo_db, worker, family.id)["cards"]
-    assert cards[0]["cards"] == picked and cards[0]["note"] == "Iltaisin väsyttää."
+    cards = results.family_results(demo_db, worker, family.id).cards
+    assert cards[0].cards == tuple(picked) and cards[0].note == "Iltaisin väsyttää."
+    assert cards[0].answers() == {"cards": picked}
 
 
 def _full_map(db, family, task_change=None):
@@ -148,10 +158,12 @@ def test_role_map_needs_every_task_and_compares_with_the_earlier(demo_db):
     assert caught.value.code == "error.rolemap_incomplete" and caught.value.field == "task-fun"
     with pytest.raises(ServiceError):
         methods.save_rolemap(demo_db, worker, family.id, {**tasks, "fun": ["g999999"]})
-    maps = results.family_results(demo_db, worker, family.id)["rolemaps"]
-    assert maps[0]["tasks"]["bedtime"] == [keys[0], keys[1]]  # kept in family order
-    assert maps[0]["changes"] == ["bedtime"] and len(maps) == 3  # and the demo map
-    assert maps[0]["members"][keys[0]] == "Laura"
+    maps = results.family_results(demo_db, worker, family.id).rolemaps
+    assert maps[0].tasks["bedtime"] == (keys[0], keys[1])  # kept in family order
+    assert maps[0].changes == ("bedtime",) and len(maps) == 3  # and the demo map
+    assert maps[0].members[keys[0]] == "Laura"
+    assert maps[0].earlier_at == maps[1].at
+    assert maps[2].changes == () and maps[2].earlier_at is None  # the first map
 
 
 def test_network_map_validates_and_lists_changes(demo_db):
@@ -178,9 +190,12 @@ def test_network_map_validates_and_lists_changes(demo_db):
         with pytest.raises(ServiceError) as caught:
             methods.save_network(demo_db, worker, family.id, bad)
         assert caught.value.code == code
-    maps = results.family_results(demo_db, worker, family.id)["networks"]
-    assert maps[0]["changes"] == {"added": ["Naapuri"], "gone": ["Koulu"], "changed": ["Mummo"]}
-    assert maps[0]["people"][1]["closeness"] == 3 and maps[0]["earlier_at"] == maps[1]["at"]
+    maps = results.family_results(demo_db, worker, family.id).networks
+    assert maps[0].changes == NetworkChanges(
+        added=("Naapuri",), gone=("Koulu",), changed=("Mummo",)
+    )
+    assert maps[0].people[1].closeness == 3 and maps[0].earlier_at == maps[1].at
+    assert maps[1].people[1] == NetworkPerson("Koulu", "school", "both", 2)
 
 
 def test_child_checkin_from_a_guardians_phone_or_in_together_mode(demo_db):
@@ -203,9 +218,10 @@ def test_child_checkin_from_a_guardians_phone_or_in_together_mode(demo_db):
         methods.save_child_checkin(
             demo_db, guardian, _family(demo_db, "Huttunen").id, other_child.id, faces, ""
         )
-    checkins = results.family_results(demo_db, guardian, family.id)["checkins"]
-    assert [c["who"] for c in checkins] == [child.first_name] * 3  # with the demo check-in
-    assert checkins[1]["faces"] == faces and checkins[0]["note"] == "Kiva päivä"
+    checkins = results.family_results(demo_db, guardian, family.id).checkins
+    assert [c.who for c in checkins] == [child.first_name] * 3  # with the demo check-in
+    assert checkins[1].faces == faces and checkins[0].note == "Kiva päivä"
+    assert checkins[0].respondent == Respondent.CHILD
 
 
 def test_results_of_one_family_never_appear_in_anothers(demo_db):
@@ -214,9 +230,9 @@ def test_results_of_one_family_never_appear_in_anothers(demo_db):
     methods.save_cards(demo_db, worker, kemppainen.id, ["feelings.happy"], "K only")
     methods.save_evaluation(demo_db, worker, kemppainen.id, "worker", "start", SCORES)
     other = results.family_results(demo_db, worker, huttunen.id)
-    assert all("K only" not in json.dumps(v, default=str) for v in other.values())
-    assert all(not any(r for r in v if r.get("note") == "K only") for v in other.values())
-    assert len(results.family_results(demo_db, worker, kemppainen.id)["cards"]) == 1
+    assert "K only" not in json.dumps(dataclasses.asdict(other), default=str)
+    assert all(r.note != "K only" for r in other.every())
+    assert len(results.family_results(demo_db, worker, kemppainen.id).cards) == 1
     with pytest.raises(NotAllowed):
         results.family_results(demo_db, user_by_email(demo_db, GUARDIAN), huttunen.id)
     with pytest.raises(NotAllowed):
@@ -242,7 +258,7 @@ def test_a_result_saved_on_visit_day_joins_that_visit(demo_db):
     demo_db.commit()
     saved = methods.save_cards(demo_db, worker, family.id, ["feelings.calm"], "")
     demo_db.refresh(visit)
-    assert saved["meeting_id"] == visit.id and "cards" in visit.methods.split(",")
+    assert saved.meeting_id == visit.id and Method.CARDS in visit.methods
 
 
 def test_results_are_in_the_familys_data_export(demo_db):
@@ -254,9 +270,10 @@ def test_results_are_in_the_familys_data_export(demo_db):
     methods.save_cards(demo_db, worker, family.id, ["strengths.brave"], "Rohkea Eetu")
     methods.save_cards(demo_db, worker, _family(demo_db, "Huttunen").id, ["feelings.sad"], "H")
     data = family_export(demo_db, guardian)
-    kinds = [m["kind"] for m in data["methods"]]
-    assert kinds.count("evaluation") == 2 and kinds.count("cards") == 1 and "network" in kinds
-    cards = next(m for m in data["methods"] if m["kind"] == "cards")
-    assert cards["answers"] == {"cards": ["strengths.brave"]} and cards["note"] == "Rohkea Eetu"
+    kinds = [m.kind for m in data.methods]
+    assert kinds.count(MethodKind.EVALUATION) == 2 and kinds.count(MethodKind.CARDS) == 1
+    assert MethodKind.NETWORK in kinds
+    cards = next(m for m in data.methods if m.kind == MethodKind.CARDS)
+    assert cards.answers == {"cards": ["strengths.brave"]} and cards.note == "Rohkea Eetu"
     html = render_export(data, "en")
     assert "Our work" in html and "Rohkea Eetu" in html and "feelings.sad" not in html

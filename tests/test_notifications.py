@@ -20,7 +20,7 @@ from sqlmodel import select
 
 from familywork_app.i18n import t
 from familywork_app.models import Application, Family, PushSubscription
-from familywork_app.services import NotAllowed, ServiceError, notifications, push
+from familywork_app.services import NotAllowed, ServiceError, notifications, push, vapid
 from familywork_app.services.applications import accept_application, decline_application
 from familywork_app.services.meetings import (
     agree_meeting,
@@ -137,7 +137,7 @@ def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_
     assert headers["content-encoding"] == "aes128gcm" and int(headers["ttl"]) > 0
     authorization = headers["authorization"]
     assert authorization.startswith("vapid t=")
-    assert f"k={push.vapid_keys().public_key}" in authorization
+    assert f"k={vapid.vapid_keys().public_key}" in authorization
     assert Vapid02.verify(authorization)  # signed by our VAPID key
     claims = json.loads(
         base64.urlsafe_b64decode(authorization.split("t=")[1].split(",")[0].split(".")[1] + "==")
@@ -196,7 +196,7 @@ def test_a_slow_or_unreachable_push_service_neither_fails_nor_delays_the_action(
     )
     started = time.monotonic()
     sent = send_message(demo_db, user_by_email(demo_db, "worker@example.org"), family_id, "Hei")
-    assert time.monotonic() - started < 1.0 and sent["body"] == "Hei"
+    assert time.monotonic() - started < 1.0 and sent.body == "Hei"
     assert _hits(server) == ["/slow"]
 
 
@@ -253,7 +253,7 @@ def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
     guardians = ["/u/family", "/u/family2"]
     # The actor is left out even if a rule ever listed them.
     assert [
-        x["email"]
+        x.email
         for x in notifications._targets(
             demo_db, [user["family"], user["worker"]], user["worker"].id
         )
@@ -273,7 +273,7 @@ def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
     meeting = {}
     assert told(
         lambda: meeting.update(
-            propose_meeting(demo_db, user["worker"], family_id, _soon(9), 60, "home", "", "")
+            id=propose_meeting(demo_db, user["worker"], family_id, _soon(9), 60, "home", "", "").id
         )
     ) == (guardians, ["family", "family2"])
     assert told(lambda: agree_meeting(demo_db, user["family"], meeting["id"])) == ([], [])
@@ -315,7 +315,9 @@ def test_test_notification_goes_to_own_devices_only(demo_db, server):
     push.subscribe(demo_db, guardian, phone.subscription(server.url + "/phone"))
     push.subscribe(demo_db, guardian, tablet.subscription(server.url + "/gone"))
     _subscribe(demo_db, server, "family2")
-    assert notifications.send_test(demo_db, guardian) == {"sent": 1, "failed": 1}
+    assert notifications.send_test(demo_db, guardian) == notifications.DeliveryCount(
+        sent=1, failed=1
+    )
     assert sorted(r["path"] for r in server.received) == ["/gone", "/phone"]
     body = next(r["body"] for r in server.received if r["path"] == "/phone")
     assert json.loads(phone.decrypt(body))["title"] == "Perhetyö"
@@ -363,6 +365,8 @@ FORGED = [
     _forged(auth=b64(os.urandom(17))),
     _forged(auth=None),
     _forged(auth=A + "!"),
+    {**_forged(), 1: "x"},  # a key that is not text
+    {"endpoint": "http://127.0.0.1:9/x", "keys": {"p256dh": P, "auth": A, 2: "y"}},
 ]
 
 
@@ -378,6 +382,9 @@ def test_a_valid_subscription_is_kept_once_and_moves_with_the_device(demo_db, se
     guardian, other = (user_by_email(demo_db, f"{w}@example.org") for w in ("family", "worker"))
     with pytest.raises(NotAllowed):
         push.subscribe(demo_db, None, _forged())
+    assert push.valid_subscription(_forged(p256dh=P + "=")) == push.Subscription(
+        endpoint="http://127.0.0.1:9/x", p256dh=P.rstrip("="), auth=A.rstrip("=")
+    )
     assert push.subscribe(demo_db, guardian, _forged(expirationTime=None)) == 1
     assert push.subscribe(demo_db, guardian, _forged(p256dh=P + "=")) == 1  # same device again
     assert push.is_subscribed(demo_db, guardian, "http://127.0.0.1:9/x")
@@ -411,15 +418,15 @@ def test_vapid_key_pair_is_generated_once_and_kept_private(monkeypatch, tmp_path
     monkeypatch.delenv("FAMILYWORK_VAPID_PRIVATE_KEY", raising=False)
     monkeypatch.delenv("FAMILYWORK_VAPID_PUBLIC_KEY", raising=False)
     monkeypatch.setenv("FAMILYWORK_DATA_DIR", str(tmp_path / "keys"))
-    first = push.vapid_keys().public_key
-    key_file = tmp_path / "keys" / push.KEY_FILE
+    first = vapid.vapid_keys().public_key
+    key_file = tmp_path / "keys" / vapid.KEY_FILE
     assert key_file.stat().st_mode & 0o777 == 0o600
-    push._load.cache_clear()
-    assert push.vapid_keys().public_key == first and len(push.b64url_decode(first)) == 65
+    vapid._load.cache_clear()
+    assert vapid.vapid_keys().public_key == first and len(vapid.b64url_decode(first)) == 65
     numbers = ec.generate_private_key(ec.SECP256R1()).private_numbers()
     raw = numbers.private_value.to_bytes(32, "big")
     monkeypatch.setenv("FAMILYWORK_VAPID_PRIVATE_KEY", b64(raw))
-    assert push.vapid_keys().public_key != first  # the environment wins over the file
+    assert vapid.vapid_keys().public_key != first  # the environment wins over the file
     monkeypatch.setenv("FAMILYWORK_VAPID_PUBLIC_KEY", first)
     with pytest.raises(RuntimeError):
-        push.vapid_keys()
+        vapid.vapid_keys()

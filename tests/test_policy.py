@@ -7,7 +7,7 @@ from familywork_app.models import AccessLog, Family
 from familywork_app.services import NotAllowed
 from familywork_app.services.caseload import caseload, overview
 from familywork_app.services.family_home import family_home
-from familywork_app.services.policy import require_family
+from familywork_app.services.policy import require_family, saved_id, side_of_role
 from tests.conftest import user_by_email
 
 
@@ -78,9 +78,9 @@ def test_family_home_shows_own_family_and_logs_one_read(demo_db):
     guardian = user_by_email(demo_db, "family@example.org")
     before = _log_count(demo_db)
     data = family_home(demo_db, guardian)
-    assert data["family_name"] == "Kemppainen" and data["status"] == "active"
-    assert data["next_meeting"] is not None and data["proposed_count"] == 1
-    assert data["unread_count"] >= 1 and len(data["goals"]) == 2
+    assert data.family_name == "Kemppainen" and data.status == "active"
+    assert data.next_meeting is not None and data.proposed_count == 1
+    assert data.unread_count >= 1 and len(data.goals) == 2
     assert _log_count(demo_db) == before + 1
     assert _log_count(demo_db, action="view_family_home", user_id=guardian.id) == 1
 
@@ -100,7 +100,7 @@ def test_caseload_lists_only_own_families_with_one_log_row_each(demo_db):
     worker = user_by_email(demo_db, "worker@example.org")
     rows = caseload(demo_db, worker)
     assigned = demo_db.exec(select(Family).where(Family.worker_id == worker.id)).all()
-    assert {r["id"] for r in rows} == {f.id for f in assigned} and len(rows) >= 6
+    assert {r.id for r in rows} == {f.id for f in assigned} and len(rows) >= 6
     logged = demo_db.exec(
         select(AccessLog.family_id).where(AccessLog.action == "list_caseload")
     ).all()
@@ -110,9 +110,9 @@ def test_caseload_lists_only_own_families_with_one_log_row_each(demo_db):
 def test_overview_queue_oldest_first(demo_db):
     supervisor = user_by_email(demo_db, "supervisor@example.org")
     data = overview(demo_db, supervisor)
-    waits = [q["days_waiting"] for q in data["queue"]]
-    assert waits == sorted(waits, reverse=True) and "Tolonen" in [q["name"] for q in data["queue"]]
-    assert {w["name"] for w in data["workers"]} >= {"Anna Heikkinen", "Mikko Pulkkinen"}
+    waits = [q.days_waiting for q in data.queue]
+    assert waits == sorted(waits, reverse=True) and "Tolonen" in [q.name for q in data.queue]
+    assert {w.name for w in data.workers} >= {"Anna Heikkinen", "Mikko Pulkkinen"}
 
 
 def test_workers_read_the_queue_but_guardians_do_not(demo_db):
@@ -120,12 +120,20 @@ def test_workers_read_the_queue_but_guardians_do_not(demo_db):
 
     worker = user_by_email(demo_db, "worker2@example.org")
     queue = application_queue(demo_db, worker)
-    assert "Tolonen" in [q["name"] for q in queue]
+    assert "Tolonen" in [q.name for q in queue]
     logged = demo_db.exec(
         select(AccessLog.family_id).where(
             AccessLog.action == "view_queue", AccessLog.user_id == worker.id
         )
     ).all()
-    assert sorted(logged) == sorted(q["family_id"] for q in queue)
+    assert sorted(logged) == sorted(q.family_id for q in queue)
     with pytest.raises(NotAllowed):
         application_queue(demo_db, user_by_email(demo_db, "family@example.org"))
+
+
+def test_a_row_never_saved_has_no_id_to_act_on_and_roles_have_two_sides():
+    assert saved_id(7) == 7
+    with pytest.raises(NotAllowed):
+        saved_id(None)
+    assert side_of_role("guardian") == "guardian"
+    assert side_of_role("worker") == side_of_role("supervisor") == "staff"

@@ -8,6 +8,7 @@ from familywork_app.models import AuthSession, SignInAttempt, utcnow
 from familywork_app.services import NotAllowed, ServiceError, account, auth
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.security import token_hash
+from familywork_app.state.account_presenters import present_session
 from tests.conftest import user_by_email
 from tests.test_staff import GARBAGE
 
@@ -35,15 +36,15 @@ def test_lists_only_my_live_sessions_and_marks_this_one(demo_db):
     auth.end_session(demo_db, ended)
     _signed_in(demo_db, user_by_email(demo_db, "family2@example.org"))  # someone else's
     rows = account.my_sessions(demo_db, user, laptop)
-    assert [(r["device"], r["ip"], r["current"]) for r in rows] == [
+    assert [(r.device, r.ip, r.current) for r in rows] == [
         ("Chrome, Linux", "10.0.0.3", True),
         ("Safari, iOS", "10.0.0.2", False),
     ]
-    assert all(r["created_at"] and r["last_seen_at"] for r in rows)
-    idle = demo_db.get(AuthSession, rows[1]["id"])
+    assert all(r.created_at and r.last_seen_at and r.user_agent for r in rows)
+    idle = demo_db.get(AuthSession, rows[1].id)
     idle.last_seen_at = utcnow() - timedelta(days=8)  # past the guardian idle time
     demo_db.commit()
-    assert [r["current"] for r in account.my_sessions(demo_db, user, laptop)] == [True]
+    assert [r.current for r in account.my_sessions(demo_db, user, laptop)] == [True]
     assert phone
 
 
@@ -51,11 +52,11 @@ def test_ending_another_session_signs_that_browser_out(demo_db):
     user = user_by_email(demo_db, "family@example.org")
     other = _signed_in(demo_db, user, IPHONE)
     mine = _signed_in(demo_db, user, CHROME)
-    other_id = next(r["id"] for r in account.my_sessions(demo_db, user, mine) if not r["current"])
+    other_id = next(r.id for r in account.my_sessions(demo_db, user, mine) if not r.current)
     account.end_my_session(demo_db, user, other_id, mine)
     assert auth.resolve_session(demo_db, other) is None
     assert auth.resolve_session(demo_db, mine).id == user.id
-    mine_id = account.my_sessions(demo_db, user, mine)[0]["id"]
+    mine_id = account.my_sessions(demo_db, user, mine)[0].id
     with pytest.raises(ServiceError):  # this browser's own: that is sign-out
         account.end_my_session(demo_db, user, mine_id, mine)
 
@@ -64,7 +65,7 @@ def test_nobody_ends_someone_elses_session(demo_db):
     user = user_by_email(demo_db, "family@example.org")
     stranger = user_by_email(demo_db, "worker@example.org")
     theirs = _signed_in(demo_db, stranger)
-    row_id = account.my_sessions(demo_db, stranger, theirs)[0]["id"]
+    row_id = account.my_sessions(demo_db, stranger, theirs)[0].id
     with pytest.raises(NotAllowed):
         account.end_my_session(demo_db, user, row_id, "")
     for bad in GARBAGE:
@@ -117,5 +118,19 @@ def test_user_agent_descriptions():
 def test_session_hashes_only(demo_db):
     user = user_by_email(demo_db, "family@example.org")
     token = _signed_in(demo_db, user)
-    row = demo_db.get(AuthSession, account.my_sessions(demo_db, user, token)[0]["id"])
+    row = demo_db.get(AuthSession, account.my_sessions(demo_db, user, token)[0].id)
     assert row.token_hash == token_hash(token) and token not in row.token_hash
+
+
+def test_a_session_row_as_the_account_page_shows_it(demo_db):
+    user = user_by_email(demo_db, "family@example.org")
+    token = _signed_in(demo_db, user, IPHONE, "10.0.0.5")
+    row = account.my_sessions(demo_db, user, token)[0]
+    view = present_session(row, "fi")
+    assert (view.id, view.device, view.ip, view.current) == (
+        str(row.id),
+        "Safari, iOS",
+        "10.0.0.5",
+        True,
+    )
+    assert view.started and view.last_seen and view.started != present_session(row, "en").started

@@ -4,11 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
+from familywork_app.domain import Role
 from familywork_app.models import AccessLog, AuthSession, Family, OneTimeToken, User
 from familywork_app.services import NotAllowed, ServiceError, auth, staff
 from familywork_app.services.security import hash_password, new_token, token_hash
+from familywork_app.services.staff import StaffRow
 
 PASSWORD = "kajaanin kanavan varrella"
 GARBAGE = (None, "", "1", 1.5, True, -1, 0, 10**12, [], {"$gt": 0}, b"x", object())
@@ -59,31 +61,11 @@ def test_staff_list_is_for_supervisors(db, people):
     db.commit()
     rows = staff.staff_list(db, people["sup"])
     assert rows == [
-        {
-            "id": people["a"].id,
-            "name": "Aino Aalto",
-            "email": "aino@example.org",
-            "role": "worker",
-            "is_active": True,
-            "active_families": 2,
-        },
-        {
-            "id": people["gone"].id,
-            "name": "Cecilia Ex",
-            "email": "cecilia@example.org",
-            "role": "worker",
-            "is_active": False,
-            "active_families": 0,
-        },
-        {
-            "id": people["sup"].id,
-            "name": "Sari Esihenkilö",
-            "email": "sari@example.org",
-            "role": "supervisor",
-            "is_active": True,
-            "active_families": 0,
-        },
+        StaffRow(people["a"].id, "Aino Aalto", "aino@example.org", "worker", True, 2),
+        StaffRow(people["gone"].id, "Cecilia Ex", "cecilia@example.org", "worker", False, 0),
+        StaffRow(people["sup"].id, "Sari Esihenkilö", "sari@example.org", "supervisor", True, 0),
     ]
+    assert all(type(r.role) is Role for r in rows)
     for user in (people["a"], people["guardian"], people["gone"], None, "sari@example.org"):
         with pytest.raises(NotAllowed):
             staff.staff_list(db, user)
@@ -155,10 +137,10 @@ def test_deactivation_ends_sessions_at_once(db, people):
     assert [auth.resolve_session(db, t) for t in tokens] == [None, None]
     assert (
         db.exec(
-            select(func.count()).select_from(AuthSession).where(AuthSession.ended_at == None)
+            select(func.count()).select_from(AuthSession).where(col(AuthSession.ended_at).is_(None))
         ).one()
         == 0
-    )  # noqa: E711
+    )
     assert auth.authenticate(db, worker.email, PASSWORD).user is None
     db.expire_all()
     assert db.get(User, worker.id).is_active is False

@@ -2,12 +2,14 @@
 applications: on a real migrated database with a small hand-made dataset of known dates."""
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import func, select
 
+from familywork_app.domain import ApplicationChannel, ApplicationStatus, Language, SupportArea
 from familywork_app.models import (
     AccessLog,
     Application,
@@ -21,26 +23,36 @@ from familywork_app.models import (
 )
 from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services import supervision as sup
-from familywork_app.services.applications import FormErrors
+from familywork_app.services.applications import (
+    ApplicationEntry,
+    ChildEntry,
+    FormErrors,
+    check_application,
+    create_applicant_family,
+)
 from familywork_app.services.staff import set_password_with_token
+from familywork_app.services.supervision_rows import (
+    AreaMonth,
+    MunicipalityMonth,
+    QueueWait,
+    WorkerActive,
+    WorkerMeetings,
+)
 
 HEL = ZoneInfo("Europe/Helsinki")
 TODAY = date(2025, 3, 12)  # a Wednesday: this week is 10.–16.3., next week 17.–23.3.
-FORM = {
-    "name": "Paula Paperinen",
-    "email": "",
-    "phone": "040 111 2222",
-    "municipality": "Suomussalmi",
-    "address": "Kirkkotie 1, 89600 Suomussalmi",
-    "children": [
-        {"first_name": "Eino", "birth_year": "2020"},
-        {"first_name": "Aili", "birth_year": 2022},
-    ],
-    "support_areas": ["everyday", "resources"],
-    "description": "Soitti neuvolasta.",
-    "reachable": "iltapäivisin",
-    "consent": True,
-}
+FORM = ApplicationEntry(
+    name="Paula Paperinen",
+    email="",
+    phone="040 111 2222",
+    municipality="Suomussalmi",
+    address="Kirkkotie 1, 89600 Suomussalmi",
+    children=(ChildEntry("Eino", "2020"), ChildEntry("Aili", " 2022 ")),
+    support_areas=("resources", "everyday", "bogus"),
+    description="Soitti neuvolasta.",
+    reachable="iltapäivisin",
+    consent=True,
+)
 GARBAGE = (None, "", "1", 1.5, True, -1, 0, 10**12, [], {"$gt": 0}, b"x", object())
 
 
@@ -68,7 +80,7 @@ def _application(db, family, submitted_at, areas, status="accepted"):
     application = Application(
         family_id=family.id,
         submitted_at=submitted_at,
-        support_areas=areas,
+        support_areas=areas.split(","),
         status=status,
         consent=True,
     )
@@ -156,49 +168,39 @@ def test_figures_are_for_supervisors_only(db, people):
 def test_figures_on_a_known_dataset(db, people, dataset):
     figures = sup.service_figures(db, people["sup"], TODAY, ip="10.0.0.1")
     a, b = people["a"].id, people["b"].id
-    assert figures["queue"] == [
-        {
-            "application_id": dataset["older"],
-            "family_name": "Forsman",
-            "municipality": "Kajaani",
-            "days_waiting": 20,
-            "status": "in_review",
-        },
-        {
-            "application_id": dataset["later"],
-            "family_name": "Eskola",
-            "municipality": "Hyrynsalmi",
-            "days_waiting": 10,
-            "status": "submitted",
-        },
-    ]
-    assert figures["active_per_worker"] == [
-        {"worker_id": a, "name": "Aino Aalto", "active": 3},
-        {"worker_id": b, "name": "Bertta Berg", "active": 1},
-    ]
-    assert figures["meetings_per_worker"] == [
-        {"worker_id": a, "name": "Aino Aalto", "this_week": 2, "next_week": 1},
-        {"worker_id": b, "name": "Bertta Berg", "this_week": 0, "next_week": 2},
-    ]
-    assert figures["median_days_to_first_meeting"] == 8.0  # median of 2, 5.5, 10.5, 20
-    per_month = figures["applications_per_month"]
-    assert per_month["by_area"] == [
-        {"month": "2024-04", "area": "resources", "count": 1},
-        {"month": "2024-12", "area": "parenting", "count": 1},
-        {"month": "2025-01", "area": "everyday", "count": 1},
-        {"month": "2025-01", "area": "parenting", "count": 1},
-        {"month": "2025-02", "area": "growth", "count": 1},
-        {"month": "2025-02", "area": "parenting", "count": 2},
-        {"month": "2025-03", "area": "interaction", "count": 1},
-    ]
-    assert per_month["by_municipality"] == [
-        {"month": "2024-04", "municipality": "Puolanka", "count": 1},
-        {"month": "2024-12", "municipality": "Sotkamo", "count": 1},
-        {"month": "2025-01", "municipality": "Kuhmo", "count": 1},
-        {"month": "2025-01", "municipality": "Paltamo", "count": 1},
-        {"month": "2025-02", "municipality": "Kajaani", "count": 2},
-        {"month": "2025-03", "municipality": "Hyrynsalmi", "count": 1},
-    ]
+    assert figures.queue == (
+        QueueWait(dataset["older"], "Forsman", "Kajaani", 20, "in_review"),
+        QueueWait(dataset["later"], "Eskola", "Hyrynsalmi", 10, "submitted"),
+    )
+    assert figures.active_per_worker == (
+        WorkerActive(a, "Aino Aalto", 3),
+        WorkerActive(b, "Bertta Berg", 1),
+    )
+    assert figures.meetings_per_worker == (
+        WorkerMeetings(a, "Aino Aalto", this_week=2, next_week=1),
+        WorkerMeetings(b, "Bertta Berg", this_week=0, next_week=2),
+    )
+    assert figures.median_days_to_first_meeting == 8.0  # median of 2, 5.5, 10.5, 20
+    per_month = figures.applications_per_month
+    assert per_month.by_area == (
+        AreaMonth("2024-04", "resources", 1),
+        AreaMonth("2024-12", "parenting", 1),
+        AreaMonth("2025-01", "everyday", 1),
+        AreaMonth("2025-01", "parenting", 1),
+        AreaMonth("2025-02", "growth", 1),
+        AreaMonth("2025-02", "parenting", 2),
+        AreaMonth("2025-03", "interaction", 1),
+    )
+    assert per_month.by_municipality == (
+        MunicipalityMonth("2024-04", "Puolanka", 1),
+        MunicipalityMonth("2024-12", "Sotkamo", 1),
+        MunicipalityMonth("2025-01", "Kuhmo", 1),
+        MunicipalityMonth("2025-01", "Paltamo", 1),
+        MunicipalityMonth("2025-02", "Kajaani", 2),
+        MunicipalityMonth("2025-03", "Hyrynsalmi", 1),
+    )
+    assert all(type(q.status) is ApplicationStatus for q in figures.queue)
+    assert all(type(r.area) is SupportArea for r in per_month.by_area)
     rows = db.exec(select(AccessLog)).all()
     assert [(r.action, r.family_id, r.user_id, r.ip) for r in rows] == [
         ("view_figures", None, people["sup"].id, "10.0.0.1")
@@ -208,7 +210,7 @@ def test_figures_on_a_known_dataset(db, people, dataset):
 def test_median_is_none_without_meetings_and_odd_counts_take_the_middle(db, people):
     family = _family(db, "Ylönen", "Kuhmo", worker=people["a"])
     _application(db, family, hel(1, 1), "growth")
-    assert sup.service_figures(db, people["sup"], TODAY)["median_days_to_first_meeting"] is None
+    assert sup.service_figures(db, people["sup"], TODAY).median_days_to_first_meeting is None
     _meeting(db, family, "agreed", hel(1, 4), agreed_at=hel(1, 2))
     other = _family(db, "Östman", "Kuhmo", worker=people["a"])
     _application(db, other, hel(1, 1), "growth")
@@ -216,15 +218,15 @@ def test_median_is_none_without_meetings_and_odd_counts_take_the_middle(db, peop
     third = _family(db, "Åberg", "Kuhmo", worker=people["a"])
     _application(db, third, hel(1, 1), "growth")
     _meeting(db, third, "held", hel(1, 31), agreed_at=hel(1, 4, 22))
-    assert sup.service_figures(db, people["sup"], TODAY)["median_days_to_first_meeting"] == 3.5
+    assert sup.service_figures(db, people["sup"], TODAY).median_days_to_first_meeting == 3.5
 
 
 def test_figures_today_must_be_a_date(db, people):
-    assert sup.service_figures(db, people["sup"])["queue"] == []
+    assert sup.service_figures(db, people["sup"]).queue == ()
     aware = datetime(2025, 3, 9, 22, 30, tzinfo=ZoneInfo("UTC"))  # Monday 10.3. in Helsinki
     _meeting(db, _family(db, "Ahonen", "Kuhmo", worker=people["a"]), "agreed", hel(3, 10, 12))
-    weeks = sup.service_figures(db, people["sup"], aware)["meetings_per_worker"]
-    assert weeks[0]["this_week"] == 1
+    weeks = sup.service_figures(db, people["sup"], aware).meetings_per_worker
+    assert weeks[0].this_week == 1
     for bad in ("2025-03-12", 20250312, [], {"y": 2025}, 1.5):
         with pytest.raises(ServiceError, match="error.invalid"):
             sup.service_figures(db, people["sup"], bad)
@@ -296,7 +298,7 @@ def test_reassign_rules(db, people):
 
 def test_register_application_without_email(db, people, capsys):
     family_id = sup.register_application(
-        db, people["a"], {**FORM, "password": "x"}, "phone", ip="10.1.1.1"
+        db, people["a"], replace(FORM, password="x"), "phone", ip="10.1.1.1"
     )
     family = db.get(Family, family_id)
     assert (family.name, family.status, family.municipality) == (
@@ -320,7 +322,7 @@ def test_register_application_without_email(db, people, capsys):
         application.consent,
         application.status,
         application.support_areas,
-    ) == ("phone", people["a"].id, True, "submitted", "everyday,resources")
+    ) == ("phone", people["a"].id, True, "submitted", ["everyday", "resources"])
     assert db.exec(select(func.count()).select_from(OneTimeToken)).one() == 0
     assert "MAIL" not in capsys.readouterr().out
     log = db.exec(select(AccessLog)).one()
@@ -330,7 +332,7 @@ def test_register_application_without_email(db, people, capsys):
         people["a"].id,
         "10.1.1.1",
     )
-    second = sup.register_application(db, people["sup"], {**FORM, "email": "  "}, "paper")
+    second = sup.register_application(db, people["sup"], replace(FORM, email="  "), "paper")
     emails = db.exec(
         select(User.email).where(User.role == "guardian", User.email.startswith("no-email-"))
     ).all()
@@ -338,7 +340,7 @@ def test_register_application_without_email(db, people, capsys):
 
 
 def test_register_application_with_email_lets_the_guardian_set_a_password_once(db, people, capsys):
-    form = {**FORM, "email": " Paula@Example.org "}
+    form = replace(FORM, email=" Paula@Example.org ")
     family_id = sup.register_application(db, people["a"], form, "paper")
     out = capsys.readouterr().out
     assert "MAIL to=paula@example.org" in out
@@ -368,14 +370,14 @@ def test_register_application_rules(db, people):
             sup.register_application(db, people["a"], FORM, channel)
         assert raised.value.field == "channel"
     with pytest.raises(FormErrors) as raised:
-        sup.register_application(db, people["a"], {**FORM, "consent": False}, "phone")
+        sup.register_application(db, people["a"], replace(FORM, consent=False), "phone")
     assert raised.value.errors == {"consent": "error.consent_required"}
     with pytest.raises(FormErrors) as raised:
-        sup.register_application(db, people["a"], {**FORM, "email": "Aino@example.org"}, "phone")
+        sup.register_application(db, people["a"], replace(FORM, email="Aino@example.org"), "phone")
     assert raised.value.errors == {"email": "error.email_unavailable"}
-    for email in ("not-an-address", 5, ["a@example.org"]):
+    for email in ("not-an-address", "a@", "x" * 250 + "@example.org"):
         with pytest.raises(FormErrors) as raised:
-            sup.register_application(db, people["a"], {**FORM, "email": email}, "phone")
+            sup.register_application(db, people["a"], replace(FORM, email=email), "phone")
         assert set(raised.value.errors) == {"email"}
     for form in (None, [], "form", {"children": "x", "support_areas": {"$ne": 1}}):
         with pytest.raises(FormErrors) as raised:
@@ -412,3 +414,89 @@ def test_malformed_arguments_never_crash(db, people, dataset):
     )
     assert db.get(Family, 1).worker_id == people["a"].id
     assert db.exec(select(func.count()).select_from(AccessLog)).one() == 0
+
+
+def test_one_builder_makes_the_applicant_family_for_the_e_form_and_for_staff(db, people):
+    checked = check_application(db, FORM, staff=True)
+    assert checked.support_areas == (SupportArea.EVERYDAY, SupportArea.RESOURCES)
+    assert [(c.first_name, c.birth_year) for c in checked.children] == [
+        ("Eino", 2020),
+        ("Aili", 2022),
+    ]
+    own, own_family = create_applicant_family(
+        db, checked, channel=ApplicationChannel.EFORM, language=Language.SV, password_hash="h"
+    )
+    staff, staff_family = create_applicant_family(
+        db,
+        checked,
+        channel=ApplicationChannel.PHONE,
+        language=Language.FI,
+        submitted_by=people["b"],
+    )
+    db.commit()
+    for guardian, family, submitted_by, channel in (
+        (own, own_family, own.id, "eform"),
+        (staff, staff_family, people["b"].id, "phone"),
+    ):
+        assert (family.name, family.status, family.address) == (
+            "Paperinen",
+            "applied",
+            "Kirkkotie 1, 89600 Suomussalmi",
+        )
+        link = db.exec(select(FamilyGuardian).where(FamilyGuardian.family_id == family.id)).one()
+        assert link.user_id == guardian.id and guardian.role == "guardian"
+        assert re.fullmatch(r"no-email-[a-z0-9_-]{12}@invalid", guardian.email)
+        children = db.exec(select(Child.first_name).where(Child.family_id == family.id)).all()
+        assert sorted(children) == ["Aili", "Eino"]
+        application = db.exec(select(Application).where(Application.family_id == family.id)).one()
+        assert (application.submitted_by_id, application.channel, application.status) == (
+            submitted_by,
+            channel,
+            "submitted",
+        )
+    assert (own.password_hash, own.language, staff.password_hash, staff.language) == (
+        "h",
+        "sv",
+        None,
+        "fi",
+    )
+    assert db.exec(select(func.count()).select_from(AccessLog)).one() == 0  # callers log
+
+
+def test_check_application_refuses_what_the_form_model_lets_through(db, people):
+    year = utcnow().year
+    bad = replace(
+        FORM,
+        name=" ",
+        phone="12",
+        municipality="Oulu",
+        children=(
+            ChildEntry("", str(year + 1)),
+            ChildEntry("Ok", "２０２０"),
+            ChildEntry("x" * 61, ""),
+        ),
+        support_areas=("bogus",),
+        description="x" * 2001,
+    )
+    with pytest.raises(FormErrors) as raised:
+        check_application(db, bad, staff=True)
+    assert raised.value.errors == {
+        "name": "error.name_required",
+        "phone": "error.phone_invalid",
+        "municipality": "error.municipality_required",
+        "support_areas": "error.area_required",
+        "description": "error.text_long",
+        "child_0_name": "error.child_name",
+        "child_0_year": "error.birth_year",
+        "child_1_year": "error.birth_year",
+        "child_2_name": "error.child_name",
+        "child_2_year": "error.birth_year",
+    }
+    with pytest.raises(FormErrors) as raised:
+        check_application(db, replace(FORM, children=()), staff=True)
+    assert raised.value.errors == {"children": "error.children_required"}
+    with pytest.raises(FormErrors) as raised:
+        check_application(db, FORM)  # the e-form: e-mail and password are required
+    assert set(raised.value.errors) == {"email", "password"}
+    many = check_application(db, replace(FORM, children=FORM.children[:1] * 12), staff=True)
+    assert len(many.children) == 10  # MAX_CHILDREN: the rest are not read

@@ -4,7 +4,7 @@ import logging
 
 import pyotp
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from familywork_app.models import RecoveryCode, SignInAttempt
 from familywork_app.services import NotAllowed, ServiceError, auth, totp
@@ -126,9 +126,9 @@ def test_wrong_codes_are_rate_limited_like_passwords_and_logged(demo_db, caplog)
         assert totp.verify_code(demo_db, worker, "000000", "10.0.0.7").ok is False
     failures = demo_db.exec(
         select(SignInAttempt).where(
-            SignInAttempt.email == worker.email, SignInAttempt.success == False
+            SignInAttempt.email == worker.email, col(SignInAttempt.success).is_(False)
         )
-    ).all()  # noqa: E712
+    ).all()
     assert len(failures) == auth.FREE_FAILURES
     with caplog.at_level(logging.WARNING, logger="familywork.security"):
         result = totp.verify_code(demo_db, worker, totp.current_code(), "10.0.0.7")

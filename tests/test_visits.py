@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from familywork_app.domain import MeetingStatus, Method
 from familywork_app.models import AccessLog, Meeting, utcnow
 from familywork_app.services import NotAllowed, ServiceError, meetings, visits
 from tests.visit_helpers import (
@@ -32,16 +33,17 @@ def test_record_visit_marks_held_and_keeps_the_first_held_at(demo_db):
         ["cards", "discussion", "cards"],
         ip="10.0.0.1",
     )
-    assert data["status"] == "held" and data["summary"] == "Kävimme läpi illan."
-    assert data["methods"] == ["discussion", "cards"] and data["internal_note"] == "Isä väsynyt."
+    assert data.status == MeetingStatus.HELD and data.summary == "Kävimme läpi illan."
+    assert data.methods == (Method.DISCUSSION, Method.CARDS)
+    assert data.internal_note == "Isä väsynyt."
     stored = demo_db.get(Meeting, meeting.id)
     first_held = stored.held_at
-    assert first_held is not None and stored.methods == "discussion,cards"
+    assert first_held is not None and stored.methods == ["discussion", "cards"]
     assert logs_since(demo_db, last) == [(family.id, "record_visit")]
     assert demo_db.get(AccessLog, last + 1).ip == "10.0.0.1"
     last = last_log_id(demo_db)
     again = visits.record_visit(demo_db, worker, meeting.id, "Korjattu.", "", [])
-    assert again["summary"] == "Korjattu." and again["methods"] == [] and not again["internal_note"]
+    assert again.summary == "Korjattu." and again.methods == () and again.internal_note == ""
     assert demo_db.get(Meeting, meeting.id).held_at == first_held
     assert logs_since(demo_db, last) == [(family.id, "record_visit")]
 
@@ -59,11 +61,12 @@ def test_internal_note_is_for_staff_only(demo_db):
         ["guidance"],
     )
     staff_view = meetings.family_meetings(demo_db, people["worker"], family.id)
-    row = next(m for m in staff_view["past"] if m["id"] == meeting.id)
-    assert row["internal_note"] == "SALAINEN-HUOMIO" and row["summary"] == "Yhteinen yhteenveto"
+    row = next(m for m in staff_view.past if m.id == meeting.id)
+    assert row.internal_note == "SALAINEN-HUOMIO" and row.summary == "Yhteinen yhteenveto"
+    assert row.methods == (Method.GUIDANCE,)
     family_view = meetings.family_meetings(demo_db, people["family"], family.id)
-    row = next(m for m in family_view["past"] if m["id"] == meeting.id)
-    assert "internal_note" not in row and row["summary"] == "Yhteinen yhteenveto"
+    row = next(m for m in family_view.past if m.id == meeting.id)
+    assert row.internal_note is None and row.summary == "Yhteinen yhteenveto"
     assert "SALAINEN-HUOMIO" not in repr(family_view)
 
 
@@ -154,7 +157,7 @@ def test_worker2_cannot_touch_kemppainen(demo_db):
         with pytest.raises(NotAllowed):
             call()
     week = visits.worker_week(demo_db, worker2, upcoming.starts_at.date())
-    assert all(row["family_id"] != family.id for row in week)
+    assert all(row.family_id != family.id for row in week)
     assert visits.overlapping(demo_db, worker2, upcoming.starts_at, upcoming.ends_at) == []
     assert all(family_id != family.id for family_id, _ in logs_since(demo_db, last))
     assert family_named(demo_db, "Kemppainen").status == "active"
@@ -191,3 +194,19 @@ def test_bad_ids_and_arguments_are_refused(demo_db):
     with pytest.raises(ServiceError, match="error.invalid"):
         visits.family_record(demo_db, worker, family_named(demo_db, "Kemppainen").id, ip=None)
     assert logs_since(demo_db, last) == []
+
+
+def test_the_summary_reaches_the_family_only_once_the_visit_is_held(demo_db):
+    people = demo_people(demo_db)
+    family = family_named(demo_db, "Kemppainen")
+    meeting = add_meeting(demo_db, family)
+    meeting.summary = "Luonnos"  # written before the record was saved
+    demo_db.add(meeting)
+    demo_db.commit()
+    rows = meetings.family_meetings(demo_db, people["family"], family.id)
+    row = next(m for m in rows.past + rows.upcoming if m.id == meeting.id)
+    assert row.status == MeetingStatus.AGREED and row.summary == ""
+    visits.record_visit(demo_db, people["worker"], meeting.id, "Valmis", "", ["child"])
+    rows = meetings.family_meetings(demo_db, people["family"], family.id)
+    row = next(m for m in rows.past if m.id == meeting.id)
+    assert (row.summary, row.methods, row.internal_note) == ("Valmis", (Method.CHILD,), None)

@@ -6,8 +6,18 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    FamilyStatus,
+    MeetingPlace,
+    MeetingStatus,
+    Municipality,
+    SupportArea,
+)
 from familywork_app.models import Meeting, utcnow
 from familywork_app.services import NotAllowed, ServiceError, meetings, visits
+from familywork_app.services.visit_rows import ChildRow, OverlapRow
 from tests.visit_helpers import (
     HELSINKI,
     add_meeting,
@@ -49,20 +59,22 @@ def test_week_view_lists_own_open_meetings_of_the_helsinki_week(demo_db):
     ]
     last = last_log_id(demo_db)
     week = visits.worker_week(demo_db, worker, monday + timedelta(days=2))
-    ids = [row["id"] for row in week]
-    assert set(ids) == {m.id for m in expected} and inside.id in ids and new["id"] in ids
+    ids = [row.id for row in week]
+    assert set(ids) == {m.id for m in expected} and inside.id in ids and new.id in ids
     assert not {next_week.id, before.id, held.id, other.id} & set(ids)
-    assert [row["starts_at"] for row in week] == sorted(row["starts_at"] for row in week)
-    by_id = {row["id"]: row for row in week}
-    assert by_id[agreed.id]["overlaps"] == [new["id"]]
-    assert by_id[new["id"]]["overlaps"] == [agreed.id] and by_id[new["id"]]["status"] == "proposed"
-    assert all(not row["overlaps"] for row in week if row["id"] not in (agreed.id, new["id"]))
-    assert by_id[agreed.id]["family_name"] == "Kemppainen"
+    assert [row.starts_at for row in week] == sorted(row.starts_at for row in week)
+    by_id = {row.id: row for row in week}
+    assert by_id[agreed.id].overlaps == (new.id,)
+    assert by_id[new.id].overlaps == (agreed.id,)
+    assert by_id[new.id].status == MeetingStatus.PROPOSED
+    assert by_id[new.id].place == MeetingPlace.HOME and by_id[new.id].topic == "Päällekkäin"
+    assert all(not row.overlaps for row in week if row.id not in (agreed.id, new.id))
+    assert by_id[agreed.id].family_name == "Kemppainen"
     logs = logs_since(demo_db, last)
-    assert sorted(logs) == sorted((f, "view_week") for f in {row["family_id"] for row in week})
-    assert [row["id"] for row in visits.worker_week(demo_db, worker, monday)] == ids
+    assert sorted(logs) == sorted((f, "view_week") for f in {row.family_id for row in week})
+    assert [row.id for row in visits.worker_week(demo_db, worker, monday)] == ids
     own = visits.worker_week(demo_db, people["supervisor"], monday)
-    assert [(row["id"], row["family_name"]) for row in own] == [(other.id, "Huttunen")]
+    assert [(row.id, row.family_name) for row in own] == [(other.id, "Huttunen")]
 
 
 def test_overlapping_warns_about_own_open_meetings(demo_db):
@@ -77,13 +89,13 @@ def test_overlapping_warns_about_own_open_meetings(demo_db):
         demo_db, worker, start - timedelta(minutes=30), start + timedelta(minutes=30)
     )
     assert found == [
-        {
-            "id": agreed.id,
-            "family_name": "Kemppainen",
-            "starts_at": agreed.starts_at,
-            "ends_at": agreed.ends_at,
-            "status": "agreed",
-        }
+        OverlapRow(
+            id=agreed.id,
+            family_name="Kemppainen",
+            starts_at=agreed.starts_at,
+            ends_at=agreed.ends_at,
+            status=MeetingStatus.AGREED,
+        )
     ]
     assert logs_since(demo_db, last) == [(family.id, "check_overlap")]
     last = last_log_id(demo_db)
@@ -130,15 +142,15 @@ def test_close_case_cancels_future_meetings_and_freezes_the_family_side(demo_db)
             assert meeting.status == unchanged[meeting.id]
     assert logs_since(demo_db, last) == [(family.id, "close_case")]
     data = meetings.family_meetings(demo_db, people["family"], family.id)
-    assert data["past"] and not data["upcoming"]
+    assert data.past and not data.upcoming
     for meeting_id in (begun.id, *future_open):
         with pytest.raises(NotAllowed):
             meetings.request_change(demo_db, people["family"], meeting_id, "Toinen aika?")
     with pytest.raises(ServiceError, match="error.invalid"):
         visits.close_case(demo_db, people["worker"], family.id, "Uudestaan")
     assert (
-        visits.record_visit(demo_db, people["worker"], begun.id, "Jälkikirjaus.", "", [])["status"]
-        == "held"
+        visits.record_visit(demo_db, people["worker"], begun.id, "Jälkikirjaus.", "", []).status
+        == MeetingStatus.HELD
     )
 
 
@@ -170,34 +182,36 @@ def test_family_record_header(demo_db):
     family = family_named(demo_db, "Kemppainen")
     last = last_log_id(demo_db)
     data = visits.family_record(demo_db, people["worker"], family.id)
-    assert (data["id"], data["name"], data["municipality"], data["status"]) == (
+    assert (data.id, data.name, data.municipality, data.status) == (
         family.id,
         "Kemppainen",
-        "Kajaani",
-        "active",
+        Municipality.KAJAANI,
+        FamilyStatus.ACTIVE,
     )
-    assert data["worker_id"] == people["worker"].id and data["worker_name"] == "Anna Heikkinen"
-    assert data["opened_on"] == family.opened_on and data["closed_on"] is None
-    assert {(g["name"], g["email"]) for g in data["guardians"]} == {
+    assert data.worker_id == people["worker"].id and data.worker_name == "Anna Heikkinen"
+    assert data.opened_on == family.opened_on and data.closed_on is None
+    assert {(g.name, g.email) for g in data.guardians} == {
         ("Laura Kemppainen", "family@example.org"),
         ("Jussi Kemppainen", "family2@example.org"),
     }
-    assert all(g["phone"] and g["id"] for g in data["guardians"])
-    assert data["children"] == [
-        {"first_name": "Eetu", "birth_year": 2017},
-        {"first_name": "Aino", "birth_year": 2021},
-    ]
-    application = data["application"]
-    assert application["support_areas"] == ["parenting", "everyday"]
-    assert application["status"] == "accepted" and application["channel"] == "eform"
-    assert "Anna Heikkinen" in application["decision_note"]
+    assert all(g.phone and g.id for g in data.guardians)
+    assert data.children == (
+        ChildRow(first_name="Eetu", birth_year=2017),
+        ChildRow(first_name="Aino", birth_year=2021),
+    )
+    application = data.application
+    assert application is not None
+    assert application.support_areas == (SupportArea.PARENTING, SupportArea.EVERYDAY)
+    assert application.status == ApplicationStatus.ACCEPTED
+    assert application.channel == ApplicationChannel.EFORM
+    assert "Anna Heikkinen" in application.decision_note
     assert logs_since(demo_db, last) == [(family.id, "view_family_record")]
     tolonen = family_named(demo_db, "Tolonen")
     pending = visits.family_record(demo_db, people["supervisor"], tolonen.id)
-    assert pending["worker_id"] is None and pending["worker_name"] == ""
-    assert pending["application"]["status"] == "submitted"
+    assert pending.worker_id is None and pending.worker_name == ""
+    assert pending.application and pending.application.status == ApplicationStatus.SUBMITTED
     closed = visits.family_record(demo_db, people["worker"], family_named(demo_db, "Komulainen").id)
-    assert closed["status"] == "closed" and closed["closing_summary"] and closed["closed_on"]
+    assert closed.status == FamilyStatus.CLOSED and closed.closing_summary and closed.closed_on
 
 
 def test_reassigned_familys_meetings_leave_the_old_workers_views(demo_db):
@@ -207,7 +221,7 @@ def test_reassigned_familys_meetings_leave_the_old_workers_views(demo_db):
         select(Meeting).where(Meeting.family_id == family.id, Meeting.status == "agreed")
     ).one()
     assert any(
-        r["id"] == agreed.id
+        r.id == agreed.id
         for r in visits.worker_week(demo_db, people["worker"], agreed.starts_at.date())
     )
     family.worker_id = people["worker2"].id
@@ -215,6 +229,6 @@ def test_reassigned_familys_meetings_leave_the_old_workers_views(demo_db):
     demo_db.commit()
     last = last_log_id(demo_db)
     week = visits.worker_week(demo_db, people["worker"], agreed.starts_at.date())
-    assert week and all(row["family_id"] != family.id for row in week)
+    assert week and all(row.family_id != family.id for row in week)
     assert visits.overlapping(demo_db, people["worker"], agreed.starts_at, agreed.ends_at) == []
     assert all(family_id != family.id for family_id, _ in logs_since(demo_db, last))

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import col, func, select
 
+from familywork_app.domain import MeetingStatus
 from familywork_app.models import AccessLog, Family, Meeting, utcnow
 from tests.conftest import user_by_email
 
@@ -33,7 +34,9 @@ def logs_since(db, last: int) -> list[tuple[int | None, str]]:
     return [(row.family_id, row.action) for row in rows]
 
 
-def add_meeting(db, family, status="agreed", starts_at=None, minutes=60, worker_id=None):
+def add_meeting(
+    db, family, status=MeetingStatus.AGREED, starts_at=None, minutes=60, worker_id=None
+):
     """A meeting written straight into the database (past and agreed states need this)."""
     start = starts_at or utcnow() - timedelta(hours=2)
     meeting = Meeting(

@@ -6,8 +6,8 @@ import reflex as rx
 
 from familywork_app.components.forms import field_error, text_field
 from familywork_app.components.shell import T, fill
-from familywork_app.models import MUNICIPALITIES, SUPPORT_AREAS
-from familywork_app.services.applications import DESCRIPTION_MAX
+from familywork_app.domain import Municipality, SupportArea, values
+from familywork_app.state.apply import DESCRIPTION_MAX
 
 
 def municipality_field(S) -> rx.Component:
@@ -16,7 +16,7 @@ def municipality_field(S) -> rx.Component:
         rx.el.label(T["apply.municipality"], html_for="municipality"),
         rx.el.select(
             rx.el.option(T["apply.choose"], value=""),
-            *[rx.el.option(m, value=m) for m in MUNICIPALITIES],
+            *[rx.el.option(m, value=m) for m in values(Municipality)],
             id="municipality",
             name="municipality",
             class_name="input",
@@ -31,7 +31,7 @@ def municipality_field(S) -> rx.Component:
 
 def _child_row(S, index: rx.Var) -> rx.Component:
     E = S.errors
-    number = (index + 1).to_string()
+    number = (index.to(int) + 1).to_string()
     name_id = "child_" + index.to_string() + "_name"
     year_id = "child_" + index.to_string() + "_year"
     return rx.el.div(
@@ -123,7 +123,10 @@ def areas_field(S) -> rx.Component:
     E = S.errors
     return rx.el.fieldset(
         rx.el.legend(T["apply.areas"], class_name="legend"),
-        *[checkbox(f"area_{a}", T[f"area.{a}"], "support_areas-error") for a in SUPPORT_AREAS],
+        *[
+            checkbox(f"area_{a}", T[f"area.{a}"], "support_areas-error")
+            for a in values(SupportArea)
+        ],
         field_error("support_areas", E["support_areas"]),
         class_name="fieldset",
     )

@@ -1,8 +1,12 @@
 """Form fields with a visible label and the error right beside the field (aria-linked)."""
 
+from typing import Literal
+
 import reflex as rx
 
 from familywork_app.state.app_state import AppState
+
+InputType = Literal["text", "email", "tel", "password", "number", "date", "time", "search", "url"]
 
 T = AppState.t
 
@@ -23,7 +27,7 @@ def text_field(
     label: rx.Var,
     error: rx.Var,
     *,
-    input_type: str = "text",
+    input_type: InputType = "text",
     autocomplete: str = "off",
     default_value: rx.Var | str = "",
     hint: rx.Var | None = None,

@@ -1,29 +1,32 @@
 """Goal cards shared by the family's and the worker's pages: what we do, a ratings chart with a
 table for screen readers, entries from both sides, and the form to add an entry.
 
-`S` is a state class with `goals`, `entries`, `points`, `errors`, `saved` and `add_entry`.
+`S` is a state class with `goals` (a list of `GoalView`), `errors` (goal id -> i18n key),
+`saved` (the goal id just saved) and `add_entry`.
 """
 
 import reflex as rx
+from reflex.vars.object import ObjectVar
 
 from familywork_app.components.shell import T
+from familywork_app.state.goal_presenters import GoalView
 
 
-def _chart(S, goal_id: rx.Var) -> rx.Component:
-    """Bars for the eye (hidden from screen readers) and the same figures as a table."""
-    points = S.points[goal_id]
+def _chart(points: rx.Var) -> rx.Component:
+    """`points` (`RatingBarView`s) as bars for the eye (hidden from screen readers) and as a
+    table with the same figures."""
     return rx.el.div(
         rx.el.h4(T["goals.chart"]),
         rx.cond(
-            points.length() > 0,
+            points.to(list).length() > 0,
             rx.fragment(
                 rx.el.div(
                     rx.foreach(
                         points,
                         lambda p: rx.el.div(
-                            rx.el.span(p["rating"], class_name="bar-value"),
-                            rx.el.div(class_name="bar", style={"height": p["height"]}),
-                            rx.el.span(p["date"], class_name="bar-label"),
+                            rx.el.span(p.rating, class_name="bar-value"),
+                            rx.el.div(class_name="bar", style={"height": p.height}),
+                            rx.el.span(p.date, class_name="bar-label"),
                             class_name="bar-col",
                         ),
                     ),
@@ -39,9 +42,7 @@ def _chart(S, goal_id: rx.Var) -> rx.Component:
                         )
                     ),
                     rx.el.tbody(
-                        rx.foreach(
-                            points, lambda p: rx.el.tr(rx.el.td(p["date"]), rx.el.td(p["rating"]))
-                        )
+                        rx.foreach(points, lambda p: rx.el.tr(rx.el.td(p.date), rx.el.td(p.rating)))
                     ),
                     class_name="sr-only",
                 ),
@@ -52,7 +53,7 @@ def _chart(S, goal_id: rx.Var) -> rx.Component:
 
 
 def _entry_form(S, goal_id: rx.Var) -> rx.Component:
-    rating_id, text_id = "rating-" + goal_id, "text-" + goal_id
+    rating_id, text_id = "rating-" + goal_id.to(str), "text-" + goal_id.to(str)
     error = S.errors[goal_id]
     return rx.el.form(
         rx.el.input(type="hidden", name="goal_id", value=goal_id),
@@ -98,28 +99,29 @@ def _entry_form(S, goal_id: rx.Var) -> rx.Component:
     )
 
 
-def _goal(S, g: dict, extra) -> rx.Component:
+def _goal(S, g: ObjectVar[GoalView], extra) -> rx.Component:
+    """One `GoalView` as a card."""
     return rx.el.li(
-        rx.el.p(g["status_label"], class_name="tag"),
-        rx.el.h2(g["title"], class_name="h3"),
-        rx.el.p(g["area"], class_name="muted"),
-        rx.el.p(rx.el.strong(T["goals.what_we_do"]), ": ", g["what"]),
-        rx.el.p(g["target"], class_name="muted"),
-        _chart(S, g["id"]),
+        rx.el.p(g.status_label, class_name="tag"),
+        rx.el.h2(g.title, class_name="h3"),
+        rx.el.p(g.area, class_name="muted"),
+        rx.el.p(rx.el.strong(T["goals.what_we_do"]), ": ", g.what),
+        rx.el.p(g.target, class_name="muted"),
+        _chart(g.chart),
         rx.el.h4(T["goals.entries"]),
         rx.el.ul(
             rx.foreach(
-                S.entries[g["id"]],
+                g.progress,
                 lambda e: rx.el.li(
-                    rx.el.span(e["who"], " · ", e["when"], class_name="muted block"),
-                    rx.el.span(e["rating"], class_name="block"),
-                    rx.el.span(e["text"]),
+                    rx.el.span(e.who, " · ", e.when, class_name="muted block"),
+                    rx.el.span(e.rating, class_name="block"),
+                    rx.el.span(e.text),
                     class_name="goal-item",
                 ),
             ),
             class_name="plain-list",
         ),
-        rx.cond(g["status"] == "active", _entry_form(S, g["id"]), rx.fragment()),
+        rx.cond(g.open, _entry_form(S, g.id), rx.fragment()),
         extra(g) if extra is not None else rx.fragment(),
         class_name="card",
     )

@@ -1,25 +1,29 @@
 """The conversation thread and the message box, shared by the family's and the worker's pages."""
 
 import reflex as rx
+from reflex.vars.object import ObjectVar
 
 from familywork_app.components.shell import T
+from familywork_app.state.goal_presenters import MessageView
 
 MAX_LENGTH = 2000
 
 
-def _message(m: dict) -> rx.Component:
+def _message(m: ObjectVar[MessageView]) -> rx.Component:
+    """One `MessageView`."""
     return rx.el.li(
-        rx.el.p(rx.el.strong(m["who"]), " · ", m["when"], class_name="msg-meta"),
-        rx.el.p(m["body"], class_name="msg-body"),
-        rx.cond(m["mine"] != "", rx.el.p(m["receipt"], class_name="msg-receipt"), rx.fragment()),
-        class_name=rx.cond(m["mine"] != "", "msg msg-mine", "msg"),
+        rx.el.p(rx.el.strong(m.who), " · ", m.when, class_name="msg-meta"),
+        rx.el.p(m.body, class_name="msg-body"),
+        rx.cond(m.mine, rx.el.p(m.receipt, class_name="msg-receipt"), rx.fragment()),
+        class_name=rx.cond(m.mine, "msg msg-mine", "msg"),
     )
 
 
 def thread(messages: rx.Var) -> rx.Component:
-    """Oldest first, so the newest is at the bottom next to the box."""
+    """`messages` (a list of `MessageView`) oldest first, so the newest is at the bottom next to
+    the box."""
     return rx.cond(
-        messages.length() > 0,
+        messages.to(list).length() > 0,
         rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
         rx.el.p(T["messages.none"], class_name="muted"),
     )

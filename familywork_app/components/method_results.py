@@ -2,36 +2,39 @@
 family's and the worker's views side by side), cards picked, the role map beside the earlier one,
 the network map as a picture and a table, and the children's check-ins.
 
-`S` is `MethodResultsState` (vars shaped by `method_presenters.present_results`). Each
+`S` is `MethodResultsState` (vars: the fields of `method_presenters.ResultsView`). Each
 picture is hidden from screen readers and followed by the same figures as a table.
 """
 
 import reflex as rx
 
+from familywork_app import method_content as mc
 from familywork_app.components.shell import T
-from familywork_app.services import method_content as mc
+from familywork_app.domain import SupportArea
 
 
 def _table(caption, headers: list[str], rows, cells: list[str], sr_only: bool = False):
     return rx.el.table(
         rx.el.caption(caption),
         rx.el.thead(rx.el.tr(*[rx.el.th(T[h], scope="col") for h in headers])),
-        rx.el.tbody(rx.foreach(rows, lambda r: rx.el.tr(*[rx.el.td(r[c]) for c in cells]))),
+        rx.el.tbody(
+            rx.foreach(rows, lambda r: rx.el.tr(*[rx.el.td(getattr(r, c)) for c in cells]))
+        ),
         class_name="sr-only" if sr_only else "table fit",
     )
 
 
-def _area_chart(S, area: str, goal_button) -> rx.Component:
-    points = S.eval_points[area]
+def _area_chart(S, area: SupportArea, goal_button) -> rx.Component:
+    points = S.eval_points[area.value]
     return rx.el.div(
         rx.el.h4(T[f"area.{area}"]),
         rx.el.div(
             rx.foreach(
                 points,
                 lambda p: rx.el.div(
-                    rx.el.span(p["score"], class_name="bar-value"),
-                    rx.el.div(class_name="bar bar-" + p["side"], style={"height": p["height"]}),
-                    rx.el.span(p["side_label"], class_name="bar-label"),
+                    rx.el.span(p.score, class_name="bar-value"),
+                    rx.el.div(class_name="bar bar-" + p.side, style={"height": p.height}),
+                    rx.el.span(p.side_label, class_name="bar-label"),
                     class_name="bar-col",
                 ),
             ),
@@ -93,9 +96,9 @@ def cards_results(S) -> rx.Component:
         "cards.title",
         S.card_sets,
         lambda c: rx.el.li(
-            rx.el.span(c["date"], class_name="muted block"),
-            rx.el.span(c["cards"], class_name="block"),
-            rx.el.span(c["note"], class_name="pre"),
+            rx.el.span(c.date, class_name="muted block"),
+            rx.el.span(c.cards, class_name="block"),
+            rx.el.span(c.note, class_name="pre"),
             class_name="goal-item",
         ),
         "cards.none",
@@ -110,15 +113,15 @@ def rolemap_results(S) -> rx.Component:
         rx.cond(
             rows.length() > 0,
             rx.el.table(
-                rx.el.caption(T["role.title"], " ", dates["latest"]),
+                rx.el.caption(T["role.title"], " ", dates.latest),
                 rx.el.thead(
                     rx.el.tr(
                         rx.el.th(T["role.task"], scope="col"),
-                        rx.el.th(T["role.who"], " ", dates["latest"], scope="col"),
+                        rx.el.th(T["role.who"], " ", dates.latest, scope="col"),
                         rx.cond(
-                            dates["earlier"] != "",
+                            dates.earlier != "",
                             rx.fragment(
-                                rx.el.th(dates["earlier"], scope="col"),
+                                rx.el.th(dates.earlier, scope="col"),
                                 rx.el.th(T["role.changed"], scope="col"),
                             ),
                             rx.fragment(),
@@ -129,11 +132,11 @@ def rolemap_results(S) -> rx.Component:
                     rx.foreach(
                         rows,
                         lambda r: rx.el.tr(
-                            rx.el.th(r["task"], scope="row"),
-                            rx.el.td(r["who"]),
+                            rx.el.th(r.task, scope="row"),
+                            rx.el.td(r.who),
                             rx.cond(
-                                dates["earlier"] != "",
-                                rx.fragment(rx.el.td(r["earlier"]), rx.el.td(r["change"])),
+                                dates.earlier != "",
+                                rx.fragment(rx.el.td(r.earlier), rx.el.td(r.change)),
                                 rx.fragment(),
                             ),
                         ),
@@ -156,15 +159,9 @@ def network_picture(nodes) -> rx.Component:
         rx.foreach(
             nodes,
             lambda n: rx.el.g(
-                rx.el.circle(
-                    cx=n["x"], cy=n["y"], r="15", class_name="net-node net-" + n["effect"]
-                ),
-                rx.el.text(
-                    n["sign"], x=n["x"], y=n["sign_y"], text_anchor="middle", class_name="net-sign"
-                ),
-                rx.el.text(
-                    n["name"], x=n["x"], y=n["label_y"], text_anchor="middle", class_name="net-text"
-                ),
+                rx.el.circle(cx=n.x, cy=n.y, r="15", class_name="net-node net-" + n.effect),
+                rx.el.text(n.sign, x=n.x, y=n.sign_y, text_anchor="middle", class_name="net-sign"),
+                rx.el.text(n.name, x=n.x, y=n.label_y, text_anchor="middle", class_name="net-text"),
             ),
         ),
         view_box="0 0 320 340",
@@ -188,7 +185,9 @@ def network_results(S) -> rx.Component:
 
     def change(key: str) -> rx.Component:
         return rx.cond(
-            changes[key] != "", rx.el.li(T[f"net.{key}"], ": ", changes[key]), rx.fragment()
+            getattr(changes, key) != "",
+            rx.el.li(T[f"net.{key}"], ": ", getattr(changes, key)),
+            rx.fragment(),
         )
 
     return rx.el.section(
@@ -196,13 +195,13 @@ def network_results(S) -> rx.Component:
         rx.cond(
             rows.length() > 0,
             rx.fragment(
-                rx.el.p(changes["date"], class_name="muted"),
+                rx.el.p(changes.date, class_name="muted"),
                 network_picture(S.net_nodes),
                 network_table(rows, T["net.title"]),
                 rx.cond(
-                    changes["since"] != "",
+                    changes.since != "",
                     rx.fragment(
-                        rx.el.h3(changes["since"], class_name="h4"),
+                        rx.el.h3(changes.since, class_name="h4"),
                         rx.el.ul(change("added"), change("gone"), change("changed")),
                     ),
                     rx.fragment(),
@@ -219,12 +218,12 @@ def checkin_results(S) -> rx.Component:
         "child.title",
         S.checkins,
         lambda c: rx.el.li(
-            rx.el.img(src=c["face"], alt="", width="48", height="48", class_name="face-small"),
+            rx.el.img(src=c.face, alt="", width="48", height="48", class_name="face-small"),
             rx.el.div(
-                rx.el.span(c["who"], " · ", c["date"], class_name="muted block"),
-                rx.el.span(T["child.today"], " ", c["today"], class_name="block"),
-                rx.el.span(c["answers"], class_name="block"),
-                rx.el.span(c["note"], class_name="pre"),
+                rx.el.span(c.who, " · ", c.date, class_name="muted block"),
+                rx.el.span(T["child.today"], " ", c.today, class_name="block"),
+                rx.el.span(c.answers, class_name="block"),
+                rx.el.span(c.note, class_name="pre"),
             ),
             class_name="goal-item checkin",
         ),

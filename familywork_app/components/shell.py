@@ -4,6 +4,8 @@ Plain HTML elements styled by assets/styles.css: light on a cheap phone, and eve
 real button or link with an accessible name.
 """
 
+from typing import cast
+
 import reflex as rx
 from reflex.vars import StringVar
 
@@ -182,14 +184,13 @@ def loading_or(loaded: rx.Var, content: rx.Component) -> rx.Component:
 
 def fill(key: str, **values) -> rx.Var:
     """A UI string with `{name}` placeholders filled from vars, in the browser."""
-    text = T[key]
+    text = cast(StringVar, T[key])  # a text of the language's dictionary var is a string
     for name, value in values.items():
         if isinstance(value, StringVar) or not isinstance(value, rx.Var):
-            text = text.replace(
-                "{" + name + "}", value if isinstance(value, rx.Var) else str(value)
-            )
+            filled = value if isinstance(value, rx.Var) else str(value)
+            text = cast(StringVar, text.replace("{" + name + "}", filled))
         else:
-            text = text.replace("{" + name + "}", value.to_string())
+            text = cast(StringVar, text.replace("{" + name + "}", value.to_string()))
     return text
 
 

@@ -7,9 +7,9 @@ in fieldsets with a legend; an error appears under its group and the other answe
 
 import reflex as rx
 
+from familywork_app import method_content as mc
 from familywork_app.components.shell import T
-from familywork_app.models import EVALUATION_PHASES
-from familywork_app.services import method_content as mc
+from familywork_app.domain import EvaluationPhase
 
 
 def error_for(S, field: str) -> rx.Component:
@@ -42,12 +42,13 @@ def _group(S, field: str, legend, *tiles) -> rx.Component:
     )
 
 
-def _select(S, field: str, label_key: str, options, value_key: str, label_of) -> rx.Component:
+def _select(S, field: str, label_key: str, options) -> rx.Component:
+    """A select of `options` (a list var of `method_presenters.Choice`)."""
     return rx.el.div(
         rx.el.label(T[label_key], html_for=f"sel-{field}"),
         rx.el.select(
             rx.el.option(T["apply.choose"], value=""),
-            rx.foreach(options, lambda o: rx.el.option(label_of(o), value=o[value_key])),
+            rx.foreach(options, lambda o: rx.el.option(o.label, value=o.value)),
             id=f"sel-{field}",
             name=field,
             class_name="input big-input",
@@ -75,13 +76,13 @@ def _consent(S) -> rx.Component:
 def evaluation_form(S) -> rx.Component:
     """Who answers, the stage, and a 1–5 answer to one plain statement per support area."""
     return rx.el.form(
-        _select(S, "respondent", "eval.who", S.respondents, "value", lambda o: o["label"]),
+        _select(S, "respondent", "eval.who", S.respondents),
         _consent(S),
         _group(
             S,
             "phase",
             T["eval.phase"],
-            *[_tile("phase", p, T[f"phase.{p}"]) for p in EVALUATION_PHASES],
+            *[_tile("phase", p, T[f"phase.{p}"]) for p in EvaluationPhase],
         ),
         *[
             _group(
@@ -121,7 +122,7 @@ def _faces(S, question: str, legend, picture: str = "") -> rx.Component:
 def child_checkin_form(S, with_consent: bool) -> rx.Component:
     """Which child, today's face, a face per picture question, and something to say."""
     return rx.el.form(
-        _select(S, "child", "child.who", S.children, "id", lambda o: o["name"]),
+        _select(S, "child", "child.who", S.children),
         _consent(S) if with_consent else rx.fragment(),
         _faces(S, "today", T["child.today"]),
         *[_faces(S, q, T[f"child.q.{q}"], f"/symbols/child-{q}.svg") for q in mc.CHILD_QUESTIONS],

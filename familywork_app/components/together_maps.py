@@ -6,10 +6,10 @@ grows, with the same people in a table beside it.
 
 import reflex as rx
 
+from familywork_app import method_content as mc
 from familywork_app.components.method_results import network_picture
 from familywork_app.components.shell import T
 from familywork_app.components.together_forms import error_for
-from familywork_app.services import method_content as mc
 from familywork_app.state.together_maps import TogetherMapsState as M
 
 
@@ -88,11 +88,11 @@ def _role_row(task: str) -> rx.Component:
             rx.foreach(
                 M.members,
                 lambda m: rx.el.button(
-                    m["label"],
+                    m.label,
                     type="button",
                     class_name="toggle-tile",
-                    aria_pressed=rx.cond(chosen.contains(m["key"]), "true", "false"),
-                    on_click=M.toggle_role(task, m["key"]),
+                    aria_pressed=rx.cond(chosen.contains(m.value), "true", "false"),
+                    on_click=M.toggle_role(task, m.value),
                 ),
             ),
             class_name="tiles",
@@ -184,23 +184,23 @@ def network_activity() -> rx.Component:
                             M.draft_rows,
                             lambda r: rx.el.li(
                                 rx.el.span(
-                                    r["sign"],
+                                    r.sign,
                                     " ",
-                                    r["name"],
+                                    r.name,
                                     " · ",
-                                    r["category"],
+                                    r.category,
                                     " · ",
-                                    r["closeness"],
+                                    r.closeness,
                                     " · ",
-                                    r["effect"],
+                                    r.effect,
                                 ),
                                 rx.el.button(
                                     T["net.remove"],
                                     " ",
-                                    r["name"],
+                                    r.name,
                                     type="button",
                                     class_name="btn btn-secondary btn-small",
-                                    on_click=M.remove_person(r["index"]),
+                                    on_click=M.remove_person(r.index),
                                 ),
                             ),
                         ),

@@ -3,7 +3,8 @@
 import reflex as rx
 
 from familywork_app.components.shell import T
-from familywork_app.models import MEETING_PLACES, METHODS
+from familywork_app.domain import MeetingPlace, MeetingStatus, Method
+from familywork_app.state.meeting_presenters import MeetingView
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
 
 DURATIONS = (30, 45, 60, 90, 120, 180)
@@ -54,11 +55,11 @@ def propose_form() -> rx.Component:
             "worker.place",
             "propose-place",
             rx.el.select(
-                *[rx.el.option(T[f"place.{p}"], value=p) for p in MEETING_PLACES],
+                *[rx.el.option(T[f"place.{p.value}"], value=p.value) for p in MeetingPlace],
                 id="propose-place",
                 name="place",
                 class_name="input",
-                default_value="home",
+                default_value=MeetingPlace.HOME.value,
             ),
         ),
         _field(
@@ -98,8 +99,8 @@ def propose_form() -> rx.Component:
     )
 
 
-def _hidden(m) -> rx.Component:
-    return rx.el.input(type="hidden", name="meeting_id", value=m["id"])
+def _hidden(m: MeetingView) -> rx.Component:
+    return rx.el.input(type="hidden", name="meeting_id", value=m.id)
 
 
 def _buttons(*buttons) -> rx.Component:
@@ -115,11 +116,11 @@ def _buttons(*buttons) -> rx.Component:
     )
 
 
-def _move_form(m) -> rx.Component:
+def _move_form(m: MeetingView) -> rx.Component:
     return rx.el.form(
         _hidden(m),
-        rx.el.div(*_when_fields("move-" + m["id"]), class_name="form-grid"),
-        _error("move-" + m["id"]),
+        rx.el.div(*_when_fields("move-" + m.id), class_name="form-grid"),
+        _error("move-" + m.id),
         _buttons(
             rx.el.button(T["worker.send_proposal"], type="submit", class_name="btn btn-primary")
         ),
@@ -129,8 +130,8 @@ def _move_form(m) -> rx.Component:
     )
 
 
-def _cancel_form(m) -> rx.Component:
-    field_id = "cancel-" + m["id"]
+def _cancel_form(m: MeetingView) -> rx.Component:
+    field_id = "cancel-" + m.id
     return rx.el.form(
         _hidden(m),
         _field(
@@ -148,8 +149,8 @@ def _cancel_form(m) -> rx.Component:
     )
 
 
-def _record_form(m) -> rx.Component:
-    key = "record-" + m["id"]
+def _record_form(m: MeetingView) -> rx.Component:
+    key = "record-" + m.id
     return rx.el.form(
         _hidden(m),
         _field(
@@ -161,7 +162,7 @@ def _record_form(m) -> rx.Component:
                 rows=4,
                 class_name="input",
                 max_length=4000,
-                default_value=m["summary"],
+                default_value=m.summary,
             ),
         ),
         _field(
@@ -173,7 +174,7 @@ def _record_form(m) -> rx.Component:
                 rows=3,
                 class_name="input",
                 max_length=4000,
-                default_value=m["internal_note"],
+                default_value=m.internal_note,
             ),
         ),
         rx.el.fieldset(
@@ -186,7 +187,7 @@ def _record_form(m) -> rx.Component:
                     rx.el.label(T[f"method.{x}"], html_for=key + f"-{x}"),
                     class_name="check-row",
                 )
-                for x in METHODS
+                for x in (method.value for method in Method)
             ],
             class_name="fieldset",
         ),
@@ -204,53 +205,56 @@ def _open_button(label_key: str, which, style: str = "btn btn-secondary") -> rx.
     return rx.el.button(T[label_key], type="button", class_name=style, on_click=S.show_form(which))
 
 
-def meeting_card(m) -> rx.Component:
+def meeting_card(m: MeetingView) -> rx.Component:
     is_open = (
-        (m["status"] == "proposed")
-        | (m["status"] == "agreed")
-        | (m["status"] == "change_requested")
+        (m.status == MeetingStatus.PROPOSED.value)
+        | (m.status == MeetingStatus.AGREED.value)
+        | (m.status == MeetingStatus.CHANGE_REQUESTED.value)
     )
     return rx.el.li(
         rx.el.p(
-            m["status_label"],
-            class_name=rx.cond(m["status"] == "change_requested", "tag tag-attention", "tag"),
+            m.status_label,
+            class_name=rx.cond(
+                m.status == MeetingStatus.CHANGE_REQUESTED.value, "tag tag-attention", "tag"
+            ),
         ),
-        rx.el.h4(m["when"]),
-        rx.el.p(m["place"], " · ", m["topic"]),
+        rx.el.h4(m.when),
+        rx.el.p(m.place, " · ", m.topic),
         rx.cond(
-            m["change_note"] != "",
-            rx.el.p(T["worker.family_note"], ": ", m["change_note"], class_name="attention"),
+            m.change_note != "",
+            rx.el.p(T["worker.family_note"], ": ", m.change_note, class_name="attention"),
             rx.fragment(),
         ),
         rx.cond(
-            m["cancel_reason"] != "",
-            rx.el.p(T["worker.cancel_reason"], ": ", m["cancel_reason"], class_name="muted"),
+            m.cancel_reason != "",
+            rx.el.p(T["worker.cancel_reason"], ": ", m.cancel_reason, class_name="muted"),
             rx.fragment(),
         ),
         rx.cond(
-            m["summary"] != "",
+            m.summary != "",
             rx.el.div(
-                rx.el.p(rx.el.strong(T["meetings.summary"]), ": ", m["summary"]),
-                rx.el.p(rx.el.strong(T["worker.internal_note"]), ": ", m["internal_note"]),
-                rx.el.p(rx.el.strong(T["worker.methods"]), ": ", m["methods"]),
+                rx.el.p(rx.el.strong(T["meetings.summary"]), ": ", m.summary),
+                rx.el.p(rx.el.strong(T["worker.internal_note"]), ": ", m.internal_note),
+                rx.el.p(rx.el.strong(T["worker.methods"]), ": ", m.methods),
             ),
             rx.fragment(),
         ),
         rx.match(
             S.open_form,
-            ("move-" + m["id"], _move_form(m)),
-            ("cancel-" + m["id"], _cancel_form(m)),
-            ("record-" + m["id"], _record_form(m)),
+            ("move-" + m.id, _move_form(m)),
+            ("cancel-" + m.id, _cancel_form(m)),
+            ("record-" + m.id, _record_form(m)),
             rx.el.div(
-                rx.cond(is_open, _open_button("worker.move", "move-" + m["id"]), rx.fragment()),
+                rx.cond(is_open, _open_button("worker.move", "move-" + m.id), rx.fragment()),
                 rx.cond(
                     is_open,
-                    _open_button("meetings.cancel", "cancel-" + m["id"], "btn btn-danger"),
+                    _open_button("meetings.cancel", "cancel-" + m.id, "btn btn-danger"),
                     rx.fragment(),
                 ),
                 rx.cond(
-                    ((m["status"] == "agreed") & (m["started"] != "")) | (m["status"] == "held"),
-                    _open_button("worker.record", "record-" + m["id"]),
+                    ((m.status == MeetingStatus.AGREED.value) & m.started)
+                    | (m.status == MeetingStatus.HELD.value),
+                    _open_button("worker.record", "record-" + m.id),
                     rx.fragment(),
                 ),
                 class_name="actions",

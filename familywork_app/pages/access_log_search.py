@@ -1,12 +1,16 @@
 """The supervisor's access-log search: who read or changed which family's data, and when."""
 
+from typing import Literal
+
 import reflex as rx
 
 from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.state.access_log_search import AccessLogState as S
 
 
-def _input(name: str, label_key: str, input_type: str = "text") -> rx.Component:
+def _input(
+    name: str, label_key: str, input_type: Literal["text", "email", "date"] = "text"
+) -> rx.Component:
     return rx.el.div(
         rx.el.label(T[label_key], html_for=f"log-{name}"),
         rx.el.input(id=f"log-{name}", name=name, type=input_type, class_name="input"),
@@ -55,12 +59,12 @@ def access_log_page() -> rx.Component:
                                     rx.foreach(
                                         S.rows,
                                         lambda r: rx.el.tr(
-                                            rx.el.td(r["at"]),
-                                            rx.el.td(r["who"], rx.el.br(), r["email"]),
-                                            rx.el.td(r["role"]),
-                                            rx.el.td(r["family"]),
-                                            rx.el.td(r["action"]),
-                                            rx.el.td(r["ip"]),
+                                            rx.el.td(r.at),
+                                            rx.el.td(r.who, rx.el.br(), r.email),
+                                            rx.el.td(r.role),
+                                            rx.el.td(r.family),
+                                            rx.el.td(r.action),
+                                            rx.el.td(r.ip),
                                         ),
                                     )
                                 ),

@@ -14,36 +14,38 @@ from familywork_app.components.shell import (
     public_page,
     staff_page,
 )
+from familywork_app.domain import Role
 from familywork_app.state.account import AccountState as S
+from familywork_app.state.account_presenters import SessionView
 from familywork_app.state.app_state import AppState
 
 
-def _session_item(s: dict) -> rx.Component:
+def _session_item(s: SessionView) -> rx.Component:
     return rx.el.li(
         rx.el.p(
-            rx.el.strong(s["device"]),
+            rx.el.strong(s.device),
             rx.cond(
-                s["current"] != "",
+                s.current,
                 rx.el.span(" · ", T["account.this_device"], class_name="ok"),
                 rx.fragment(),
             ),
         ),
         rx.el.p(
-            fill("account.started", time=s["started"]),
+            fill("account.started", time=s.started),
             rx.el.br(),
-            fill("account.last_seen", time=s["last_seen"]),
+            fill("account.last_seen", time=s.last_seen),
             rx.el.br(),
-            fill("account.ip", ip=s["ip"]),
+            fill("account.ip", ip=s.ip),
             class_name="muted",
         ),
         rx.cond(
-            s["current"] == "",
+            ~s.current,
             rx.el.button(
                 T["account.end"],
                 type="button",
                 class_name="btn btn-danger",
-                aria_label=fill("account.end_named", device=s["device"], time=s["last_seen"]),
-                on_click=S.end_session(s["id"]),
+                aria_label=fill("account.end_named", device=s.device, time=s.last_seen),
+                on_click=S.end_session(s.id),
             ),
             rx.fragment(),
         ),
@@ -111,7 +113,7 @@ def _content() -> rx.Component:
 
 def account_page() -> rx.Component:
     return rx.cond(
-        AppState.user_role == "guardian",
+        AppState.user_role == Role.GUARDIAN,
         guardian_page(_content(), nav=GUARDIAN_NAV),
         rx.cond(
             AppState.user_role != "",

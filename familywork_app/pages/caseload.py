@@ -1,20 +1,22 @@
 """The worker's caseload: their families as cards that fit a tablet, with search and filters."""
 
 import reflex as rx
+from reflex_components_core.el.elements.forms import CheckboxInput  # on_change: bool
 
 from familywork_app import routes
 from familywork_app.components.shell import T, fill, loading_or, staff_page
-from familywork_app.models import FAMILY_STATUSES, MUNICIPALITIES
+from familywork_app.domain import FamilyStatus, Municipality, values
 from familywork_app.state.caseload import CaseloadState as S
 
 
-def _family_card(f: dict) -> rx.Component:
+def _family_card(f) -> rx.Component:
+    """`f`: a `CaseloadView`."""
     return rx.el.li(
-        rx.el.h2(rx.el.a(f["name"], href=routes.FAMILY_RECORD_PREFIX + f["id"]), class_name="h3"),
-        rx.el.p(f["municipality"], " · ", f["status"], class_name="muted"),
-        rx.el.p(T["caseload.next_meeting"], ": ", f["next"]),
-        rx.el.p(f["answers"], " ", f["unread"], class_name="attention"),
-        rx.el.p(f["goals"], " · ", f["weeks"], class_name="muted"),
+        rx.el.h2(rx.el.a(f.name, href=routes.FAMILY_RECORD_PREFIX + f.id), class_name="h3"),
+        rx.el.p(f.municipality, " · ", f.status, class_name="muted"),
+        rx.el.p(T["caseload.next_meeting"], ": ", f.next),
+        rx.el.p(f.answers, " ", f.unread, class_name="attention"),
+        rx.el.p(f.goals, " · ", f.weeks, class_name="muted"),
         class_name="card family-card",
     )
 
@@ -44,7 +46,7 @@ def _filters() -> rx.Component:
         select(
             "filter-municipality",
             "apply.municipality",
-            [rx.el.option(m, value=m) for m in MUNICIPALITIES],
+            [rx.el.option(m, value=m) for m in values(Municipality)],
             S.filter_municipality,
         ),
         select(
@@ -52,13 +54,13 @@ def _filters() -> rx.Component:
             "caseload.status",
             [
                 rx.el.option(T[f"status.family.{s}"], value=s)
-                for s in FAMILY_STATUSES
-                if s != "applied"
+                for s in values(FamilyStatus)
+                if s != FamilyStatus.APPLIED
             ],
             S.filter_status,
         ),
         rx.el.div(
-            rx.el.input(
+            CheckboxInput.create(
                 type="checkbox", id="attention", class_name="check", on_change=S.toggle_attention
             ),
             rx.el.label(T["caseload.attention"], html_for="attention"),

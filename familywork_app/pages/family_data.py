@@ -39,8 +39,8 @@ def family_data_page() -> rx.Component:
                         rx.foreach(
                             S.log,
                             lambda r: rx.el.li(
-                                rx.el.span(r["when"], class_name="muted block"),
-                                rx.el.span(r["who"], " ", r["what"]),
+                                rx.el.span(r.when, class_name="muted block"),
+                                rx.el.span(r.who, " ", r.what),
                                 class_name="goal-item",
                             ),
                         ),

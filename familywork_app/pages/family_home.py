@@ -4,6 +4,7 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
+from familywork_app.domain import ApplicationStatus, FamilyStatus
 from familywork_app.state.family_home import FamilyHomeState as S
 
 
@@ -58,9 +59,9 @@ def _goals() -> rx.Component:
                 rx.foreach(
                     S.goals,
                     lambda g: rx.el.li(
-                        rx.el.strong(g["title"]),
-                        rx.el.span(g["area"], class_name="block muted"),
-                        rx.el.span(g["rating"], class_name="block"),
+                        rx.el.strong(g.title),
+                        rx.el.span(g.area, class_name="block muted"),
+                        rx.el.span(g.rating, class_name="block"),
                         class_name="goal-item",
                     ),
                 ),
@@ -82,7 +83,9 @@ def _application() -> rx.Component:
         rx.cond(S.application_reason != "", rx.el.p(S.application_reason), rx.fragment()),
         rx.el.p(
             rx.cond(
-                S.application_status == "declined", T["app.next_declined"], T["app.next_submitted"]
+                S.application_status == ApplicationStatus.DECLINED.value,
+                T["app.next_declined"],
+                T["app.next_submitted"],
             )
         ),
         aria_labelledby="application",
@@ -131,9 +134,9 @@ def _content() -> rx.Component:
         rx.el.p(T["status.family." + S.status], class_name="muted"),
         rx.match(
             S.status,
-            ("applied", _application()),
+            (FamilyStatus.APPLIED.value, _application()),
             (
-                "closed",
+                FamilyStatus.CLOSED.value,
                 rx.fragment(
                     rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"), _goals()
                 ),

@@ -4,15 +4,17 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
+from familywork_app.domain import MeetingStatus
 from familywork_app.state.family_meetings import FamilyMeetingsState as S
+from familywork_app.state.meeting_presenters import MeetingView
 
 
 def _answer_form(
-    m: dict, kind: str, label_key: str, field: str, submit_key: str, handler
+    m: MeetingView, kind: str, label_key: str, field: str, submit_key: str, handler
 ) -> rx.Component:
-    field_id = kind + "-" + m["id"]
+    field_id = kind + "-" + m.id
     return rx.el.form(
-        rx.el.input(type="hidden", name="meeting_id", value=m["id"]),
+        rx.el.input(type="hidden", name="meeting_id", value=m.id),
         rx.el.label(T[label_key], html_for=field_id),
         rx.el.textarea(
             id=field_id,
@@ -44,35 +46,35 @@ def _answer_form(
     )
 
 
-def _actions(m: dict) -> rx.Component:
+def _actions(m: MeetingView) -> rx.Component:
     return rx.el.div(
         rx.cond(
-            m["can_answer"] != "",
+            m.can_answer,
             rx.el.button(
                 T["meetings.agree"],
                 type="button",
                 class_name="btn btn-primary",
-                on_click=S.agree(m["id"]),
+                on_click=S.agree(m.id),
             ),
             rx.fragment(),
         ),
         rx.cond(
-            m["can_change"] != "",
+            m.can_change,
             rx.el.button(
                 T["meetings.ask_change"],
                 type="button",
                 class_name="btn btn-secondary",
-                on_click=S.show_form("change-" + m["id"]),
+                on_click=S.show_form("change-" + m.id),
             ),
             rx.fragment(),
         ),
         rx.cond(
-            m["can_cancel"] != "",
+            m.can_cancel,
             rx.el.button(
                 T["meetings.cancel"],
                 type="button",
                 class_name="btn btn-danger",
-                on_click=S.show_form("cancel-" + m["id"]),
+                on_click=S.show_form("cancel-" + m.id),
             ),
             rx.fragment(),
         ),
@@ -80,21 +82,19 @@ def _actions(m: dict) -> rx.Component:
     )
 
 
-def _upcoming_card(m: dict) -> rx.Component:
+def _upcoming_card(m: MeetingView) -> rx.Component:
     return rx.el.li(
-        rx.el.p(
-            m["status_label"], class_name=rx.cond(m["can_answer"] != "", "tag tag-attention", "tag")
-        ),
-        rx.el.h3(m["when"]),
-        rx.el.p(m["place"]),
-        rx.el.p(m["topic"]),
-        rx.el.p(fill("home.with_worker", name=m["worker"]), class_name="muted"),
+        rx.el.p(m.status_label, class_name=rx.cond(m.can_answer, "tag tag-attention", "tag")),
+        rx.el.h3(m.when),
+        rx.el.p(m.place),
+        rx.el.p(m.topic),
+        rx.el.p(fill("home.with_worker", name=m.worker), class_name="muted"),
         rx.cond(
-            m["status"] == "agreed",
+            m.status == MeetingStatus.AGREED.value,
             rx.el.p(
                 rx.el.a(
                     T["meetings.ics"],
-                    href=routes.MEETING_ICS_PREFIX + m["id"] + ".ics",
+                    href=routes.MEETING_ICS_PREFIX + m.id + ".ics",
                     download="perhetyo.ics",
                     custom_attrs={"reloadDocument": True},
                 )
@@ -102,9 +102,9 @@ def _upcoming_card(m: dict) -> rx.Component:
             rx.fragment(),
         ),
         rx.cond(
-            m["status"] == "change_requested",
+            m.status == MeetingStatus.CHANGE_REQUESTED.value,
             rx.el.p(
-                fill("meetings.your_note", note=m["change_note"]),
+                fill("meetings.your_note", note=m.change_note),
                 " ",
                 T["meetings.waiting_worker"],
                 class_name="muted",
@@ -114,7 +114,7 @@ def _upcoming_card(m: dict) -> rx.Component:
         rx.match(
             S.open_form,
             (
-                "change-" + m["id"],
+                "change-" + m.id,
                 _answer_form(
                     m,
                     "change",
@@ -125,7 +125,7 @@ def _upcoming_card(m: dict) -> rx.Component:
                 ),
             ),
             (
-                "cancel-" + m["id"],
+                "cancel-" + m.id,
                 _answer_form(
                     m,
                     "cancel",
@@ -141,21 +141,19 @@ def _upcoming_card(m: dict) -> rx.Component:
     )
 
 
-def _past_card(m: dict) -> rx.Component:
+def _past_card(m: MeetingView) -> rx.Component:
     return rx.el.li(
-        rx.el.p(m["status_label"], class_name="tag"),
-        rx.el.h3(m["when"]),
-        rx.el.p(m["place"], " · ", m["topic"]),
+        rx.el.p(m.status_label, class_name="tag"),
+        rx.el.h3(m.when),
+        rx.el.p(m.place, " · ", m.topic),
         rx.cond(
-            m["summary"] != "",
-            rx.el.div(rx.el.h4(T["meetings.summary"]), rx.el.p(m["summary"])),
+            m.summary != "",
+            rx.el.div(rx.el.h4(T["meetings.summary"]), rx.el.p(m.summary)),
             rx.fragment(),
         ),
         rx.cond(
-            m["cancel_reason"] != "",
-            rx.el.p(
-                fill("meetings.cancelled_reason", reason=m["cancel_reason"]), class_name="muted"
-            ),
+            m.cancel_reason != "",
+            rx.el.p(fill("meetings.cancelled_reason", reason=m.cancel_reason), class_name="muted"),
             rx.fragment(),
         ),
         class_name="card",

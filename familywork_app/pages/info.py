@@ -4,8 +4,8 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import T, public_page
+from familywork_app.domain import Method, SupportArea, values
 from familywork_app.i18n.info_texts import ADDRESS_LINES, LINK_KAINUU, LINK_THL, PHONE, PHONE_HREF
-from familywork_app.models import METHODS, SUPPORT_AREAS
 
 
 def _section(key: str, *paragraphs: str, extra: rx.Component | None = None) -> rx.Component:
@@ -62,13 +62,13 @@ def info_page() -> rx.Component:
         _section(
             "areas",
             "info.areas.intro",
-            extra=rx.el.ul(*[rx.el.li(T[f"area.{a}"]) for a in SUPPORT_AREAS]),
+            extra=rx.el.ul(*[rx.el.li(T[f"area.{a}"]) for a in values(SupportArea)]),
         ),
         _section(
             "methods",
             "info.methods.p1",
             extra=rx.fragment(
-                rx.el.ul(*[rx.el.li(T[f"method.{m}"]) for m in METHODS]),
+                rx.el.ul(*[rx.el.li(T[f"method.{m}"]) for m in values(Method)]),
                 rx.el.p(T["info.methods.p2"]),
             ),
         ),

@@ -11,6 +11,7 @@ from familywork_app.components.application_form import (
 )
 from familywork_app.components.forms import field_error, text_field
 from familywork_app.components.shell import T, fill, staff_page
+from familywork_app.domain import ApplicationChannel
 from familywork_app.state.register import RegisterState as S
 
 
@@ -25,12 +26,12 @@ def _channel() -> rx.Component:
                     name="channel",
                     value=c,
                     class_name="check",
-                    default_checked=c == "paper",
+                    default_checked=c == ApplicationChannel.PAPER,
                 ),
                 rx.el.label(T[f"channel.{c}"], html_for=f"channel-{c}"),
                 class_name="check-row",
             )
-            for c in ("paper", "phone")
+            for c in (ApplicationChannel.PAPER.value, ApplicationChannel.PHONE.value)
         ],
         rx.el.p(rx.cond(S.channel_error != "", T[S.channel_error], ""), class_name="field-error"),
         class_name="fieldset",

@@ -1,8 +1,10 @@
 """The settings page: notifications on this device (web push), e-mail notifications and the
 private calendar link. Every signed-in user has it, guardians in their shell, staff in theirs;
-linked at the foot of every signed-in page."""
+linked at the foot of every signed-in page. The buttons call the browser's side by name
+(`fwPushSubscribe`, `fwPushUnsubscribe`, `fwCopyFeedUrl` in assets/account.js)."""
 
 import reflex as rx
+from reflex_components_core.el.elements.forms import CheckboxInput  # on_change: bool
 
 from familywork_app.components.shell import (
     GUARDIAN_NAV,
@@ -13,15 +15,9 @@ from familywork_app.components.shell import (
     public_page,
     staff_page,
 )
+from familywork_app.domain import Role
 from familywork_app.state.app_state import AppState
-from familywork_app.state.settings import (
-    COPY_SCRIPT,
-    SUBSCRIBE_SCRIPT,
-    UNSUBSCRIBE_SCRIPT,
-)
-from familywork_app.state.settings import (
-    SettingsState as S,
-)
+from familywork_app.state.settings import SettingsState as S
 
 
 def _button(label: rx.Var, on_click, *, kind: str = "btn-secondary", **props) -> rx.Component:
@@ -42,11 +38,11 @@ def _push() -> rx.Component:
                 S.device_on,
                 _button(
                     T["settings.push_disable"],
-                    rx.call_script(UNSUBSCRIBE_SCRIPT, callback=S.remove_subscription),
+                    rx.call_script("fwPushUnsubscribe()", callback=S.remove_subscription),
                 ),
                 _button(
                     T["settings.push_enable"],
-                    rx.call_script(SUBSCRIBE_SCRIPT, callback=S.save_subscription),
+                    rx.call_script("fwPushSubscribe()", callback=S.save_subscription),
                     kind="btn-primary",
                     id="push-enable",
                     data_key=S.vapid_key,
@@ -73,7 +69,7 @@ def _email() -> rx.Component:
         rx.el.h2(T["settings.email"], id="email-title"),
         rx.el.p(T["settings.email_lead"], id="email-lead", class_name="muted"),
         rx.el.div(
-            rx.el.input(
+            CheckboxInput.create(
                 type="checkbox",
                 id="email-notify",
                 class_name="check",
@@ -114,7 +110,8 @@ def _feed() -> rx.Component:
             ),
             rx.el.div(
                 _button(
-                    T["settings.feed_copy"], rx.call_script(COPY_SCRIPT, callback=S.feed_copied)
+                    T["settings.feed_copy"],
+                    rx.call_script("fwCopyFeedUrl()", callback=S.feed_copied),
                 ),
                 class_name="actions",
             ),
@@ -150,7 +147,7 @@ def _content() -> rx.Component:
 
 def settings_page() -> rx.Component:
     return rx.cond(
-        AppState.user_role == "guardian",
+        AppState.user_role == Role.GUARDIAN,
         guardian_page(_content(), nav=GUARDIAN_NAV),
         rx.cond(
             AppState.user_role != "",

@@ -4,26 +4,28 @@ import reflex as rx
 
 from familywork_app.components.forms import text_field
 from familywork_app.components.shell import T, fill, loading_or, public_page, staff_page
+from familywork_app.domain import Role
 from familywork_app.state.staff_admin import SetPasswordState, StaffState
 
 
-def _staff_row(s: dict) -> rx.Component:
+def _staff_row(s) -> rx.Component:
+    """`s`: a `StaffView`."""
     return rx.el.tr(
-        rx.el.td(s["name"]),
-        rx.el.td(s["email"]),
-        rx.el.td(T["role." + s["role"]]),
-        rx.el.td(s["families"]),
+        rx.el.td(s.name),
+        rx.el.td(s.email),
+        rx.el.td(T["role." + s.role]),
+        rx.el.td(s.families),
         rx.el.td(
             rx.cond(
-                s["active"] != "",
+                s.active,
                 rx.cond(
-                    s["role"] == "worker",
+                    s.role == Role.WORKER.value,
                     rx.el.button(
                         T["staff.deactivate"],
                         type="button",
                         class_name="btn btn-danger",
-                        aria_label=fill("staff.deactivate_named", name=s["name"]),
-                        on_click=StaffState.deactivate(s["id"]),
+                        aria_label=fill("staff.deactivate_named", name=s.name),
+                        on_click=StaffState.deactivate(s.id),
                     ),
                     T["staff.active"],
                 ),

@@ -5,17 +5,19 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
 from familywork_app.components.shell import T, loading_or, staff_page
+from familywork_app.domain import ApplicationStatus
 from familywork_app.state.figures import FamilySearchState, FiguresState
 from familywork_app.state.staff_home import OverviewState, QueueState
 
 
-def _decision_forms(q: dict) -> rx.Component:
-    S, app_id = OverviewState, q["id"]
+def _decision_forms(q) -> rx.Component:
+    """`q`: a `QueueView`."""
+    S, app_id = OverviewState, q.id
     worker_id, reason_id = "worker-" + app_id, "reason-" + app_id
     error = S.errors[app_id]
     return rx.el.div(
         rx.cond(
-            q["status_key"] == "submitted",
+            q.status_key == ApplicationStatus.SUBMITTED.value,
             rx.el.button(
                 T["overview.review"],
                 type="button",
@@ -29,7 +31,7 @@ def _decision_forms(q: dict) -> rx.Component:
             rx.el.label(T["overview.assign_worker"], html_for=worker_id),
             rx.el.select(
                 rx.el.option(T["apply.choose"], value=""),
-                rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
+                rx.foreach(S.workers, lambda w: rx.el.option(w.name, value=w.id)),
                 id=worker_id,
                 name="worker_id",
                 class_name="input",
@@ -56,11 +58,11 @@ def _decision_forms(q: dict) -> rx.Component:
     )
 
 
-def _queue_item(q: dict, decide: bool = True) -> rx.Component:
+def _queue_item(q, decide: bool = True) -> rx.Component:
     return rx.el.li(
-        rx.el.h3(q["name"]),
-        rx.el.p(q["municipality"], " · ", q["status"], " · ", q["waiting"], " · ", q["channel"]),
-        rx.el.p(q["areas"], class_name="muted"),
+        rx.el.h3(q.name),
+        rx.el.p(q.municipality, " · ", q.status, " · ", q.waiting, " · ", q.channel),
+        rx.el.p(q.areas, class_name="muted"),
         _decision_forms(q) if decide else rx.fragment(),
         class_name="card",
     )
@@ -129,13 +131,13 @@ def _family_search() -> rx.Component:
                 rx.foreach(
                     R.results,
                     lambda r: rx.el.li(
-                        rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["id"]),
+                        rx.el.a(r.name, href=routes.FAMILY_RECORD_PREFIX + r.id),
                         " · ",
-                        r["municipality"],
+                        r.municipality,
                         " · ",
-                        r["status"],
+                        r.status,
                         " · ",
-                        r["worker"],
+                        r.worker,
                     ),
                 ),
                 class_name="card",
@@ -153,7 +155,7 @@ def _figures() -> rx.Component:
     return rx.el.section(
         rx.el.h2(T["figures.title"], id="figures"),
         rx.el.p(T["figures.median"], ": ", rx.el.strong(F.median_days)),
-        bar_table(F.active, "overview.workers", ["overview.worker"], ["name"]),
+        bar_table(F.active, "overview.workers", ["overview.worker"], ["label"]),
         rx.el.table(
             rx.el.caption(T["figures.meetings"]),
             rx.el.thead(
@@ -168,7 +170,7 @@ def _figures() -> rx.Component:
                 rx.foreach(
                     F.meetings,
                     lambda m: rx.el.tr(
-                        rx.el.td(m["name"]), rx.el.td(m["this_week"]), rx.el.td(m["next_week"])
+                        rx.el.td(m.name), rx.el.td(m.this_week), rx.el.td(m.next_week)
                     ),
                 )
             ),

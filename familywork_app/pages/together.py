@@ -17,16 +17,17 @@ from familywork_app.components.together_maps import (
     network_activity,
     rolemap_activity,
 )
+from familywork_app.domain import MethodKind
 from familywork_app.state.app_state import AppState
 from familywork_app.state.together import ACTIVITIES
 from familywork_app.state.together import TogetherState as S
 
 _PICTURES = {
-    "evaluation": "/symbols/face-4.svg",
-    "cards": "/symbols/card-feelings-happy.svg",
-    "rolemap": "/symbols/card-everyday-chores.svg",
-    "network": "/symbols/child-friends.svg",
-    "child": "/symbols/child-home.svg",
+    MethodKind.EVALUATION: "/symbols/face-4.svg",
+    MethodKind.CARDS: "/symbols/card-feelings-happy.svg",
+    MethodKind.ROLEMAP: "/symbols/card-everyday-chores.svg",
+    MethodKind.NETWORK: "/symbols/child-friends.svg",
+    MethodKind.CHILD: "/symbols/child-home.svg",
 }
 
 
@@ -78,11 +79,11 @@ def _end_form() -> rx.Component:
 
 
 _VIEWS = {
-    "evaluation": lambda: evaluation_form(S),
-    "cards": cards_activity,
-    "rolemap": rolemap_activity,
-    "network": network_activity,
-    "child": lambda: child_checkin_form(S, with_consent=True),
+    MethodKind.EVALUATION: lambda: evaluation_form(S),
+    MethodKind.CARDS: cards_activity,
+    MethodKind.ROLEMAP: rolemap_activity,
+    MethodKind.NETWORK: network_activity,
+    MethodKind.CHILD: lambda: child_checkin_form(S, with_consent=True),
 }
 
 

@@ -7,10 +7,16 @@ from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.method_results import all_results
 from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.components.worker_meetings import meeting_card, propose_form
-from familywork_app.models import SUPPORT_AREAS
+from familywork_app.domain import FamilyStatus, GoalStatus, Role, SupportArea
+from familywork_app.state.goal_presenters import GoalView
 from familywork_app.state.method_results import MethodResultsState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
 from familywork_app.state.worker_together import WorkerTogetherState as W
+
+
+def _active():
+    """Whether the family's work is going on (not applied for, not closed)."""
+    return S.family.status == FamilyStatus.ACTIVE.value
 
 
 def _section(key: str, *children) -> rx.Component:
@@ -26,23 +32,19 @@ def _members() -> rx.Component:
     f, a = S.family, S.application
     return _section(
         "family",
-        rx.el.p(f["municipality"], " · ", f["address"], " · ", f["status_label"]),
-        rx.el.p(
-            T["worker.opened"], ": ", f["opened"], " · ", T["caseload.worker"], ": ", f["worker"]
-        ),
+        rx.el.p(f.municipality, " · ", f.address, " · ", f.status_label),
+        rx.el.p(T["worker.opened"], ": ", f.opened, " · ", T["caseload.worker"], ": ", f.worker),
         rx.el.h3(T["members.guardians"]),
         rx.el.ul(
-            rx.foreach(
-                S.guardians, lambda g: rx.el.li(g["name"], " · ", g["email"], " · ", g["phone"])
-            )
+            rx.foreach(S.guardians, lambda g: rx.el.li(g.name, " · ", g.email, " · ", g.phone))
         ),
         rx.el.h3(T["apply.children"]),
         rx.el.ul(rx.foreach(S.children, lambda c: rx.el.li(c))),
         rx.el.h3(T["home.application"]),
-        rx.el.p(a["status"], " · ", a["channel"], " · ", a["submitted"]),
-        rx.el.p(a["areas"]),
-        rx.el.p(a["description"], class_name="pre"),
-        rx.el.p(T["apply.reachable"], " ", a["reachable"], class_name="muted"),
+        rx.el.p(a.status, " · ", a.channel, " · ", a.submitted),
+        rx.el.p(a.areas),
+        rx.el.p(a.description, class_name="pre"),
+        rx.el.p(T["apply.reachable"], " ", a.reachable, class_name="muted"),
         _reassign(),
     )
 
@@ -50,12 +52,12 @@ def _members() -> rx.Component:
 def _reassign() -> rx.Component:
     error = S.errors["reassign"]
     return rx.cond(
-        (S.user_role == "supervisor") & (S.family["status"] == "active"),
+        (S.user_role == Role.SUPERVISOR.value) & _active(),
         rx.el.form(
             rx.el.label(T["worker.reassign"], html_for="reassign-worker"),
             rx.el.select(
                 rx.el.option(T["apply.choose"], value=""),
-                rx.foreach(S.workers, lambda w: rx.el.option(w["name"], value=w["id"])),
+                rx.foreach(S.workers, lambda w: rx.el.option(w.name, value=w.id)),
                 id="reassign-worker",
                 name="worker_id",
                 class_name="input",
@@ -89,7 +91,7 @@ def _goal_form() -> rx.Component:
             "worker.goal_area",
             rx.el.select(
                 rx.el.option(T["apply.choose"], value=""),
-                *[rx.el.option(T[f"area.{a}"], value=a) for a in SUPPORT_AREAS],
+                *[rx.el.option(T[f"area.{a.value}"], value=a.value) for a in SupportArea],
                 id="goal-area",
                 name="support_area",
                 class_name="input",
@@ -117,21 +119,21 @@ def _goal_form() -> rx.Component:
     )
 
 
-def _end_buttons(g) -> rx.Component:
+def _end_buttons(g: GoalView) -> rx.Component:
     return rx.cond(
-        g["status"] == "active",
+        g.status == GoalStatus.ACTIVE.value,
         rx.el.div(
             rx.el.button(
                 T["worker.goal_achieved"],
                 type="button",
                 class_name="btn btn-secondary",
-                on_click=S.end_goal(g["id"], "achieved"),
+                on_click=S.end_goal(g.id, GoalStatus.ACHIEVED.value),
             ),
             rx.el.button(
                 T["worker.goal_dropped"],
                 type="button",
                 class_name="btn btn-secondary",
-                on_click=S.end_goal(g["id"], "dropped"),
+                on_click=S.end_goal(g.id, GoalStatus.DROPPED.value),
             ),
             class_name="actions",
         ),
@@ -142,7 +144,7 @@ def _end_buttons(g) -> rx.Component:
 def _close_case() -> rx.Component:
     error = S.errors["close"]
     return rx.cond(
-        S.family["status"] == "active",
+        _active(),
         _section(
             "close",
             rx.el.form(
@@ -163,8 +165,8 @@ def _close_case() -> rx.Component:
         ),
         _section(
             "close",
-            rx.el.p(T["worker.closed_on"], ": ", S.family["closed"]),
-            rx.el.p(S.family["closing_summary"], class_name="pre"),
+            rx.el.p(T["worker.closed_on"], ": ", S.family.closed),
+            rx.el.p(S.family.closing_summary, class_name="pre"),
         ),
     )
 
@@ -172,11 +174,11 @@ def _close_case() -> rx.Component:
 def _start_goal_button(area: str) -> rx.Component:
     """Start a goal in this support area: choose it in the goal form and go there."""
     script = (
-        "var s=document.getElementById('goal-area');if(s){s.value='%s';"
-        "document.getElementById('goal-title').focus()}" % area
+        f"var s=document.getElementById('goal-area');if(s){{s.value='{area}';"
+        "document.getElementById('goal-title').focus()}"
     )
     return rx.cond(
-        S.family["status"] == "active",
+        _active(),
         rx.el.button(
             fill("eval.start_goal", area=T[f"area.{area}"]),
             type="button",
@@ -214,7 +216,7 @@ def _together() -> rx.Component:
     )
     return _section(
         "together",
-        rx.cond(S.family["status"] == "active", start, rx.fragment()),
+        rx.cond(_active(), start, rx.fragment()),
         all_results(MethodResultsState, _start_goal_button),
     )
 
@@ -224,7 +226,7 @@ def _content() -> rx.Component:
         S.not_found,
         rx.el.p(T["error.not_allowed"]),
         rx.fragment(
-            rx.el.h1(S.family["name"]),
+            rx.el.h1(S.family.name),
             rx.el.nav(
                 *[
                     rx.el.a(T[f"worker.section.{k}"], href=f"#sec-{k}")
@@ -236,13 +238,13 @@ def _content() -> rx.Component:
             _members(),
             _section(
                 "meetings",
-                rx.cond(S.family["status"] == "active", propose_form(), rx.fragment()),
+                rx.cond(_active(), propose_form(), rx.fragment()),
                 rx.el.ul(rx.foreach(S.meetings, meeting_card), class_name="plain-list"),
             ),
             _together(),
             _section(
                 "goals",
-                rx.cond(S.family["status"] == "active", _goal_form(), rx.fragment()),
+                rx.cond(_active(), _goal_form(), rx.fragment()),
                 goal_list(S, _end_buttons),
             ),
             _section(

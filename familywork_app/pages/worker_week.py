@@ -4,25 +4,28 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import T, loading_or, staff_page
-from familywork_app.state.worker_week import InboxState, WeekState
+from familywork_app.domain import MeetingStatus
+from familywork_app.state.meeting_presenters import WeekMeetingView
+from familywork_app.state.worker_week import InboxState, InboxView, WeekState
 
 
-def _meeting_row(m: dict) -> rx.Component:
+def _meeting_row(m: WeekMeetingView) -> rx.Component:
     return rx.el.li(
-        rx.el.p(m["day"], " ", m["time"], class_name="big"),
+        rx.el.p(m.day, " ", m.time, class_name="big"),
         rx.el.p(
-            rx.el.a(
-                m["family"], href=routes.FAMILY_RECORD_PREFIX + m["family_id"] + "#sec-meetings"
+            rx.el.a(m.family, href=routes.FAMILY_RECORD_PREFIX + m.family_id + "#sec-meetings"),
+            " · ",
+            m.place,
+            " · ",
+            m.topic,
+        ),
+        rx.el.p(
+            m.status,
+            class_name=rx.cond(
+                m.status_key == MeetingStatus.AGREED.value, "tag", "tag tag-attention"
             ),
-            " · ",
-            m["place"],
-            " · ",
-            m["topic"],
         ),
-        rx.el.p(
-            m["status"], class_name=rx.cond(m["status_key"] == "agreed", "tag", "tag tag-attention")
-        ),
-        rx.cond(m["overlap"] != "", rx.el.p(m["overlap"], class_name="attention"), rx.fragment()),
+        rx.cond(m.overlap != "", rx.el.p(m.overlap, class_name="attention"), rx.fragment()),
         class_name="card",
     )
 
@@ -57,14 +60,14 @@ def week_page() -> rx.Component:
     )
 
 
-def _inbox_row(r: dict) -> rx.Component:
+def _inbox_row(r: InboxView) -> rx.Component:
     return rx.el.li(
         rx.el.h2(
-            rx.el.a(r["name"], href=routes.FAMILY_RECORD_PREFIX + r["family_id"] + "#sec-messages"),
+            rx.el.a(r.name, href=routes.FAMILY_RECORD_PREFIX + r.family_id + "#sec-messages"),
             class_name="h3",
         ),
-        rx.el.p(r["unread"], class_name="attention"),
-        rx.el.p(r["when"], " · ", r["preview"], class_name="muted"),
+        rx.el.p(r.unread, class_name="attention"),
+        rx.el.p(r.when, " · ", r.preview, class_name="muted"),
         class_name="card",
     )
 

@@ -1,5 +1,6 @@
 """The rules of the service in plain Python: every function takes a database session and the
-acting user, checks the policy, does the work, writes the access log and returns plain data."""
+acting user, checks the policy, does the work, writes the access log and returns typed data
+(frozen dataclasses such as `account.MySession`, or the tables' own rows)."""
 
 
 class ServiceError(Exception):

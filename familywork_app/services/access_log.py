@@ -3,19 +3,41 @@
 There is deliberately no function here that updates or deletes a row.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from familywork_app.domain import Role
 from familywork_app.models import AccessLog, Family, User, utcnow
 from familywork_app.services.policy import acting_user, require_supervisor
 
+SEARCH_LIMIT = 500
 
-def _row(user: User | None, family_id: int | None, action: str, detail: str, ip: str) -> dict:
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One access-log row as the supervisor's search shows it."""
+
+    at: datetime
+    who: str  # the user's name ("" when no user)
+    email: str
+    role: Role | None
+    family: str  # the family's name ("" for a row without a family)
+    action: str
+    detail: str
+    ip: str
+
+
+def _row(
+    user: User | None, family_id: int | None, action: str, detail: str, ip: str
+) -> dict[str, Any]:
+    """The column values of one new row (for an INSERT)."""
     return {
         "user_id": user.id if user else None,
-        "role": user.role if user else "",
+        "role": user.role if user else None,
         "family_id": family_id,
         "action": action[:40],
         "detail": detail[:200],
@@ -43,9 +65,9 @@ def log_families(
     if not family_ids:
         return
     at = utcnow()
-    session.execute(
+    session.exec(
         insert(AccessLog),
-        [{"at": at, **_row(user, family_id, action, "", ip)} for family_id in family_ids],
+        params=[{"at": at, **_row(user, family_id, action, "", ip)} for family_id in family_ids],
     )
 
 
@@ -58,15 +80,15 @@ def search_log(
     day_from: object = None,
     day_to: object = None,
     ip: str = "",
-) -> list[dict]:
+) -> list[LogEntry]:
     """Supervisors search the log by family, by user and by date (newest first, at most 500).
 
     The search itself is logged: one row, naming the family when the search was for one."""
     require_supervisor(acting_user(user, ip))
     stmt = (
-        select(AccessLog, User.display_name, User.email, Family.name)
-        .join(User, User.id == AccessLog.user_id, isouter=True)
-        .join(Family, Family.id == AccessLog.family_id, isouter=True)
+        select(AccessLog, User, Family)
+        .join(User, col(User.id) == AccessLog.user_id, isouter=True)
+        .join(Family, col(Family.id) == AccessLog.family_id, isouter=True)
     )
     if isinstance(family_name, str) and family_name.strip():
         stmt = stmt.where(Family.name == family_name.strip()[:120])
@@ -76,8 +98,8 @@ def search_log(
         stmt = stmt.where(AccessLog.at >= datetime.combine(day_from, time.min, UTC))
     if isinstance(day_to, date):
         stmt = stmt.where(AccessLog.at < datetime.combine(day_to, time.max, UTC))
-    rows = session.exec(stmt.order_by(col(AccessLog.at).desc()).limit(500)).all()
-    families = {r.family_id for r, *_ in rows if r.family_id}
+    rows = session.exec(stmt.order_by(col(AccessLog.at).desc()).limit(SEARCH_LIMIT)).all()
+    families = {r.family_id for r, _user, _family in rows if r.family_id}
     log_access(
         session,
         user,
@@ -88,15 +110,15 @@ def search_log(
     )
     session.commit()
     return [
-        {
-            "at": r.at,
-            "who": name or "",
-            "email": mail or "",
-            "role": r.role,
-            "family": fam or "",
-            "action": r.action,
-            "detail": r.detail,
-            "ip": r.ip,
-        }
-        for r, name, mail, fam in rows
+        LogEntry(
+            at=r.at,
+            who=who.display_name if who else "",
+            email=who.email if who else "",
+            role=Role(r.role) if r.role else None,
+            family=family.name if family else "",
+            action=r.action,
+            detail=r.detail,
+            ip=r.ip,
+        )
+        for r, who, family in rows
     ]

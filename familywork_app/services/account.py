@@ -6,6 +6,8 @@ the change ends every other session. Wrong current passwords count as failed sig
 """
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -19,7 +21,7 @@ from familywork_app.services.auth import (
     live_sessions,
     record_attempt,
 )
-from familywork_app.services.policy import acting_user, valid_id
+from familywork_app.services.policy import acting_user, saved_id, valid_id
 from familywork_app.services.security import (
     hash_password,
     password_problem,
@@ -56,27 +58,42 @@ def describe_user_agent(user_agent: str) -> str:
     return described or re.sub(r"\s+", " ", user_agent).strip()[:80]
 
 
+@dataclass(frozen=True, slots=True)
+class MySession:
+    """One of the signed-in person's live sessions, as the account page lists it."""
+
+    id: int
+    created_at: datetime
+    last_seen_at: datetime
+    user_agent: str
+    device: str  # "Chrome, Linux": the user agent, described
+    ip: str
+    current: bool  # this browser's own session
+
+
 def _signed_in(user: object, ip: object) -> User:
-    user = acting_user(user, ip)
-    if not user.is_active:
+    acting = acting_user(user, ip)
+    if not acting.is_active:
         raise NotAllowed()
-    return user
+    return acting
 
 
-def my_sessions(session: Session, user: User, current_token: object, ip: str = "") -> list[dict]:
+def my_sessions(
+    session: Session, user: User, current_token: object, ip: str = ""
+) -> list[MySession]:
     """The user's live sessions, most recently used first; `current` marks this browser's."""
     user = _signed_in(user, ip)
     current = token_hash(current_token) if isinstance(current_token, str) else ""
     return [
-        {
-            "id": row.id,
-            "created_at": row.created_at,
-            "last_seen_at": row.last_seen_at,
-            "user_agent": row.user_agent,
-            "device": describe_user_agent(row.user_agent),
-            "ip": row.ip,
-            "current": row.token_hash == current,
-        }
+        MySession(
+            id=saved_id(row.id),
+            created_at=row.created_at,
+            last_seen_at=row.last_seen_at,
+            user_agent=row.user_agent,
+            device=describe_user_agent(row.user_agent),
+            ip=row.ip,
+            current=row.token_hash == current,
+        )
         for row in live_sessions(session, user)
     ]
 
@@ -120,16 +137,15 @@ def change_password(
         raise ServiceError("error.current_password_wrong", field="current")
     if problem := password_problem(new_password):
         raise ServiceError(problem, field="new")
+    assert isinstance(new_password, str)  # password_problem refuses anything else
     user.password_hash = hash_password(new_password)
     session.add(user)
     session.commit()
-    return end_all_sessions(
-        session, user.id, keep_token=current_token if isinstance(current_token, str) else ""
-    )
+    return end_all_sessions(session, saved_id(user.id), keep_token=current_token)
 
 
 def set_language(session: Session, user: User, language: Language) -> None:
     """Remember the user's language on their account (pages, e-mails and pushes use it)."""
-    user.language = language.value
+    user.language = language
     session.add(user)
     session.commit()

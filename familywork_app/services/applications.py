@@ -2,23 +2,28 @@
 
 `submit_application` is public: it checks every field on the server and reports all the wrong
 ones at once (i18n keys per field), then creates the guardian's account, the family, its
-children and the application in one transaction.
+children and the application in one transaction (`create_applicant_family`, which staff
+registering a paper or phone application use too).
 """
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from familywork_app.models import (
-    MUNICIPALITIES,
-    SUPPORT_AREAS,
-    Application,
-    Child,
-    Family,
-    FamilyGuardian,
-    User,
-    utcnow,
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    FamilyStatus,
+    Language,
+    Municipality,
+    Role,
+    SupportArea,
+    language_or_default,
+    values,
 )
+from familywork_app.models import Application, Child, Family, FamilyGuardian, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError, notifications
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, normalise_email
@@ -26,13 +31,19 @@ from familywork_app.services.policy import (
     active_worker,
     require_family,
     require_supervisor,
+    saved_id,
     valid_id,
 )
-from familywork_app.services.security import hash_password, password_problem
+from familywork_app.services.security import hash_password, new_token, password_problem
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
+NAME_MAX = 120
+ADDRESS_MAX = 200
 DESCRIPTION_MAX = 2000
+CHILD_NAME_MAX = 60
 MAX_CHILDREN = 10
+CHILD_AGE_MAX = 18
+UNDECIDED = (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW)
 
 
 class FormErrors(ServiceError):
@@ -43,115 +54,207 @@ class FormErrors(ServiceError):
         self.errors = errors
 
 
-def _text(form: dict, key: str, limit: int) -> str:
-    value = form.get(key)
-    return value.strip()[: limit + 1] if isinstance(value, str) else ""
+@dataclass(frozen=True, slots=True)
+class ChildEntry:
+    """A child as typed on the form (the year as text, checked by the service)."""
+
+    first_name: str = ""
+    birth_year: str = ""
 
 
-def _children(raw: object, errors: dict[str, str]) -> list[tuple[str, int]]:
+@dataclass(frozen=True, slots=True)
+class ApplicationEntry:
+    """The application form as typed (lengths already bounded by the form model); every rule
+    is checked by `check_application`. `password` is the e-form's only."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    municipality: str = ""
+    address: str = ""
+    children: tuple[ChildEntry, ...] = ()
+    support_areas: tuple[str, ...] = ()
+    description: str = ""
+    reachable: str = ""
+    consent: bool = False
+    password: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewChild:
+    first_name: str
+    birth_year: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedApplication:
+    """An application whose every field passed the checks ('' e-mail: staff gave none)."""
+
+    name: str
+    email: str
+    phone: str
+    municipality: Municipality
+    address: str
+    children: tuple[NewChild, ...]
+    support_areas: tuple[SupportArea, ...]
+    description: str
+    reachable: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationProgress:
+    """The family's latest application as the guardian follows it."""
+
+    status: ApplicationStatus
+    channel: ApplicationChannel
+    submitted_at: datetime
+    in_review_at: datetime | None
+    decided_at: datetime | None
+    decision_note: str
+    areas: tuple[SupportArea, ...]
+    worker_name: str
+
+
+def _children(rows: tuple[ChildEntry, ...], errors: dict[str, str]) -> tuple[NewChild, ...]:
     this_year = utcnow().year
-    children = []
-    rows = raw if isinstance(raw, list) else []
+    children: list[NewChild] = []
     for index, row in enumerate(rows[:MAX_CHILDREN]):
-        row = row if isinstance(row, dict) else {}
-        name = row.get("first_name").strip() if isinstance(row.get("first_name"), str) else ""
-        year = row.get("birth_year")
-        year = int(year) if isinstance(year, str) and year.strip().isdigit() else year
-        if not name or len(name) > 60:
+        name, year_text = row.first_name.strip(), row.birth_year.strip()
+        year = int(year_text) if year_text.isascii() and year_text.isdigit() else 0
+        if not name or len(name) > CHILD_NAME_MAX:
             errors[f"child_{index}_name"] = "error.child_name"
-        if (
-            not isinstance(year, int)
-            or isinstance(year, bool)
-            or not this_year - 18 <= year <= this_year
-        ):
+        if not this_year - CHILD_AGE_MAX <= year <= this_year:
             errors[f"child_{index}_year"] = "error.birth_year"
         else:
-            children.append((name, year))
+            children.append(NewChild(name, year))
     if not rows:
         errors["children"] = "error.children_required"
-    return children
+    return tuple(children)
 
 
-def check_application(session: Session, form: object) -> dict:
-    """Every field checked; raises FormErrors listing all problems, else the clean values."""
-    form = form if isinstance(form, dict) else {}
-    errors: dict[str, str] = {}
-    clean = {
-        key: _text(form, key, limit)
-        for key, limit in (
-            ("name", 120),
-            ("phone", 20),
-            ("address", 200),
-            ("reachable", 200),
-            ("description", DESCRIPTION_MAX),
-        )
-    }
-    clean["email"] = normalise_email(form.get("email"))
-    if not clean["name"] or len(clean["name"]) > 120:
-        errors["name"] = "error.name_required"
-    if problem := email_problem(clean["email"]):
+def _email(
+    session: Session, entry: ApplicationEntry, optional: bool, errors: dict[str, str]
+) -> str:
+    email = normalise_email(entry.email)
+    if optional and not email:
+        return ""
+    if problem := email_problem(email):
         errors["email"] = problem
-    elif session.exec(select(User).where(User.email == clean["email"])).first():
+    elif session.exec(select(User).where(User.email == email)).first():
         errors["email"] = "error.email_unavailable"
-    if not PHONE_RE.match(clean["phone"]):
+    return email
+
+
+def _entry(entry: object) -> ApplicationEntry:
+    """The entry, or an empty one (every field then wrong) for a forged or missing form."""
+    return entry if isinstance(entry, ApplicationEntry) else ApplicationEntry()
+
+
+def check_application(
+    session: Session, entry: object, *, staff: bool = False
+) -> CheckedApplication:
+    """Every field checked; raises FormErrors listing all problems, else the clean values.
+
+    From staff (`staff=True`) the e-mail is optional and there is no password."""
+    entry = _entry(entry)
+    errors: dict[str, str] = {}
+    name, address = entry.name.strip(), entry.address.strip()
+    if not name or len(name) > NAME_MAX:
+        errors["name"] = "error.name_required"
+    email = _email(session, entry, staff, errors)
+    phone = entry.phone.strip()
+    if not PHONE_RE.match(phone):
         errors["phone"] = "error.phone_invalid"
-    clean["municipality"] = form.get("municipality")
-    if clean["municipality"] not in MUNICIPALITIES:
+    if entry.municipality not in values(Municipality):
         errors["municipality"] = "error.municipality_required"
-    if not clean["address"] or len(clean["address"]) > 200:
+    if not address or len(address) > ADDRESS_MAX:
         errors["address"] = "error.address_required"
-    areas = form.get("support_areas")
-    clean["areas"] = [a for a in SUPPORT_AREAS if isinstance(areas, list) and a in areas]
-    if not clean["areas"]:
+    areas = tuple(a for a in SupportArea if a in entry.support_areas)
+    if not areas:
         errors["support_areas"] = "error.area_required"
-    if len(clean["description"]) > DESCRIPTION_MAX:
+    if len(entry.description.strip()) > DESCRIPTION_MAX:
         errors["description"] = "error.text_long"
-    if form.get("consent") is not True:
+    if entry.consent is not True:
         errors["consent"] = "error.consent_required"
-    password = form.get("password") if isinstance(form.get("password"), str) else ""
-    if problem := password_problem(password):
+    if not staff and (problem := password_problem(entry.password)):
         errors["password"] = problem
-    clean["password"] = password
-    clean["children"] = _children(form.get("children"), errors)
+    children = _children(entry.children, errors)
     if errors:
         raise FormErrors(errors)
-    return clean
+    return CheckedApplication(
+        name=name,
+        email=email,
+        phone=phone,
+        municipality=Municipality(entry.municipality),
+        address=address,
+        children=children,
+        support_areas=areas,
+        description=entry.description.strip(),
+        reachable=entry.reachable.strip()[:ADDRESS_MAX],
+    )
 
 
-def submit_application(session: Session, form: object, language: str = "fi", ip: str = "") -> User:
-    """Create the guardian's account, the family and the application; returns the guardian."""
-    clean = check_application(session, form)
-    user = User(
-        email=clean["email"],
-        password_hash=hash_password(clean["password"]),
-        role="guardian",
-        display_name=clean["name"],
-        phone=clean["phone"],
-        language=language if language in ("fi", "sv", "en") else "fi",
+def create_applicant_family(
+    session: Session,
+    checked: CheckedApplication,
+    *,
+    channel: ApplicationChannel,
+    language: Language,
+    password_hash: str | None = None,
+    submitted_by: User | None = None,
+) -> tuple[User, Family]:
+    """Add the guardian's account, the family, its children and the application (flushed, not
+    committed). `submitted_by`: the staff member who registered it (None: the guardian). A
+    guardian without an e-mail address gets a unique one that can receive no mail."""
+    guardian = User(
+        email=checked.email or f"no-email-{new_token()[:12].lower()}@invalid",
+        password_hash=password_hash,
+        role=Role.GUARDIAN,
+        display_name=checked.name,
+        phone=checked.phone,
+        language=language,
     )
     family = Family(
-        name=clean["name"].split()[-1],
-        municipality=clean["municipality"],
-        address=clean["address"],
-        status="applied",
+        name=checked.name.split()[-1],
+        municipality=checked.municipality,
+        address=checked.address,
+        status=FamilyStatus.APPLIED,
     )
-    session.add(user)
+    session.add(guardian)
     session.add(family)
     session.flush()
-    session.add(FamilyGuardian(family_id=family.id, user_id=user.id))
-    for name, year in clean["children"]:
-        session.add(Child(family_id=family.id, first_name=name, birth_year=year))
+    family_id = saved_id(family.id)
+    session.add(FamilyGuardian(family_id=family_id, user_id=saved_id(guardian.id)))
+    for child in checked.children:
+        session.add(
+            Child(family_id=family_id, first_name=child.first_name, birth_year=child.birth_year)
+        )
     session.add(
         Application(
-            family_id=family.id,
-            channel="eform",
-            support_areas=",".join(clean["areas"]),
-            description=clean["description"],
-            reachable=clean["reachable"],
+            family_id=family_id,
+            channel=channel,
+            support_areas=list(checked.support_areas),
+            description=checked.description,
+            reachable=checked.reachable,
             consent=True,
-            status="submitted",
-            submitted_by_id=user.id,
+            status=ApplicationStatus.SUBMITTED,
+            submitted_by_id=(submitted_by or guardian).id,
         )
+    )
+    return guardian, family
+
+
+def submit_application(
+    session: Session, entry: object, language: object = Language.FI, ip: str = ""
+) -> User:
+    """Create the guardian's account, the family and the application; returns the guardian."""
+    checked = check_application(session, entry)
+    user, family = create_applicant_family(
+        session,
+        checked,
+        channel=ApplicationChannel.EFORM,
+        language=language_or_default(language),
+        password_hash=hash_password(_entry(entry).password),
     )
     log_access(session, user, family.id, "submit_application", ip=ip)
     session.commit()
@@ -169,9 +272,9 @@ def set_in_review(session: Session, user: User, application_id: object, ip: str 
     """A supervisor takes a submitted application into review."""
     require_supervisor(user)
     application = _application(session, application_id)
-    if application.status != "submitted":
+    if application.status != ApplicationStatus.SUBMITTED:
         raise ServiceError("error.application_decided")
-    application.status = "in_review"
+    application.status = ApplicationStatus.IN_REVIEW
     application.in_review_at = utcnow()
     log_access(session, user, application.family_id, "review_application", ip=ip)
     session.commit()
@@ -188,17 +291,18 @@ def accept_application(
     """Accept and assign a worker: the family becomes active."""
     require_supervisor(user)
     application = _application(session, application_id)
-    if application.status not in ("submitted", "in_review"):
+    if application.status not in UNDECIDED:
         raise ServiceError("error.application_decided")
     worker = active_worker(session, worker_id)
     family = require_family(session, user, application.family_id)
-    application.status, application.decided_at = "accepted", utcnow()
+    application.status, application.decided_at = ApplicationStatus.ACCEPTED, utcnow()
     application.decided_by_id = user.id
-    application.decision_note = note.strip()[:2000] if isinstance(note, str) else ""
-    family.status, family.worker_id, family.opened_on = "active", worker.id, utcnow().date()
+    application.decision_note = note.strip()[:DESCRIPTION_MAX] if isinstance(note, str) else ""
+    family.status, family.worker_id = FamilyStatus.ACTIVE, worker.id
+    family.opened_on = utcnow().date()
     log_access(session, user, family.id, "accept_application", detail=f"worker {worker.id}", ip=ip)
     session.commit()
-    notifications.application_decided(session, user, family.id)
+    notifications.application_decided(session, user, saved_id(family.id))
 
 
 def decline_application(
@@ -207,19 +311,26 @@ def decline_application(
     """Decline with a reason the family sees."""
     require_supervisor(user)
     text = reason.strip() if isinstance(reason, str) else ""
-    if not text or len(text) > 2000:
+    if not text or len(text) > DESCRIPTION_MAX:
         raise ServiceError("error.reason_required", field="reason")
     application = _application(session, application_id)
-    if application.status not in ("submitted", "in_review"):
+    if application.status not in UNDECIDED:
         raise ServiceError("error.application_decided")
-    application.status, application.decided_at = "declined", utcnow()
+    application.status, application.decided_at = ApplicationStatus.DECLINED, utcnow()
     application.decided_by_id, application.decision_note = user.id, text
     log_access(session, user, application.family_id, "decline_application", ip=ip)
     session.commit()
     notifications.application_decided(session, user, application.family_id)
 
 
-def application_status(session: Session, user: User, family_id: object, ip: str = "") -> dict:
+def application_areas(stored: list[str]) -> tuple[SupportArea, ...]:
+    """The support areas of an application as stored, known ones only, in their order."""
+    return tuple(area for area in SupportArea if area in stored)
+
+
+def application_status(
+    session: Session, user: User, family_id: object, ip: str = ""
+) -> ApplicationProgress:
     """The family's latest application with its dates, as the guardian follows it."""
     family = require_family(session, user, family_id)
     application = session.exec(
@@ -232,13 +343,13 @@ def application_status(session: Session, user: User, family_id: object, ip: str 
     worker = session.get(User, family.worker_id) if family.worker_id else None
     log_access(session, user, family.id, "view_application", ip=ip)
     session.commit()
-    return {
-        "status": application.status,
-        "submitted_at": application.submitted_at,
-        "in_review_at": application.in_review_at,
-        "decided_at": application.decided_at,
-        "decision_note": application.decision_note,
-        "channel": application.channel,
-        "areas": [a for a in application.support_areas.split(",") if a],
-        "worker_name": worker.display_name if worker else "",
-    }
+    return ApplicationProgress(
+        status=ApplicationStatus(application.status),
+        channel=ApplicationChannel(application.channel),
+        submitted_at=application.submitted_at,
+        in_review_at=application.in_review_at,
+        decided_at=application.decided_at,
+        decision_note=application.decision_note,
+        areas=application_areas(application.support_areas),
+        worker_name=worker.display_name if worker else "",
+    )

@@ -8,13 +8,15 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import TypeGuard
 
-from sqlalchemy import bindparam, event
+from sqlalchemy import bindparam, event, false
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, func, select
 
 from familywork_app import config
+from familywork_app.domain import Role, TokenPurpose
 from familywork_app.models import (
     AuthSession,
     OneTimeToken,
@@ -24,6 +26,7 @@ from familywork_app.models import (
     utcnow,
 )
 from familywork_app.services import ServiceError
+from familywork_app.services.policy import saved_id
 from familywork_app.services.security import new_token, token_hash, verify_password
 
 security_log = logging.getLogger("familywork.security")
@@ -43,8 +46,10 @@ class TooManyAttempts(ServiceError):
         self.seconds = seconds
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SignInResult:
+    """The outcome of a password check: the user when it was right."""
+
     user: User | None = None
     wait_seconds: int = 0  # > 0: too many recent failures, try again after this long
 
@@ -65,19 +70,20 @@ def normalise_email(email: object) -> str:
     return email.strip().lower()[:254] if isinstance(email, str) else ""
 
 
-def _recent_failures(session: Session, email: str, ip: str) -> tuple[int, object]:
+def _recent_failures(session: Session, email: str, ip: str) -> tuple[int, datetime | None]:
+    """The failures in the window (and the last one's time), for the e-mail or the address,
+    whichever has more."""
     since = utcnow() - FAILURE_WINDOW
-    conditions = [SignInAttempt.email == email]
+    conditions = [col(SignInAttempt.email) == email]
     if ip:
-        conditions.append(SignInAttempt.ip == ip)
-    counts = []
+        conditions.append(col(SignInAttempt.ip) == ip)
+    counts: list[tuple[int, datetime | None]] = []
     for condition in conditions:
         stmt = select(func.count(), func.max(SignInAttempt.at)).where(
-            condition, SignInAttempt.success == False, SignInAttempt.at >= since
-        )  # noqa: E712
+            condition, col(SignInAttempt.success) == false(), SignInAttempt.at >= since
+        )
         counts.append(session.exec(stmt).one())
-    worst = max(counts, key=lambda c: c[0])
-    return worst[0], worst[1]
+    return max(counts, key=lambda count: count[0])
 
 
 def wait_seconds(session: Session, email: str, ip: str) -> int:
@@ -144,9 +150,9 @@ def issue_signin_ticket(session: Session, user: User) -> str:
     ticket = new_token()
     session.add(
         OneTimeToken(
-            purpose="signin",
+            purpose=TokenPurpose.SIGNIN,
             token_hash=token_hash(ticket),
-            user_id=user.id,
+            user_id=saved_id(user.id),
             expires_at=utcnow() + timedelta(seconds=SIGNIN_TICKET_SECONDS),
         )
     )
@@ -154,8 +160,16 @@ def issue_signin_ticket(session: Session, user: User) -> str:
     return ticket
 
 
+def pending_user(session: Session, user_id: int) -> User | None:
+    """The account whose password was right a moment ago (the sign-in page keeps only its id
+    between the steps), while it is still active."""
+    user = session.get(User, user_id) if user_id else None
+    return user if user is not None and user.is_active else None
+
+
 def _lifetimes(user: User) -> tuple[timedelta, timedelta]:
-    if user.role == "guardian":
+    """How long a session may stay idle, and live at most, for this user's role."""
+    if user.role == Role.GUARDIAN:
         return (
             timedelta(minutes=config.GUARDIAN_IDLE_MINUTES),
             timedelta(minutes=config.GUARDIAN_ABSOLUTE_MINUTES),
@@ -170,11 +184,12 @@ def redeem_signin_ticket(
     session: Session, ticket: object, user_agent: str = "", ip: str = ""
 ) -> tuple[str, User] | None:
     """Trade a valid ticket for a new session token (a new token at every sign-in)."""
-    if not isinstance(ticket, str) or not 20 <= len(ticket) <= 100:
+    if not _well_formed(ticket):
         return None
     row = session.exec(
         select(OneTimeToken).where(
-            OneTimeToken.token_hash == token_hash(ticket), OneTimeToken.purpose == "signin"
+            OneTimeToken.token_hash == token_hash(ticket),
+            OneTimeToken.purpose == TokenPurpose.SIGNIN,
         )
     ).first()
     if row is None or row.used_at is not None or row.expires_at <= utcnow():
@@ -187,7 +202,7 @@ def redeem_signin_ticket(
     _idle, absolute = _lifetimes(user)
     session.add(
         AuthSession(
-            user_id=user.id,
+            user_id=saved_id(user.id),
             token_hash=token_hash(token),
             expires_at=utcnow() + absolute,
             user_agent=user_agent[:300],
@@ -216,7 +231,8 @@ _OPEN_LOCK_ID = (
 _RESOLVED = "familywork.resolved_sessions"  # session.info key of resolve_session_once
 
 
-def _well_formed(token: object) -> bool:
+def _well_formed(token: object) -> TypeGuard[str]:
+    """Whether `token` looks like one of ours (random, URL-safe, 20 to 100 characters)."""
     return isinstance(token, str) and 20 <= len(token) <= 100
 
 
@@ -244,7 +260,7 @@ def resolve_session(session: Session, token: object, *, together: bool = False) 
         session.commit()
     if (
         not together
-        and user.role != "guardian"
+        and user.role != Role.GUARDIAN
         and session.exec(_OPEN_LOCK_ID, params={"auth_session_id": row.id}).first() is not None
     ):
         return None
@@ -257,7 +273,7 @@ def resolve_session_once(session: Session, token: object, *, together: bool = Fa
     For callers whose database session lives for one event or request only (the app's event
     handlers resolve the user in their guard and again in the service call). Any change to a
     session, user or together-mode row in this database session forgets what was remembered."""
-    memo = session.info.setdefault(_RESOLVED, {})
+    memo: dict[tuple[str, bool], User | None] = session.info.setdefault(_RESOLVED, {})
     key = (token if isinstance(token, str) else "", together)
     if key not in memo:
         memo[key] = resolve_session(session, token, together=together)
@@ -265,7 +281,7 @@ def resolve_session_once(session: Session, token: object, *, together: bool = Fa
 
 
 @event.listens_for(OrmSession, "after_flush")
-def _forget_resolved(session: OrmSession, _flush_context) -> None:
+def _forget_resolved(session: OrmSession, _flush_context: object) -> None:
     if _RESOLVED in session.info and any(
         isinstance(obj, (AuthSession, User, TogetherSession))
         for obj in (*session.new, *session.dirty, *session.deleted)
@@ -300,7 +316,7 @@ def _locked(session: Session, auth_session_id: int) -> bool:
 def is_locked(session: Session, token: object) -> bool:
     """Whether this live session token is locked in together mode."""
     row = open_session_row(session, token)
-    return row is not None and _locked(session, row.id)
+    return row is not None and _locked(session, saved_id(row.id))
 
 
 def end_session(session: Session, token: object) -> None:
@@ -311,7 +327,7 @@ def end_session(session: Session, token: object) -> None:
         session.commit()
 
 
-def end_all_sessions(session: Session, user_id: int, keep_token: str = "") -> int:
+def end_all_sessions(session: Session, user_id: int, keep_token: object = "") -> int:
     """End every live session of a user (password change, deactivation), except the one of
     `keep_token` if given. Returns how many ended."""
     keep = token_hash(keep_token) if isinstance(keep_token, str) and keep_token else ""

@@ -14,20 +14,32 @@ single-meeting .ics: the service's name and the kind of place, no address, topic
 import hashlib
 import re
 import secrets
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from icalendar import Calendar, Event
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
+from familywork_app.domain import MeetingStatus, Role
 from familywork_app.i18n import HELSINKI, t
 from familywork_app.models import CalendarFeedToken, Family, Meeting, User, utcnow
 from familywork_app.services.access_log import log_families
-from familywork_app.services.policy import acting_user, guardian_family_id, is_active
+from familywork_app.services.policy import acting_user, guardian_family_id, is_active, saved_id
 
 DAYS_BACK = 30
-FEED_STATUSES = ("agreed", "held")  # held meetings were agreed; they stay in the calendar
+# Held meetings were agreed; they stay in the calendar.
+FEED_STATUSES = (MeetingStatus.AGREED, MeetingStatus.HELD)
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    """Whether the user has a live feed, and since when."""
+
+    active: bool
+    created_at: datetime | None
 
 
 def _hash(token: str) -> str:
@@ -57,7 +69,9 @@ def create_feed(session: Session, user: User, ip: str = "") -> str:
         old.revoked_at = now
         session.add(old)
     token = secrets.token_urlsafe(32)
-    session.add(CalendarFeedToken(user_id=user.id, token_hash=_hash(token), created_at=now))
+    session.add(
+        CalendarFeedToken(user_id=saved_id(user.id), token_hash=_hash(token), created_at=now)
+    )
     session.commit()
     return token
 
@@ -73,10 +87,10 @@ def revoke_feed(session: Session, user: User, ip: str = "") -> int:
     return len(live)
 
 
-def feed_status(session: Session, user: User) -> dict:
+def feed_status(session: Session, user: User) -> FeedStatus:
     """Whether the user has a live feed, and since when."""
     live = sorted(_live(session, user), key=lambda row: row.created_at)
-    return {"active": bool(live), "created_at": live[-1].created_at if live else None}
+    return FeedStatus(active=bool(live), created_at=live[-1].created_at if live else None)
 
 
 def _meetings(session: Session, user: User) -> list[Meeting]:
@@ -84,38 +98,46 @@ def _meetings(session: Session, user: User) -> list[Meeting]:
     the staff member's own meetings with families still assigned to them (the policy's rule)."""
     since = utcnow() - timedelta(days=DAYS_BACK)
     stmt = select(Meeting).where(col(Meeting.status).in_(FEED_STATUSES), Meeting.ends_at >= since)
-    if user.role == "guardian":
+    if user.role == Role.GUARDIAN:
         family_id = guardian_family_id(session, user)
         if family_id is None:
             return []
         stmt = stmt.where(Meeting.family_id == family_id)
     else:
-        stmt = stmt.join(Family, Family.id == Meeting.family_id).where(
+        stmt = stmt.join(Family, col(Family.id) == Meeting.family_id).where(
             Meeting.worker_id == user.id, Family.worker_id == user.id
         )
     return list(session.exec(stmt.order_by(col(Meeting.starts_at), col(Meeting.id))))
 
 
+def _add(component: Event | Calendar, name: str, value: Any, **parameters: str) -> None:
+    """Set one property (icalendar leaves the value's type open: it converts by type)."""
+    component.add(  # pyright: ignore[reportUnknownMemberType]  # the value is untyped there
+        name, value, parameters=parameters
+    )
+
+
 def _event(meeting: Meeting, lang: str) -> Event:
     """One meeting as an event with the same UID as its single .ics download."""
     event = Event()
-    event.add("uid", f"meeting-{meeting.id}@perhetyo")
-    event.add("dtstamp", utcnow())
-    event.add("dtstart", meeting.starts_at.astimezone(HELSINKI))
-    event.add("dtend", meeting.ends_at.astimezone(HELSINKI))
-    event.add("summary", f"{t(lang, 'app.name')}: {t(lang, 'place.' + meeting.place)}")
-    event.add("status", "CONFIRMED")
+    _add(event, "uid", f"meeting-{meeting.id}@perhetyo")
+    _add(event, "dtstamp", utcnow())
+    _add(event, "dtstart", meeting.starts_at.astimezone(HELSINKI))
+    _add(event, "dtend", meeting.ends_at.astimezone(HELSINKI))
+    _add(event, "summary", f"{t(lang, 'app.name')}: {t(lang, 'place.' + meeting.place)}")
+    _add(event, "status", "CONFIRMED")
     return event
 
 
 def _calendar(meetings: list[Meeting], lang: str) -> bytes:
+    """The feed's iCalendar: the meetings, refreshed hourly, with Helsinki's VTIMEZONE."""
     calendar = Calendar()
-    calendar.add("prodid", "-//Kainuun hyvinvointialue//Perhetyo//FI")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", t(lang, "app.name"))
-    calendar.add("x-wr-timezone", "Europe/Helsinki")
-    calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT1H")
+    _add(calendar, "prodid", "-//Kainuun hyvinvointialue//Perhetyo//FI")
+    _add(calendar, "version", "2.0")
+    _add(calendar, "x-wr-calname", t(lang, "app.name"))
+    _add(calendar, "x-wr-timezone", "Europe/Helsinki")
+    _add(calendar, "refresh-interval", timedelta(hours=1), VALUE="DURATION")
+    _add(calendar, "x-published-ttl", "PT1H")
     for meeting in meetings:
         calendar.add_component(_event(meeting, lang))
     last = max((m.ends_at.year for m in meetings), default=utcnow().year)
@@ -136,7 +158,7 @@ def read_feed(session: Session, token: object, ip: str = "") -> bytes | None:
         )
     ).first()
     owner = session.get(User, row.user_id) if row is not None else None
-    if row is None or not is_active(owner):
+    if row is None or owner is None or not is_active(owner):
         return None
     meetings = _meetings(session, owner)
     body = _calendar(meetings, owner.language)

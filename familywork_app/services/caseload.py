@@ -1,32 +1,118 @@
-"""A worker's caseload and the supervisor's overview, as plain data.
+"""A worker's caseload and the supervisor's overview, as typed rows.
 
 Both views run a fixed number of SQL statements whatever the number of families, meetings or
 messages: the per-family figures come from grouped queries (one per figure), and the
 access-log rows (one per family shown) go in one executemany INSERT and one commit.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
 from sqlmodel import Session, col, func, select
 
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    FamilyStatus,
+    GoalStatus,
+    MeetingStatus,
+    Municipality,
+    Role,
+    SupportArea,
+)
 from familywork_app.models import Application, Family, Goal, Meeting, User, utcnow
 from familywork_app.services.access_log import log_families
+from familywork_app.services.applications import application_areas
 from familywork_app.services.family_home import unread_by_family
-from familywork_app.services.policy import require_staff, require_supervisor
+from familywork_app.services.policy import require_staff, require_supervisor, saved_id
 
-OPEN_MEETING_STATUSES = ("agreed", "proposed")
-QUEUE_STATUSES = ("submitted", "in_review")
+OPEN_MEETING_STATUSES = (MeetingStatus.AGREED, MeetingStatus.PROPOSED)
+QUEUE_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW)
 
 
-def _counts(session: Session, model, family_ids, *conditions) -> dict[int, int]:
-    """Rows of `model` per family (only families with at least one are in the dict)."""
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    """One of the worker's families with what needs attention."""
+
+    id: int
+    name: str
+    municipality: Municipality
+    status: FamilyStatus
+    next_meeting_at: datetime | None
+    next_meeting_status: MeetingStatus | None
+    answers: int  # meetings the family asked to change
+    unread: int  # messages from the family the worker has not read
+    goals_active: int
+    weeks: int  # weeks since the work began (0: not begun)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """An application waiting for a decision."""
+
+    application_id: int
+    family_id: int
+    name: str
+    municipality: Municipality
+    status: ApplicationStatus
+    channel: ApplicationChannel
+    areas: tuple[SupportArea, ...]
+    days_waiting: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerLoad:
+    """An active worker and their number of active families."""
+
+    id: int
+    name: str
+    active: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The supervisor's overview: the queue and the workers to assign."""
+
+    queue: tuple[QueueRow, ...]
+    workers: tuple[WorkerLoad, ...]
+
+
+def active_family_counts(session: Session) -> dict[int, int]:
+    """Active families per worker id (one grouped query; workers with none are missing)."""
+    stmt = (
+        select(Family.worker_id, func.count())
+        .where(Family.status == FamilyStatus.ACTIVE, col(Family.worker_id).is_not(None))
+        .group_by(col(Family.worker_id))
+    )
+    return {worker_id: count for worker_id, count in session.exec(stmt) if worker_id is not None}
+
+
+def worker_accounts(session: Session) -> list[User]:
+    """The active family workers, by name (no policy: for the services that list them)."""
+    return list(
+        session.exec(
+            select(User)
+            .where(User.role == Role.WORKER, col(User.is_active).is_(True))
+            .order_by(col(User.display_name), col(User.id))
+        )
+    )
+
+
+def _counts(session: Session, model: Any, family_ids: Any, *conditions: Any) -> dict[int, int]:
+    """Rows of `model` (a table with `family_id`) per family (only families with one or more)."""
     stmt = (
         select(model.family_id, func.count())
         .where(col(model.family_id).in_(family_ids), *conditions)
         .group_by(model.family_id)
     )
-    return dict(session.exec(stmt).all())
+    return {family_id: count for family_id, count in session.exec(stmt)}
 
 
-def _next_meetings(session: Session, family_ids, now) -> dict[int, tuple]:
+def _next_meetings(
+    session: Session, family_ids: Any, now: datetime
+) -> dict[int, tuple[datetime, MeetingStatus]]:
     """Each family's next open meeting from `now` on, as (starts_at, status)."""
     ranked = (
         select(
@@ -35,7 +121,8 @@ def _next_meetings(session: Session, family_ids, now) -> dict[int, tuple]:
             Meeting.status,
             func.row_number()
             .over(
-                partition_by=Meeting.family_id, order_by=(col(Meeting.starts_at), col(Meeting.id))
+                partition_by=col(Meeting.family_id),
+                order_by=(col(Meeting.starts_at), col(Meeting.id)),
             )
             .label("rank"),
         )
@@ -50,7 +137,7 @@ def _next_meetings(session: Session, family_ids, now) -> dict[int, tuple]:
     return {family_id: (starts_at, status) for family_id, starts_at, status in session.exec(stmt)}
 
 
-def caseload(session: Session, user: User, ip: str = "") -> list[dict]:
+def caseload(session: Session, user: User, ip: str = "") -> list[CaseloadRow]:
     """The worker's own families, active first, then by name."""
     require_staff(user)
     families = session.exec(
@@ -61,106 +148,81 @@ def caseload(session: Session, user: User, ip: str = "") -> list[dict]:
     if not families:
         session.commit()
         return []
-    own = select(Family.id).where(Family.worker_id == user.id)
+    own = select(col(Family.id)).where(Family.worker_id == user.id)
     now = utcnow()
     today = now.date()
     meetings = _next_meetings(session, own, now)
-    answers = _counts(session, Meeting, own, Meeting.status == "change_requested")
+    answers = _counts(session, Meeting, own, Meeting.status == MeetingStatus.CHANGE_REQUESTED)
     unread = unread_by_family(session, own, user)
-    goals = _counts(session, Goal, own, Goal.status == "active")
-    rows = []
+    goals = _counts(session, Goal, own, Goal.status == GoalStatus.ACTIVE)
+    rows: list[CaseloadRow] = []
     for family in families:
-        starts_at, status = meetings.get(family.id, (None, ""))
+        family_id = saved_id(family.id)
+        starts_at, status = meetings.get(family_id, (None, None))
         rows.append(
-            {
-                "id": family.id,
-                "name": family.name,
-                "municipality": family.municipality,
-                "status": family.status,
-                "next_meeting_at": starts_at,
-                "next_meeting_status": status,
-                "answers": answers.get(family.id, 0),
-                "unread": unread.get(family.id, 0),
-                "goals_active": goals.get(family.id, 0),
-                "weeks": ((today - family.opened_on).days // 7) if family.opened_on else 0,
-            }
+            CaseloadRow(
+                id=family_id,
+                name=family.name,
+                municipality=Municipality(family.municipality),
+                status=FamilyStatus(family.status),
+                next_meeting_at=starts_at,
+                next_meeting_status=MeetingStatus(status) if status else None,
+                answers=answers.get(family_id, 0),
+                unread=unread.get(family_id, 0),
+                goals_active=goals.get(family_id, 0),
+                weeks=((today - family.opened_on).days // 7) if family.opened_on else 0,
+            )
         )
-    log_families(session, user, [f.id for f in families], "list_caseload", ip)
+    log_families(session, user, [row.id for row in rows], "list_caseload", ip)
     session.commit()
     return rows
 
 
-def _queue(session: Session) -> list[dict]:
+def _queue(session: Session) -> tuple[QueueRow, ...]:
     """Applications waiting for a decision, oldest first."""
     now = utcnow()
     stmt = (
-        select(
-            Application.id,
-            Application.status,
-            Application.channel,
-            Application.support_areas,
-            Application.submitted_at,
-            Family.id,
-            Family.name,
-            Family.municipality,
-        )
-        .join(Family, Family.id == Application.family_id)
+        select(Application, Family)
+        .join(Family, col(Family.id) == Application.family_id)
         .where(col(Application.status).in_(QUEUE_STATUSES))
         .order_by(col(Application.submitted_at))
     )
-    queue = [
-        {
-            "application_id": application_id,
-            "family_id": family_id,
-            "name": name,
-            "municipality": municipality,
-            "status": status,
-            "channel": channel,
-            "areas": [a for a in areas.split(",") if a],
-            "days_waiting": (now - submitted_at).days,
-        }
-        for (
-            application_id,
-            status,
-            channel,
-            areas,
-            submitted_at,
-            family_id,
-            name,
-            municipality,
-        ) in session.exec(stmt)
-    ]
-    return queue
+    return tuple(
+        QueueRow(
+            application_id=saved_id(application.id),
+            family_id=application.family_id,
+            name=family.name,
+            municipality=Municipality(family.municipality),
+            status=ApplicationStatus(application.status),
+            channel=ApplicationChannel(application.channel),
+            areas=application_areas(application.support_areas),
+            days_waiting=(now - application.submitted_at).days,
+        )
+        for application, family in session.exec(stmt)
+    )
 
 
-def application_queue(session: Session, user: User, ip: str = "") -> list[dict]:
+def _log_queue(session: Session, user: User, queue: Sequence[QueueRow], ip: str) -> None:
+    log_families(session, user, [q.family_id for q in queue], "view_queue", ip)
+    session.commit()
+
+
+def application_queue(session: Session, user: User, ip: str = "") -> list[QueueRow]:
     """The queue for workers to read (decisions are the supervisor's)."""
     require_staff(user)
     queue = _queue(session)
-    log_families(session, user, [q["family_id"] for q in queue], "view_queue", ip)
-    session.commit()
-    return queue
+    _log_queue(session, user, queue, ip)
+    return list(queue)
 
 
-def overview(session: Session, user: User, ip: str = "") -> dict:
+def overview(session: Session, user: User, ip: str = "") -> Overview:
     """The supervisor's overview: the application queue and active families per worker."""
     require_supervisor(user)
     queue = _queue(session)
-    active = dict(
-        session.exec(
-            select(Family.worker_id, func.count())
-            .where(Family.status == "active", col(Family.worker_id).is_not(None))
-            .group_by(Family.worker_id)
-        ).all()
+    active = active_family_counts(session)
+    workers = tuple(
+        WorkerLoad(id=saved_id(w.id), name=w.display_name, active=active.get(saved_id(w.id), 0))
+        for w in worker_accounts(session)
     )
-    workers = [
-        {"id": worker_id, "name": name, "active": active.get(worker_id, 0)}
-        for worker_id, name in session.exec(
-            select(User.id, User.display_name)
-            .where(User.role == "worker", User.is_active == True)  # noqa: E712
-            .order_by(col(User.display_name))
-        )
-    ]
-    log_families(session, user, [q["family_id"] for q in queue], "view_queue", ip)
-    session.commit()
-    return {"queue": queue, "workers": workers}
+    _log_queue(session, user, queue, ip)
+    return Overview(queue=queue, workers=workers)

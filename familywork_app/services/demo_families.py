@@ -1,26 +1,42 @@
 """The demo data as a table: staff and the families of the demo, with their cases.
 
-Read by `demo_data.load_demo_data`; kept apart so the loader stays readable.
+Read by `demo_data.load_demo_data`; the shapes of the rows are in `demo_specs.py`.
 """
+
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    EvaluationPhase,
+    MeetingPlace,
+    MeetingStatus,
+    Method,
+    MethodKind,
+    Municipality,
+    Role,
+    SupportArea,
+)
+from familywork_app.services.demo_specs import (
+    AppSpec,
+    FamilySpec,
+    GoalEntrySpec,
+    GoalSpec,
+    MeetingSpec,
+    MessageSpec,
+    MethodSpec,
+)
 
 SUPERVISOR = "supervisor@example.org"
 WORKER = "worker@example.org"
 WORKER2 = "worker2@example.org"
-STAFF = (
-    (SUPERVISOR, "supervisor", "Riitta Karjalainen"),
-    (WORKER, "worker", "Anna Heikkinen"),
-    (WORKER2, "worker", "Mikko Pulkkinen"),
+STAFF: tuple[tuple[str, Role, str], ...] = (
+    (SUPERVISOR, Role.SUPERVISOR, "Riitta Karjalainen"),
+    (WORKER, Role.WORKER, "Anna Heikkinen"),
+    (WORKER2, Role.WORKER, "Mikko Pulkkinen"),
 )
-# Meetings: (status, days from today, Helsinki hour, minutes, place, topic[, text, internal,
-# methods]); `text` is the shared summary (held), the family's change note or the cancel reason.
-# Goal entries: (days ago, author "w"/"g0"/"g1", text, rating).
-# Messages: (days ago, author, body, read by the other side).
-# Methods: (days ago, kind, respondent, phase, data) as stored in MethodRecord.data; role-map
-# members are written "g0"/"c0" (first guardian / child) and get their real ids when loaded.
-FAMILIES = (
-    dict(
+FAMILIES: tuple[FamilySpec, ...] = (
+    FamilySpec(
         name="Kemppainen",
-        municipality="Kajaani",
+        municipality=Municipality.KAJAANI,
         address="Pohjolankatu 12 B 4, 87100 Kajaani",
         worker=WORKER,
         guardians=(
@@ -28,73 +44,86 @@ FAMILIES = (
             ("family2@example.org", "Jussi Kemppainen"),
         ),
         children=(("Eetu", 2017), ("Aino", 2021)),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             60,
-            "eform",
-            "parenting,everyday",
+            ApplicationChannel.EFORM,
+            (SupportArea.PARENTING, SupportArea.EVERYDAY),
             "Arki on kahden lapsen kanssa raskasta, aamut ja iltaisin nukkumaanmeno riitelevät. "
             "Toivomme tukea rutiineihin ja keinoja rauhoittaa tilanteita.",
             "arkisin klo 9–15",
         ),
         meetings=(
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -35,
                 14,
                 90,
-                "home",
+                MeetingPlace.HOME,
                 "Tutustumiskäynti ja tavoitteiden kirjaaminen",
                 "Tutustuimme ja kirjasimme yhdessä kaksi tavoitetta: aamut ja iltarutiinit.",
                 "Vanhemmat väsyneitä mutta motivoituneita. Ei huolta lasten turvallisuudesta.",
-                "discussion,evaluation",
+                (Method.DISCUSSION, Method.EVALUATION),
             ),
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -14,
                 13,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Aamujärjestyksen kuvat",
                 "Teimme Eetun kanssa aamujärjestyksen kuvakortit jääkaapin oveen.",
                 "Eetu innostui korteista. Jussi osallistui ensimmäistä kertaa.",
-                "together,cards,child",
+                (Method.TOGETHER, Method.CARDS, Method.CHILD),
             ),
-            ("agreed", 3, 10, 60, "home", "Iltarutiinien läpikäynti"),
-            ("proposed", 10, 14, 90, "family_centre", "Väliarviointi perhekeskuksessa"),
+            MeetingSpec(
+                MeetingStatus.AGREED, 3, 10, 60, MeetingPlace.HOME, "Iltarutiinien läpikäynti"
+            ),
+            MeetingSpec(
+                MeetingStatus.PROPOSED,
+                10,
+                14,
+                90,
+                MeetingPlace.FAMILY_CENTRE,
+                "Väliarviointi perhekeskuksessa",
+            ),
         ),
         goals=(
-            (
-                "everyday",
+            GoalSpec(
+                SupportArea.EVERYDAY,
                 "Aamut sujuvat ilman riitaa",
                 "Aamujärjestys kuvina, vaatteet valmiiksi illalla, herätys 15 min aiemmin.",
                 (
-                    (40, "g0", "Aamut ovat kaoottisia, Eetu myöhästyy usein.", 3),
-                    (33, "w", "Sovittiin kokeilusta: vaatteet valmiiksi edellisenä iltana.", None),
-                    (21, "g1", "Vähän parempi, kortit auttavat.", 4),
-                    (14, "w", "Kuvakortit tehty yhdessä Eetun kanssa.", None),
-                    (4, "g0", "Eetu ehtii kouluun ajoissa useimpina aamuina.", 6),
+                    GoalEntrySpec(40, "g0", "Aamut ovat kaoottisia, Eetu myöhästyy usein.", 3),
+                    GoalEntrySpec(
+                        33, "w", "Sovittiin kokeilusta: vaatteet valmiiksi edellisenä iltana.", None
+                    ),
+                    GoalEntrySpec(21, "g1", "Vähän parempi, kortit auttavat.", 4),
+                    GoalEntrySpec(14, "w", "Kuvakortit tehty yhdessä Eetun kanssa.", None),
+                    GoalEntrySpec(4, "g0", "Eetu ehtii kouluun ajoissa useimpina aamuina.", 6),
                 ),
             ),
-            (
-                "parenting",
+            GoalSpec(
+                SupportArea.PARENTING,
                 "Rauhallinen iltarutiini",
                 "Sama iltajärjestys joka ilta, ruutuaika päättyy klo 19, iltasatu vuorotellen.",
                 (
-                    (38, "g1", "Aino nukahtaa vasta kymmeneltä.", 3),
-                    (28, "w", "Mietittiin iltaan rauhoittumisen hetki ja ruutuajan raja.", None),
-                    (17, "g0", "", 5),
-                    (6, "g1", "Iltasatu on vakiintunut, nukahtaminen nopeampaa.", 6),
+                    GoalEntrySpec(38, "g1", "Aino nukahtaa vasta kymmeneltä.", 3),
+                    GoalEntrySpec(
+                        28, "w", "Mietittiin iltaan rauhoittumisen hetki ja ruutuajan raja.", None
+                    ),
+                    GoalEntrySpec(17, "g0", "", 5),
+                    GoalEntrySpec(6, "g1", "Iltasatu on vakiintunut, nukahtaminen nopeampaa.", 6),
                 ),
             ),
         ),
-        # Methods done together: (days ago, kind, respondent "w"/"g0"/"c0", phase, data).
+        # Methods done together: respondent "w"/"g0"/"c0"; role-map members "g0"/"c0".
         methods=(
-            (
+            MethodSpec(
                 35,
-                "evaluation",
+                MethodKind.EVALUATION,
                 "g0",
-                "start",
+                EvaluationPhase.START,
                 {
                     "scores": {
                         "parenting": 2,
@@ -105,11 +134,11 @@ FAMILIES = (
                     }
                 },
             ),
-            (
+            MethodSpec(
                 35,
-                "evaluation",
+                MethodKind.EVALUATION,
                 "w",
-                "start",
+                EvaluationPhase.START,
                 {
                     "scores": {
                         "parenting": 3,
@@ -120,11 +149,11 @@ FAMILIES = (
                     }
                 },
             ),
-            (
+            MethodSpec(
                 35,
-                "network",
+                MethodKind.NETWORK,
                 "w",
-                "",
+                None,
                 {
                     "people": [
                         {
@@ -154,11 +183,11 @@ FAMILIES = (
                     ]
                 },
             ),
-            (
+            MethodSpec(
                 35,
-                "rolemap",
+                MethodKind.ROLEMAP,
                 "w",
-                "",
+                None,
                 {
                     "tasks": {
                         "mornings": ["g0"],
@@ -170,20 +199,22 @@ FAMILIES = (
                     }
                 },
             ),
-            (
+            MethodSpec(
                 14,
-                "child",
+                MethodKind.CHILD,
                 "c0",
-                "",
+                None,
                 {"faces": {"today": 4, "home": 4, "school": 3, "friends": 5, "sleep": 2}},
             ),
         ),
         messages=(
-            (20, "w", "Hei! Kiitos käynnistä. Laitoin muistiin sopimamme aamukokeilun.", True),
-            (19, "g0", "Kiitos! Kokeillaan heti huomenna.", True),
-            (12, "g1", "Kuvakortit ovat jääkaapissa, Eetu näyttää niitä ylpeänä.", True),
-            (11, "w", "Hienoa kuulla! Jatketaan niistä ensi kerralla.", True),
-            (
+            MessageSpec(
+                20, "w", "Hei! Kiitos käynnistä. Laitoin muistiin sopimamme aamukokeilun.", True
+            ),
+            MessageSpec(19, "g0", "Kiitos! Kokeillaan heti huomenna.", True),
+            MessageSpec(12, "g1", "Kuvakortit ovat jääkaapissa, Eetu näyttää niitä ylpeänä.", True),
+            MessageSpec(11, "w", "Hienoa kuulla! Jatketaan niistä ensi kerralla.", True),
+            MessageSpec(
                 1,
                 "w",
                 "Muistutus: seuraava käynti on sovittu klo 10 kotonanne. Tervetuloa myös Jussi!",
@@ -191,88 +222,95 @@ FAMILIES = (
             ),
         ),
     ),
-    dict(
+    FamilySpec(
         name="Tolonen",
-        municipality="Sotkamo",
+        municipality=Municipality.SOTKAMO,
         address="Kainuuntie 5, 88600 Sotkamo",
         worker=None,
         guardians=(("applicant@example.org", "Sanna Tolonen"),),
         children=(("Onni", 2019),),
-        app=(
-            "submitted",
+        app=AppSpec(
+            ApplicationStatus.SUBMITTED,
             4,
-            "eform",
-            "growth,resources",
+            ApplicationChannel.EFORM,
+            (SupportArea.GROWTH, SupportArea.RESOURCES),
             "Olen yksinhuoltaja ja tarvitsisin tukea Onnin uhmaikään ja omaan jaksamiseeni.",
             "arkisin iltapäivisin",
         ),
     ),
-    dict(
+    FamilySpec(
         name="Väisänen",
-        municipality="Hyrynsalmi",
+        municipality=Municipality.HYRYNSALMI,
         address="Keskustie 21, 89400 Hyrynsalmi",
         worker=None,
         guardians=(("satu.vaisanen@example.org", "Satu Väisänen"),),
         children=(("Emma", 2014), ("Leo", 2016)),
-        app=(
-            "in_review",
+        app=AppSpec(
+            ApplicationStatus.IN_REVIEW,
             12,
-            "phone",
-            "interaction",
+            ApplicationChannel.PHONE,
+            (SupportArea.INTERACTION,),
             "Sisarukset riitelevät paljon, toivomme keinoja perheen vuorovaikutukseen.",
             "parhaiten aamupäivisin",
         ),
     ),
-    dict(
+    FamilySpec(
         name="Huttunen",
-        municipality="Sotkamo",
+        municipality=Municipality.SOTKAMO,
         address="Markkinatie 8 A 2, 88600 Sotkamo",
         worker=WORKER,
         guardians=(("tiina.huttunen@example.org", "Tiina Huttunen"),),
         children=(("Veeti", 2013),),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             45,
-            "eform",
-            "growth,interaction",
+            ApplicationChannel.EFORM,
+            (SupportArea.GROWTH, SupportArea.INTERACTION),
             "Veetin koulunkäynti on takkuillut ja kotona on paljon riitaa.",
             "iltaisin klo 16–19",
         ),
         meetings=(
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -9,
                 15,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Koulupäivän rytmi",
                 "Käytiin läpi Veetin viikko ja tehtiin läksyaikataulu.",
                 "Veeti vetäytyvä, seurataan koulun kanssa.",
-                "discussion,child",
+                (Method.DISCUSSION, Method.CHILD),
             ),
-            ("proposed", 5, 15, 60, "home", "Yhteinen tapaaminen Veetin kanssa"),
+            MeetingSpec(
+                MeetingStatus.PROPOSED,
+                5,
+                15,
+                60,
+                MeetingPlace.HOME,
+                "Yhteinen tapaaminen Veetin kanssa",
+            ),
         ),
         goals=(
-            (
-                "growth",
+            GoalSpec(
+                SupportArea.GROWTH,
                 "Läksyt tehdään päivittäin",
                 "Läksyhetki klo 17 keittiön pöydässä.",
                 (
-                    (30, "g0", "Läksyt jäävät usein tekemättä.", 2),
-                    (16, "w", "Aikataulu tehty.", None),
-                    (9, "g0", "", 4),
-                    (2, "g0", "Neljänä päivänä viidestä onnistui!", 6),
+                    GoalEntrySpec(30, "g0", "Läksyt jäävät usein tekemättä.", 2),
+                    GoalEntrySpec(16, "w", "Aikataulu tehty.", None),
+                    GoalEntrySpec(9, "g0", "", 4),
+                    GoalEntrySpec(2, "g0", "Neljänä päivänä viidestä onnistui!", 6),
                 ),
             ),
         ),
         messages=(
-            (8, "w", "Kiitos tapaamisesta, läksyaikataulu liitteenä paperilla.", True),
-            (1, "g0", "Veeti sai kokeesta kahdeksikon, halusin kertoa!", False),
+            MessageSpec(8, "w", "Kiitos tapaamisesta, läksyaikataulu liitteenä paperilla.", True),
+            MessageSpec(1, "g0", "Veeti sai kokeesta kahdeksikon, halusin kertoa!", False),
         ),
     ),
-    dict(
+    FamilySpec(
         name="Korhonen",
-        municipality="Kuhmo",
+        municipality=Municipality.KUHMO,
         address="Kainuuntie 60, 88900 Kuhmo",
         worker=WORKER,
         guardians=(
@@ -280,179 +318,188 @@ FAMILIES = (
             ("maria.korhonen@example.org", "Maria Korhonen"),
         ),
         children=(("Ella", 2018), ("Niilo", 2020), ("Iida", 2023)),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             70,
-            "paper",
-            "resources,everyday",
+            ApplicationChannel.PAPER,
+            (SupportArea.RESOURCES, SupportArea.EVERYDAY),
             "Kolmen pienen lapsen arki ja vuorotyö uuvuttavat. Toivomme apua arjen rytmiin.",
             "viikonloppuisin tai puhelimitse iltaisin",
         ),
         meetings=(
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -21,
                 12,
                 90,
-                "home",
+                MeetingPlace.HOME,
                 "Perheen voimavarakartta",
                 "Teimme yhdessä roolikartan: kuka tekee mitä kotona.",
                 "Äidillä paljon kuormaa, isä vuorotyössä.",
-                "rolemap,discussion",
+                (Method.ROLEMAP, Method.DISCUSSION),
             ),
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -7,
                 12,
                 60,
-                "remote",
+                MeetingPlace.REMOTE,
                 "Tukiverkoston kartoitus",
                 "Mietimme, keneltä isovanhemmista voisi pyytää apua.",
                 "",
-                "networking",
+                (Method.NETWORKING,),
             ),
-            (
-                "change_requested",
+            MeetingSpec(
+                MeetingStatus.CHANGE_REQUESTED,
                 4,
                 9,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Arjen viikkosuunnitelma",
                 "Petri on silloin töissä, sopisiko perjantai iltapäivällä?",
             ),
         ),
         goals=(
-            (
-                "resources",
+            GoalSpec(
+                SupportArea.RESOURCES,
                 "Vanhemmille oma vapaailta kerran viikossa",
                 "Kysytään mummolta apua, sovitaan vuorot kalenteriin.",
                 (
-                    (50, "g1", "Ei ole ollut omaa aikaa kuukausiin.", 2),
-                    (30, "g0", "", 3),
-                    (21, "w", "Roolikartta tehty, tukiverkko kartoitettu.", None),
-                    (5, "g1", "", 5),
+                    GoalEntrySpec(50, "g1", "Ei ole ollut omaa aikaa kuukausiin.", 2),
+                    GoalEntrySpec(30, "g0", "", 3),
+                    GoalEntrySpec(21, "w", "Roolikartta tehty, tukiverkko kartoitettu.", None),
+                    GoalEntrySpec(5, "g1", "", 5),
                 ),
             ),
         ),
         messages=(
-            (6, "w", "Ehdotin seuraavaa tapaamista, katsokaa sopiiko.", True),
-            (3, "g1", "Voisiko aikaa siirtää? Kirjoitin toiveen tapaamiseen.", False),
+            MessageSpec(6, "w", "Ehdotin seuraavaa tapaamista, katsokaa sopiiko.", True),
+            MessageSpec(3, "g1", "Voisiko aikaa siirtää? Kirjoitin toiveen tapaamiseen.", False),
         ),
     ),
-    dict(
+    FamilySpec(
         name="Seppänen",
-        municipality="Suomussalmi",
+        municipality=Municipality.SUOMUSSALMI,
         address="Kirkkotie 3, 89600 Suomussalmi",
         worker=WORKER,
         guardians=(("minna.seppanen@example.org", "Minna Seppänen"),),
         children=(("Lilja", 2016), ("Aaro", 2011)),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             30,
-            "eform",
-            "interaction,parenting",
+            ApplicationChannel.EFORM,
+            (SupportArea.INTERACTION, SupportArea.PARENTING),
             "Murrosikäisen Aaron kanssa välit ovat tulehtuneet.",
             "arkisin klo 8–12",
         ),
         meetings=(
-            (
-                "cancelled",
+            MeetingSpec(
+                MeetingStatus.CANCELLED,
                 -3,
                 14,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Aaron kanssa keskustelu",
                 "Aaro sairastui, siirretään myöhemmäksi.",
             ),
-            ("agreed", 6, 14, 60, "family_centre", "Aaron kanssa keskustelu"),
+            MeetingSpec(
+                MeetingStatus.AGREED,
+                6,
+                14,
+                60,
+                MeetingPlace.FAMILY_CENTRE,
+                "Aaron kanssa keskustelu",
+            ),
         ),
         goals=(
-            (
-                "interaction",
+            GoalSpec(
+                SupportArea.INTERACTION,
                 "Puhumme toisillemme rauhallisesti",
                 "Sovitut aikalisät riitatilanteissa, viikoittainen perhepalaveri.",
                 (
-                    (25, "g0", "Huutamista päivittäin.", 3),
-                    (18, "w", "Aikalisän malli opeteltu.", None),
-                    (10, "g0", "", 4),
-                    (3, "g0", "Aikalisä toimii jo joskus.", 5),
+                    GoalEntrySpec(25, "g0", "Huutamista päivittäin.", 3),
+                    GoalEntrySpec(18, "w", "Aikalisän malli opeteltu.", None),
+                    GoalEntrySpec(10, "g0", "", 4),
+                    GoalEntrySpec(3, "g0", "Aikalisä toimii jo joskus.", 5),
                 ),
             ),
         ),
         messages=(
-            (4, "g0", "Aaro on kipeänä, perutaan huominen.", True),
-            (3, "w", "Selvä, paranemisia! Uusi aika on kalenterissa.", True),
+            MessageSpec(4, "g0", "Aaro on kipeänä, perutaan huominen.", True),
+            MessageSpec(3, "w", "Selvä, paranemisia! Uusi aika on kalenterissa.", True),
         ),
     ),
-    dict(
+    FamilySpec(
         name="Pikkarainen",
-        municipality="Paltamo",
+        municipality=Municipality.PALTAMO,
         address="Kajaanintie 14, 88300 Paltamo",
         worker=WORKER,
         guardians=(("jenni.pikkarainen@example.org", "Jenni Pikkarainen"),),
         children=(("Sisu", 2022),),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             24,
-            "eform",
-            "parenting",
+            ApplicationChannel.EFORM,
+            (SupportArea.PARENTING,),
             "Ensimmäinen lapsi, kaipaan varmuutta vanhemmuuteen.",
             "milloin vain",
         ),
         meetings=(
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -10,
                 10,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Tutustuminen",
                 "Tutustuimme ja juttelimme Sisun päivärytmistä.",
                 "",
-                "discussion,guidance",
+                (Method.DISCUSSION, Method.GUIDANCE),
             ),
-            ("agreed", 2, 12, 60, "home", "Leikki ja vuorovaikutus"),
+            MeetingSpec(
+                MeetingStatus.AGREED, 2, 12, 60, MeetingPlace.HOME, "Leikki ja vuorovaikutus"
+            ),
         ),
         goals=(
-            (
-                "parenting",
+            GoalSpec(
+                SupportArea.PARENTING,
                 "Luotan omaan vanhemmuuteeni",
                 "Mallinnetaan leikkihetkiä yhdessä.",
                 (
-                    (18, "g0", "", 4),
-                    (10, "w", "Leikkihetki mallinnettu.", None),
-                    (3, "g0", "Rohkeampi olo jo.", 6),
+                    GoalEntrySpec(18, "g0", "", 4),
+                    GoalEntrySpec(10, "w", "Leikkihetki mallinnettu.", None),
+                    GoalEntrySpec(3, "g0", "Rohkeampi olo jo.", 6),
                 ),
             ),
         ),
-        messages=((2, "g0", "Voiko ensi kerralla ottaa mukaan mummon?", False),),
+        messages=(MessageSpec(2, "g0", "Voiko ensi kerralla ottaa mukaan mummon?", False),),
     ),
-    dict(
+    FamilySpec(
         name="Komulainen",
-        municipality="Puolanka",
+        municipality=Municipality.PUOLANKA,
         address="Kauppatie 9, 89200 Puolanka",
         worker=WORKER,
         guardians=(("heikki.komulainen@example.org", "Heikki Komulainen"),),
         children=(("Venla", 2012),),
-        app=(
-            "accepted",
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
             200,
-            "phone",
-            "everyday,resources",
+            ApplicationChannel.PHONE,
+            (SupportArea.EVERYDAY, SupportArea.RESOURCES),
             "Ero ja muutto, arki uudessa kodissa tarvitsee rakennetta.",
             "arkisin",
         ),
         meetings=(
-            (
-                "held",
+            MeetingSpec(
+                MeetingStatus.HELD,
                 -25,
                 13,
                 60,
-                "home",
+                MeetingPlace.HOME,
                 "Loppuarviointi",
                 "Arvioimme yhdessä työskentelyn: arki sujuu ja tavoitteet täyttyivät.",
                 "Ei jatkotarvetta.",
-                "evaluation,discussion",
+                (Method.EVALUATION, Method.DISCUSSION),
             ),
         ),
         closed=(
@@ -461,34 +508,60 @@ FAMILIES = (
             "on sopeutunut uuteen kouluun. Perhe tietää, mistä saa tarvittaessa apua.",
         ),
     ),
-    dict(
+    FamilySpec(
         name="Ryynänen",
-        municipality="Ristijärvi",
+        municipality=Municipality.RISTIJARVI,
         address="Ristijärventie 2, 88400 Ristijärvi",
         worker=WORKER2,
         guardians=(("johanna.ryynanen@example.org", "Johanna Ryynänen"),),
         children=(("Eino", 2015),),
-        app=("accepted", 40, "eform", "growth", "Einon tunnesäätely huolestuttaa.", "arkisin"),
-        meetings=(("agreed", 4, 13, 60, "home", "Tunnekortit Einon kanssa"),),
-        goals=(
-            (
-                "growth",
-                "Eino osaa nimetä tunteitaan",
-                "Tunnekortit päivittäin.",
-                ((20, "g0", "", 3), (12, "w", "Kortit otettu käyttöön.", None), (4, "g0", "", 5)),
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
+            40,
+            ApplicationChannel.EFORM,
+            (SupportArea.GROWTH,),
+            "Einon tunnesäätely huolestuttaa.",
+            "arkisin",
+        ),
+        meetings=(
+            MeetingSpec(
+                MeetingStatus.AGREED, 4, 13, 60, MeetingPlace.HOME, "Tunnekortit Einon kanssa"
             ),
         ),
-        messages=((5, "w", "Tunnekortit tulevat mukanani ensi käynnillä.", True),),
+        goals=(
+            GoalSpec(
+                SupportArea.GROWTH,
+                "Eino osaa nimetä tunteitaan",
+                "Tunnekortit päivittäin.",
+                (
+                    GoalEntrySpec(20, "g0", "", 3),
+                    GoalEntrySpec(12, "w", "Kortit otettu käyttöön.", None),
+                    GoalEntrySpec(4, "g0", "", 5),
+                ),
+            ),
+        ),
+        messages=(MessageSpec(5, "w", "Tunnekortit tulevat mukanani ensi käynnillä.", True),),
     ),
-    dict(
+    FamilySpec(
         name="Moilanen",
-        municipality="Kajaani",
+        municipality=Municipality.KAJAANI,
         address="Lönnrotinkatu 7 C 15, 87100 Kajaani",
         worker=WORKER2,
         guardians=(("tuomas.moilanen@example.org", "Tuomas Moilanen"),),
         children=(("Oona", 2019), ("Elias", 2019)),
-        app=("accepted", 28, "phone", "everyday", "Kaksosten kanssa arki on hektistä.", "iltaisin"),
-        meetings=(("proposed", 7, 16, 60, "remote", "Viikkosuunnitelma etänä"),),
-        messages=((2, "g0", "Sopiiko etätapaaminen Teamsissa?", False),),
+        app=AppSpec(
+            ApplicationStatus.ACCEPTED,
+            28,
+            ApplicationChannel.PHONE,
+            (SupportArea.EVERYDAY,),
+            "Kaksosten kanssa arki on hektistä.",
+            "iltaisin",
+        ),
+        meetings=(
+            MeetingSpec(
+                MeetingStatus.PROPOSED, 7, 16, 60, MeetingPlace.REMOTE, "Viikkosuunnitelma etänä"
+            ),
+        ),
+        messages=(MessageSpec(2, "g0", "Sopiiko etätapaaminen Teamsissa?", False),),
     ),
 )

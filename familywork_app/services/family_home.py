@@ -1,7 +1,21 @@
 """What a guardian sees first: their family's status, next meeting, open items and goals."""
 
-from sqlmodel import Session, col, func, select
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from sqlalchemy.sql.expression import ColumnElement
+from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from familywork_app.domain import (
+    ApplicationStatus,
+    FamilyStatus,
+    GoalStatus,
+    MeetingPlace,
+    MeetingStatus,
+    Role,
+    SupportArea,
+)
 from familywork_app.models import (
     Application,
     Family,
@@ -14,12 +28,61 @@ from familywork_app.models import (
 )
 from familywork_app.services import NotAllowed
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import guardian_family_id, require_family, side
+from familywork_app.services.policy import (
+    acting_user,
+    guardian_family_id,
+    require_family,
+    side,
+    valid_id,
+)
 
 
-def own_family(session: Session, user: User) -> Family:
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """The family's next agreed meeting."""
+
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    place: MeetingPlace
+    place_detail: str
+    topic: str
+    worker_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAtAGlance:
+    """An active goal with its newest rating (None: not rated yet)."""
+
+    id: int
+    title: str
+    area: SupportArea
+    rating: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyHome:
+    """Everything on the guardian's home page."""
+
+    family_name: str
+    status: FamilyStatus
+    closed_on: date | None
+    worker_name: str
+    next_meeting: NextMeeting | None
+    proposed_count: int  # meetings the other side proposed, waiting for an answer
+    unread_count: int
+    goals: tuple[GoalAtAGlance, ...]
+    application_status: ApplicationStatus | None  # the newest application's (None: none)
+    application_submitted_at: datetime | None
+
+
+# The family ids to count unread messages for: a list, or a subquery of ids.
+FamilyIds = list[int] | SelectOfScalar[int] | SelectOfScalar[int | None]
+
+
+def own_family(session: Session, user: object) -> Family:
     """The guardian's own family (authorised through the policy)."""
-    if user is None or user.role != "guardian":
+    if not isinstance(user, User) or user.role != Role.GUARDIAN:
         raise NotAllowed()
     return require_family(session, user, guardian_family_id(session, user))
 
@@ -29,23 +92,23 @@ def latest_ratings(session: Session, goal_ids: list[int]) -> dict[int, int]:
     latest: dict[int, int] = {}
     if not goal_ids:
         return latest
-    stmt = (
-        select(GoalEntry)
-        .where(col(GoalEntry.goal_id).in_(goal_ids), col(GoalEntry.rating).is_not(None))
-        .order_by(col(GoalEntry.created_at))
+    stmt = select(GoalEntry.goal_id, GoalEntry.rating).where(
+        col(GoalEntry.goal_id).in_(goal_ids), col(GoalEntry.rating).is_not(None)
     )
-    for entry in session.exec(stmt):
-        latest[entry.goal_id] = entry.rating
+    for goal_id, rating in session.exec(stmt.order_by(col(GoalEntry.created_at))):
+        if rating is not None:
+            latest[goal_id] = rating
     return latest
 
 
-def unread_by_family(session: Session, family_ids, reader: User) -> dict[int, int]:
+def unread_by_family(session: Session, family_ids: FamilyIds, reader: User) -> dict[int, int]:
     """Per family (one query): messages the reader's side has not read yet. `family_ids` is a
     list or a subquery of ids."""
     if isinstance(family_ids, list) and not family_ids:
         return {}
-    from_other_side = (
-        User.role == "guardian" if side(reader) == "staff" else User.role != "guardian"
+    from_guardians = col(User.role) == Role.GUARDIAN
+    from_other_side: ColumnElement[bool] = (
+        from_guardians if side(reader) == "staff" else ~from_guardians
     )
     stmt = (
         select(Message.family_id, func.count())
@@ -53,9 +116,9 @@ def unread_by_family(session: Session, family_ids, reader: User) -> dict[int, in
         .where(
             col(Message.family_id).in_(family_ids), col(Message.read_at).is_(None), from_other_side
         )
-        .group_by(Message.family_id)
+        .group_by(col(Message.family_id))
     )
-    return dict(session.exec(stmt).all())
+    return {family_id: count for family_id, count in session.exec(stmt).all()}
 
 
 def unread_for(session: Session, family_id: int, reader: User) -> int:
@@ -63,65 +126,84 @@ def unread_for(session: Session, family_id: int, reader: User) -> int:
     return unread_by_family(session, [family_id], reader).get(family_id, 0)
 
 
-def family_home(session: Session, user: User, ip: str = "") -> dict:
-    """Plain data for the family home page."""
-    family = own_family(session, user)
-    now = utcnow()
-    next_meeting = session.exec(
+def _next_meeting(session: Session, family_id: int, worker: User | None) -> NextMeeting | None:
+    meeting = session.exec(
         select(Meeting)
-        .where(Meeting.family_id == family.id, Meeting.status == "agreed", Meeting.starts_at >= now)
+        .where(
+            Meeting.family_id == family_id,
+            Meeting.status == MeetingStatus.AGREED,
+            Meeting.starts_at >= utcnow(),
+        )
         .order_by(col(Meeting.starts_at))
     ).first()
-    proposed = session.exec(
+    if meeting is None:
+        return None
+    return NextMeeting(
+        id=valid_id(meeting.id),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        place=MeetingPlace(meeting.place),
+        place_detail=meeting.place_detail,
+        topic=meeting.topic,
+        worker_name=worker.display_name if worker else "",
+    )
+
+
+def _proposed_to(session: Session, family_id: int, user: User) -> int:
+    """Upcoming meetings proposed by the other side, waiting for the user's answer."""
+    return session.exec(
         select(func.count())
         .select_from(Meeting)
         .where(
-            Meeting.family_id == family.id,
-            Meeting.status == "proposed",
+            Meeting.family_id == family_id,
+            Meeting.status == MeetingStatus.PROPOSED,
             Meeting.proposed_by_id != user.id,
-            Meeting.starts_at >= now,
+            Meeting.starts_at >= utcnow(),
         )
     ).one()
-    goals = list(
-        session.exec(
-            select(Goal)
-            .where(Goal.family_id == family.id, Goal.status == "active")
-            .order_by(col(Goal.id))
+
+
+def _active_goals(session: Session, family_id: int) -> tuple[GoalAtAGlance, ...]:
+    goals = session.exec(
+        select(Goal)
+        .where(Goal.family_id == family_id, Goal.status == GoalStatus.ACTIVE)
+        .order_by(col(Goal.id))
+    ).all()
+    ids = [valid_id(goal.id) for goal in goals]
+    ratings = latest_ratings(session, ids)
+    return tuple(
+        GoalAtAGlance(
+            id=goal_id,
+            title=goal.title,
+            area=SupportArea(goal.support_area),
+            rating=ratings.get(goal_id),
         )
+        for goal_id, goal in zip(ids, goals, strict=True)
     )
-    ratings = latest_ratings(session, [g.id for g in goals])
+
+
+def family_home(session: Session, user: User, ip: str = "") -> FamilyHome:
+    """What the family home page shows."""
+    family = own_family(session, acting_user(user, ip))
+    family_id = valid_id(family.id)
+    worker = session.get(User, family.worker_id) if family.worker_id else None
     application = session.exec(
         select(Application)
-        .where(Application.family_id == family.id)
+        .where(Application.family_id == family_id)
         .order_by(col(Application.submitted_at).desc())
     ).first()
-    worker = session.get(User, family.worker_id) if family.worker_id else None
-    log_access(session, user, family.id, "view_family_home", ip=ip)
+    home = FamilyHome(
+        family_name=family.name,
+        status=FamilyStatus(family.status),
+        closed_on=family.closed_on,
+        worker_name=worker.display_name if worker else "",
+        next_meeting=_next_meeting(session, family_id, worker),
+        proposed_count=_proposed_to(session, family_id, user),
+        unread_count=unread_for(session, family_id, user),
+        goals=_active_goals(session, family_id),
+        application_status=ApplicationStatus(application.status) if application else None,
+        application_submitted_at=application.submitted_at if application else None,
+    )
+    log_access(session, user, family_id, "view_family_home", ip=ip)
     session.commit()
-    return {
-        "family_name": family.name,
-        "status": family.status,
-        "closed_on": family.closed_on,
-        "worker_name": worker.display_name if worker else "",
-        "next_meeting": _meeting_data(next_meeting, worker) if next_meeting else None,
-        "proposed_count": proposed,
-        "unread_count": unread_for(session, family.id, user),
-        "goals": [
-            {"id": g.id, "title": g.title, "area": g.support_area, "rating": ratings.get(g.id)}
-            for g in goals
-        ],
-        "application_status": application.status if application else "",
-        "application_submitted_at": application.submitted_at if application else None,
-    }
-
-
-def _meeting_data(meeting: Meeting, worker: User | None) -> dict:
-    return {
-        "id": meeting.id,
-        "starts_at": meeting.starts_at,
-        "ends_at": meeting.ends_at,
-        "place": meeting.place,
-        "place_detail": meeting.place_detail,
-        "topic": meeting.topic,
-        "worker_name": worker.display_name if worker else "",
-    }
+    return home

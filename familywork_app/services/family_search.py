@@ -1,25 +1,49 @@
 """Supervisor look-ups: find a family by name or municipality, and the workers to assign."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, col, func, select
 
+from familywork_app.domain import FamilyStatus, Municipality
 from familywork_app.models import Family, User
 from familywork_app.services.access_log import log_access
-from familywork_app.services.policy import acting_user, require_supervisor
+from familywork_app.services.caseload import worker_accounts
+from familywork_app.services.policy import acting_user, require_supervisor, saved_id
 
 MAX_RESULTS = 20
+QUERY_MAX = 60
 
 
-def find_families(session: Session, user: User, query: object, ip: str = "") -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class FamilyFound:
+    """A family matching the supervisor's search."""
+
+    id: int
+    name: str
+    municipality: Municipality
+    status: FamilyStatus
+    worker_name: str  # "" when no worker is assigned
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerName:
+    """An active worker a family can be given to."""
+
+    id: int
+    name: str
+
+
+def find_families(session: Session, user: User, query: object, ip: str = "") -> list[FamilyFound]:
     """Up to 20 families whose name or municipality starts with `query` (2+ characters)."""
     require_supervisor(acting_user(user, ip))
-    text = query.strip().lower()[:60] if isinstance(query, str) else ""
+    text = query.strip().lower()[:QUERY_MAX] if isinstance(query, str) else ""
     text = text.replace("\\", "").replace("%", "").replace("_", "")  # no LIKE wildcards
     if len(text) < 2:
         return []
     pattern = text + "%"
     rows = session.exec(
-        select(Family, User.display_name)
-        .join(User, User.id == Family.worker_id, isouter=True)
+        select(Family, User)
+        .join(User, col(User.id) == Family.worker_id, isouter=True)
         .where(
             (func.lower(Family.name).like(pattern))
             | (func.lower(Family.municipality).like(pattern))
@@ -27,27 +51,23 @@ def find_families(session: Session, user: User, query: object, ip: str = "") -> 
         .order_by(col(Family.name))
         .limit(MAX_RESULTS)
     ).all()
-    for family, _worker in rows:
+    found = [
+        FamilyFound(
+            id=saved_id(family.id),
+            name=family.name,
+            municipality=Municipality(family.municipality),
+            status=FamilyStatus(family.status),
+            worker_name=worker.display_name if worker else "",
+        )
+        for family, worker in rows
+    ]
+    for family in found:
         log_access(session, user, family.id, "search_family", ip=ip)
     session.commit()
-    return [
-        {
-            "id": f.id,
-            "name": f.name,
-            "municipality": f.municipality,
-            "status": f.status,
-            "worker_name": worker or "",
-        }
-        for f, worker in rows
-    ]
+    return found
 
 
-def active_workers(session: Session, user: User) -> list[dict]:
+def active_workers(session: Session, user: User) -> list[WorkerName]:
     """Active workers by name (no family data: nothing to log)."""
     require_supervisor(user)
-    workers = session.exec(
-        select(User)
-        .where(User.role == "worker", User.is_active == True)  # noqa: E712
-        .order_by(col(User.display_name))
-    ).all()
-    return [{"id": w.id, "name": w.display_name} for w in workers]
+    return [WorkerName(id=saved_id(w.id), name=w.display_name) for w in worker_accounts(session)]

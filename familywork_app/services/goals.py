@@ -5,11 +5,13 @@ closed family may still read the goals but no longer add to them (see `policy.re
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from familywork_app.models import SUPPORT_AREAS, Goal, GoalEntry, User, utcnow
+from familywork_app.domain import GoalStatus, Role, SupportArea, values
+from familywork_app.models import Goal, GoalEntry, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.policy import (
@@ -17,14 +19,59 @@ from familywork_app.services.policy import (
     require_family,
     require_record,
     require_staff,
+    valid_id,
 )
 
 TITLE_MAX = 200
 TEXT_MAX = 2000
-STATUS_ORDER = {"active": 0, "achieved": 1, "dropped": 2}
-END_STATUSES = ("achieved", "dropped")
+RATING_MAX = 10
+STATUS_ORDER = {status: order for order, status in enumerate(GoalStatus)}  # active first
+END_STATUSES = frozenset({GoalStatus.ACHIEVED, GoalStatus.DROPPED})
+SUPPORT_AREAS = frozenset(values(SupportArea))
 RATING_TEXT = re.compile(r"[0-9]{1,2}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class GoalEntryRow:
+    """One progress entry on a goal: a text, a 0–10 rating or both, with its author."""
+
+    id: int
+    author_name: str
+    author_role: Role
+    text: str
+    rating: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RatingPoint:
+    """One rating of a goal over time (for the chart)."""
+
+    at: datetime
+    rating: int
+
+
+@dataclass(frozen=True, slots=True)
+class GoalRow:
+    """A goal of the family with its entries, oldest first."""
+
+    id: int
+    title: str
+    support_area: SupportArea
+    what_we_do: str
+    target_date: date | None
+    status: GoalStatus
+    entries: tuple[GoalEntryRow, ...] = ()
+
+    @property
+    def ratings(self) -> tuple[RatingPoint, ...]:
+        """The entries that carry a rating, oldest first."""
+        return tuple(
+            RatingPoint(at=entry.created_at, rating=entry.rating)
+            for entry in self.entries
+            if entry.rating is not None
+        )
 
 
 def _text(
@@ -44,13 +91,13 @@ def _rating(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, str):
-        value = value.strip()
-        if value == "":
+        text = value.strip()
+        if text == "":
             return None
-        if not RATING_TEXT.fullmatch(value):
+        if not RATING_TEXT.fullmatch(text):
             raise ServiceError("error.rating_range", field="rating")
-        value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10:
+        value = int(text)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= RATING_MAX:
         raise ServiceError("error.rating_range", field="rating")
     return value
 
@@ -74,82 +121,79 @@ def _goal_for(session: Session, user: User, goal_id: object) -> Goal:
     return require_record(session, user, Goal, goal_id, change=True)
 
 
-def _entry_data(entry: GoalEntry, author: User | None) -> dict:
-    return {
-        "id": entry.id,
-        "author_name": author.display_name if author else "",
-        "author_role": author.role if author else "",
-        "text": entry.text,
-        "rating": entry.rating,
-        "created_at": entry.created_at,
-    }
+def _entry_row(entry: GoalEntry, author: User) -> GoalEntryRow:
+    return GoalEntryRow(
+        id=valid_id(entry.id),
+        author_name=author.display_name,
+        author_role=Role(author.role),
+        text=entry.text,
+        rating=entry.rating,
+        created_at=entry.created_at,
+    )
 
 
-def _goal_data(goal: Goal, entries: list[dict]) -> dict:
-    return {
-        "id": goal.id,
-        "title": goal.title,
-        "support_area": goal.support_area,
-        "what_we_do": goal.what_we_do,
-        "target_date": goal.target_date,
-        "status": goal.status,
-        "entries": entries,
-        "ratings": [
-            {"at": e["created_at"], "rating": e["rating"]}
-            for e in entries
-            if e["rating"] is not None
-        ],
-    }
+def _goal_row(goal: Goal, entries: tuple[GoalEntryRow, ...] = ()) -> GoalRow:
+    return GoalRow(
+        id=valid_id(goal.id),
+        title=goal.title,
+        support_area=SupportArea(goal.support_area),
+        what_we_do=goal.what_we_do,
+        target_date=goal.target_date,
+        status=GoalStatus(goal.status),
+        entries=entries,
+    )
 
 
-def _entries_by_goal(session: Session, goal_ids: list[int]) -> dict[int, list[dict]]:
+def _entries_by_goal(session: Session, goal_ids: list[int]) -> dict[int, list[GoalEntryRow]]:
     """Each goal's entries, oldest first, with their authors."""
-    found: dict[int, list[dict]] = {goal_id: [] for goal_id in goal_ids}
+    found: dict[int, list[GoalEntryRow]] = {goal_id: [] for goal_id in goal_ids}
     if not goal_ids:
         return found
     stmt = (
         select(GoalEntry, User)
-        .join(User, User.id == GoalEntry.author_id)
+        .join(User, col(User.id) == GoalEntry.author_id)
         .where(col(GoalEntry.goal_id).in_(goal_ids))
         .order_by(col(GoalEntry.created_at), col(GoalEntry.id))
     )
     for entry, author in session.exec(stmt):
-        found[entry.goal_id].append(_entry_data(entry, author))
+        found[entry.goal_id].append(_entry_row(entry, author))
     return found
 
 
-def family_goals(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
+def family_goals(session: Session, user: User, family_id: object, ip: str = "") -> list[GoalRow]:
     """All goals of the family: active first, then achieved, then dropped; by id within."""
     family = require_family(session, acting_user(user, ip), family_id)
     goals = list(
         session.exec(select(Goal).where(Goal.family_id == family.id).order_by(col(Goal.id)))
     )
-    goals.sort(key=lambda goal: STATUS_ORDER.get(goal.status, len(STATUS_ORDER)))
-    entries = _entries_by_goal(session, [goal.id for goal in goals])
-    data = [_goal_data(goal, entries[goal.id]) for goal in goals]
+    goals.sort(key=lambda goal: STATUS_ORDER.get(GoalStatus(goal.status), len(STATUS_ORDER)))
+    entries = _entries_by_goal(session, [valid_id(goal.id) for goal in goals])
+    rows = [_goal_row(goal, tuple(entries[valid_id(goal.id)])) for goal in goals]
     log_access(session, user, family.id, "view_goals", ip=ip)
     session.commit()
-    return data
+    return rows
 
 
 def add_goal_entry(
     session: Session, user: User, goal_id: object, text: object, rating: object, ip: str = ""
-) -> dict:
+) -> GoalEntryRow:
     """A progress entry (text, a 0–10 rating or both) on an active goal, from either side."""
     goal = _goal_for(session, acting_user(user, ip), goal_id)
-    if goal.status != "active":
+    if goal.status != GoalStatus.ACTIVE:
         raise ServiceError("error.goal_not_active")
     body = _text(text, "text")
     value = _rating(rating)
     if not body and value is None:
         raise ServiceError("error.entry_empty", field="text")
-    entry = GoalEntry(goal_id=goal.id, author_id=user.id, text=body, rating=value)
+    entry = GoalEntry(
+        goal_id=valid_id(goal.id), author_id=valid_id(user.id), text=body, rating=value
+    )
     session.add(entry)
     session.flush()
-    data = _entry_data(entry, user)
+    row = _entry_row(entry, user)
     log_access(session, user, goal.family_id, "add_goal_entry", detail=f"goal {goal.id}", ip=ip)
     session.commit()
-    return data
+    return row
 
 
 def create_goal(
@@ -161,7 +205,7 @@ def create_goal(
     what_we_do: object,
     target_date: object,
     ip: str = "",
-) -> dict:
+) -> GoalRow:
     """Staff write down a goal agreed with the family."""
     require_staff(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
@@ -171,20 +215,20 @@ def create_goal(
     if not isinstance(support_area, str) or support_area not in SUPPORT_AREAS:
         raise ServiceError("error.area_required", field="support_area")
     goal = Goal(
-        family_id=family.id,
+        family_id=valid_id(family.id),
         title=name,
-        support_area=support_area,
+        support_area=SupportArea(support_area),
         what_we_do=_text(what_we_do, "what_we_do"),
         target_date=_target_date(target_date),
-        status="active",
+        status=GoalStatus.ACTIVE,
         created_by_id=user.id,
     )
     session.add(goal)
     session.flush()
-    data = _goal_data(goal, [])
+    row = _goal_row(goal)
     log_access(session, user, family.id, "create_goal", detail=f"goal {goal.id}", ip=ip)
     session.commit()
-    return data
+    return row
 
 
 def end_goal(session: Session, user: User, goal_id: object, status: object, ip: str = "") -> None:
@@ -193,9 +237,9 @@ def end_goal(session: Session, user: User, goal_id: object, status: object, ip: 
     goal = _goal_for(session, user, goal_id)
     if not isinstance(status, str) or status not in END_STATUSES:
         raise ServiceError("error.invalid", field="status")
-    if goal.status != "active":
+    if goal.status != GoalStatus.ACTIVE:
         raise ServiceError("error.goal_not_active")
-    goal.status = status
+    goal.status = GoalStatus(status)
     goal.ended_at = utcnow()
     session.add(goal)
     log_access(session, user, goal.family_id, "end_goal", detail=f"goal {goal.id}: {status}", ip=ip)

@@ -5,11 +5,14 @@ other side who takes part in the work (a guardian of the family, or its assigned
 opened the conversation; a supervisor looking in does not mark anything read.
 """
 
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, func, select
 
+from familywork_app.domain import FamilyStatus, Role
 from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
@@ -20,12 +23,37 @@ from familywork_app.services.policy import (
     require_staff,
     side,
     side_of_role,
+    valid_id,
 )
 
 BODY_MAX = 2000
 PREVIEW_CHARS = 80
-INBOX_STATUSES = ("active", "closed")
+INBOX_STATUSES = (FamilyStatus.ACTIVE, FamilyStatus.CLOSED)
 EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """One message of the conversation as the viewer sees it (`mine`: the viewer sent it)."""
+
+    id: int
+    sender_name: str
+    sender_role: Role
+    mine: bool
+    body: str
+    sent_at: datetime
+    read_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    """One family's conversation in the staff inbox."""
+
+    family_id: int
+    family_name: str
+    unread: int
+    last_at: datetime | None
+    last_preview: str
 
 
 def _body(value: object) -> str:
@@ -39,46 +67,38 @@ def _body(value: object) -> str:
     return text
 
 
-def _message_data(message: Message, sender: User | None, viewer: User) -> dict:
-    return {
-        "id": message.id,
-        "sender_name": sender.display_name if sender else "",
-        "sender_role": sender.role if sender else "",
-        "mine": message.sender_id == viewer.id,
-        "body": message.body,
-        "sent_at": message.sent_at,
-        "read_at": message.read_at,
-    }
-
-
 def _takes_part(user: User, family: Family) -> bool:
     """A guardian of the family (already authorised) or its assigned worker."""
-    return user.role == "guardian" or family.worker_id == user.id
+    return user.role == Role.GUARDIAN or family.worker_id == user.id
 
 
 # Plain rows, not ORM objects: a long conversation is read at every visit and every new message.
+# (SQLAlchemy's own `select` types rows of any width; it runs on the session's connection.)
 _CONVERSATION = (
-    select(
-        Message.id,
-        Message.sender_id,
-        Message.body,
-        Message.sent_at,
-        Message.read_at,
-        User.display_name,
-        User.role,
+    sa.select(
+        col(Message.id),
+        col(Message.sender_id),
+        col(Message.body),
+        col(Message.sent_at),
+        col(Message.read_at),
+        col(User.display_name),
+        col(User.role),
     )
     .join(User, col(User.id) == Message.sender_id)
-    .where(Message.family_id == bindparam("family_id"))
+    .where(col(Message.family_id) == bindparam("family_id"))
     .order_by(col(Message.sent_at), col(Message.id))
 )
 
 
-def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime]:
-    """Mark the other side's unread messages read by `reader` (one UPDATE); {id: read at}."""
+def _mark_read(
+    session: Session, unread: list[tuple[int, Role]], reader: User
+) -> dict[int, datetime]:
+    """Mark the other side's messages among `unread` (id, sender's role) read by `reader`, in
+    one UPDATE; {id: read at}."""
     reader_side, now = side(reader), utcnow()
-    ids = [r.id for r in rows if r.read_at is None and side_of_role(r.role) != reader_side]
+    ids = [message_id for message_id, role in unread if side_of_role(role) != reader_side]
     if ids:
-        session.execute(
+        session.exec(
             update(Message)
             .where(col(Message.id).in_(ids))
             .values(read_at=now, read_by_id=reader.id)
@@ -86,48 +106,62 @@ def _mark_read(session: Session, rows: list, reader: User) -> dict[int, datetime
     return dict.fromkeys(ids, now)
 
 
-def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[dict]:
+def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[MessageRow]:
     """The family's messages, oldest first; opening it marks the other side's messages read."""
     family = require_family(session, acting_user(user, ip), family_id)
-    rows = session.exec(_CONVERSATION, params={"family_id": family.id}).all()
-    marked = _mark_read(session, rows, user) if _takes_part(user, family) else {}
-    data = [
-        {
-            "id": r.id,
-            "sender_name": r.display_name,
-            "sender_role": r.role,
-            "mine": r.sender_id == user.id,
-            "body": r.body,
-            "sent_at": r.sent_at,
-            "read_at": marked.get(r.id, r.read_at),
-        }
-        for r in rows
+    messages = [
+        MessageRow(
+            id=valid_id(message_id),
+            sender_name=name,
+            sender_role=Role(role),
+            mine=sender_id == user.id,
+            body=body,
+            sent_at=sent_at,
+            read_at=read_at,
+        )
+        for message_id, sender_id, body, sent_at, read_at, name, role in session.connection()
+        .execute(_CONVERSATION, {"family_id": family.id})
+        .all()
     ]
+    marked: dict[int, datetime] = {}
+    if _takes_part(user, family):
+        unread = [(m.id, m.sender_role) for m in messages if m.read_at is None]
+        marked = _mark_read(session, unread, user)
+        messages = [replace(m, read_at=marked[m.id]) if m.id in marked else m for m in messages]
     log_access(
         session, user, family.id, "read_messages", detail=f"{len(marked)} marked read", ip=ip
     )
     session.commit()
-    return data
+    return messages
 
 
 def send_message(
     session: Session, user: User, family_id: object, body: object, ip: str = ""
-) -> dict:
+) -> MessageRow:
     """A new message to the family's conversation, from either side."""
     family = require_family(session, acting_user(user, ip), family_id, change=True)
-    message = Message(family_id=family.id, sender_id=user.id, body=_body(body))
+    family_id = valid_id(family.id)
+    message = Message(family_id=family_id, sender_id=valid_id(user.id), body=_body(body))
     session.add(message)
     session.flush()
-    data = _message_data(message, user, user)
-    log_access(session, user, family.id, "send_message", detail=f"message {message.id}", ip=ip)
+    sent = MessageRow(
+        id=valid_id(message.id),
+        sender_name=user.display_name,
+        sender_role=Role(user.role),
+        mine=True,
+        body=message.body,
+        sent_at=message.sent_at,
+        read_at=None,
+    )
+    log_access(session, user, family_id, "send_message", detail=f"message {sent.id}", ip=ip)
     session.commit()
-    notifications.message_sent(session, user, family.id)
-    return data
+    notifications.message_sent(session, user, family_id)
+    return sent
 
 
 def _inbox_families(session: Session, user: User) -> list[Family]:
     """A worker's own active and closed families; for a supervisor, all with any message."""
-    if user.role == "supervisor":
+    if user.role == Role.SUPERVISOR:
         stmt = select(Family).where(col(Family.id).in_(select(Message.family_id)))
     else:
         stmt = select(Family).where(
@@ -143,7 +177,7 @@ def _last_messages(session: Session, family_ids: list[int]) -> dict[int, Message
             Message.id,
             func.row_number()
             .over(
-                partition_by=Message.family_id,
+                partition_by=col(Message.family_id),
                 order_by=(col(Message.sent_at).desc(), col(Message.id).desc()),
             )
             .label("n"),
@@ -157,26 +191,28 @@ def _last_messages(session: Session, family_ids: list[int]) -> dict[int, Message
     return {m.family_id: m for m in rows}
 
 
-def staff_inbox(session: Session, user: User, ip: str = "") -> list[dict]:
+def staff_inbox(session: Session, user: User, ip: str = "") -> list[InboxRow]:
     """One row per conversation: unread ones first, then the newest first."""
     require_staff(acting_user(user, ip))
     families = _inbox_families(session, user)  # only the user's own (or, supervisor, all)
-    ids = [f.id for f in families]
+    ids = [valid_id(f.id) for f in families]
     unread, last = unread_by_family(session, ids, user), _last_messages(session, ids)
-    rows = [
-        {
-            "family_id": f.id,
-            "family_name": f.name,
-            "unread": unread.get(f.id, 0),
-            "last_at": last[f.id].sent_at if f.id in last else None,
-            "last_preview": last[f.id].body[:PREVIEW_CHARS] if f.id in last else "",
-        }
-        for f in families
-    ]
+    rows: list[InboxRow] = []
+    for family_id, family in zip(ids, families, strict=True):
+        newest = last.get(family_id)
+        rows.append(
+            InboxRow(
+                family_id=family_id,
+                family_name=family.name,
+                unread=unread.get(family_id, 0),
+                last_at=newest.sent_at if newest else None,
+                last_preview=newest.body[:PREVIEW_CHARS] if newest else "",
+            )
+        )
     log_families(session, user, ids, "list_messages", ip)
     session.commit()
-    rows.sort(key=lambda row: row["last_at"] or EARLIEST, reverse=True)
-    rows.sort(key=lambda row: row["unread"] == 0)
+    rows.sort(key=lambda row: row.last_at or EARLIEST, reverse=True)
+    rows.sort(key=lambda row: row.unread == 0)
     return rows
 
 

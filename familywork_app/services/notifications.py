@@ -20,11 +20,14 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
+from dataclasses import dataclass
+from enum import StrEnum
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
+from familywork_app.domain import Language, Role
 from familywork_app.i18n import t
 from familywork_app.models import (
     Family,
@@ -37,7 +40,7 @@ from familywork_app.models import (
 )
 from familywork_app.services import ServiceError, push
 from familywork_app.services.mailer import public_url, send_mail
-from familywork_app.services.policy import acting_user
+from familywork_app.services.policy import acting_user, saved_id
 
 log = logging.getLogger("familywork.notify")
 
@@ -45,8 +48,44 @@ MEETING_ACTIONS = ("propose_meeting", "move_meeting", "cancel_meeting")
 GONE = (404, 410)
 
 _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="familywork-notify")
-_pending: set[Future] = set()
+_pending: set[Future[dict[int, int]]] = set()
 _lock = threading.Lock()
+
+
+class Recipients(StrEnum):
+    """Whom a change concerns: the other side of the actor, or the family's guardians."""
+
+    OTHER_SIDE = "other_side"
+    GUARDIANS = "guardians"
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """One push subscription, as plain data the sender thread can use without a session."""
+
+    id: int
+    endpoint: str
+    p256dh: str
+    auth: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One person to tell: their language, where the notice leads, their devices and (when they
+    asked for e-mail) their address."""
+
+    lang: Language
+    home: str
+    email: str
+    devices: tuple[Device, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryCount:
+    """The test notification's outcome: how many push services took it, how many did not."""
+
+    sent: int
+    failed: int
 
 
 # --- who ---------------------------------------------------------------------------------------
@@ -56,7 +95,7 @@ def _guardians(session: Session, family_id: int) -> list[User]:
     return list(
         session.exec(
             select(User)
-            .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+            .join(FamilyGuardian, col(FamilyGuardian.user_id) == User.id)
             .where(FamilyGuardian.family_id == family_id, col(User.is_active).is_(True))
             .order_by(col(User.id))
         )
@@ -72,16 +111,18 @@ def _other_side(session: Session, actor_id: int, family_id: int) -> list[User]:
     actor, family = session.get(User, actor_id), session.get(Family, family_id)
     if actor is None or family is None:
         return []
-    return _worker(session, family) if actor.role == "guardian" else _guardians(session, family_id)
+    if actor.role == Role.GUARDIAN:
+        return _worker(session, family)
+    return _guardians(session, family_id)
 
 
 def _targets(
     session: Session, users: list[User], actor_id: int | None, *, with_email: bool = True
-) -> list[dict]:
+) -> list[Target]:
     """Plain data for the sender thread: per recipient, the language, where the notification
     leads, the devices and (if they asked for it) the e-mail address."""
     users = [u for u in users if u.id != actor_id]
-    ids = [u.id for u in users]
+    ids = [saved_id(u.id) for u in users]
     if not ids:
         return []
     subs = session.exec(
@@ -96,12 +137,16 @@ def _targets(
         )
     )
     return [
-        {
-            "lang": u.language,
-            "home": routes.home_for(u.role),
-            "email": u.email if with_email and u.id in wants_mail else "",
-            "subs": [(s.id, s.endpoint, s.p256dh, s.auth) for s in subs if s.user_id == u.id],
-        }
+        Target(
+            lang=u.language,
+            home=routes.home_for(u.role),
+            email=u.email if with_email and u.id in wants_mail else "",
+            devices=tuple(
+                Device(saved_id(s.id), s.endpoint, s.p256dh, s.auth)
+                for s in subs
+                if s.user_id == u.id
+            ),
+        )
         for u in users
     ]
 
@@ -133,23 +178,25 @@ def _record(session: Session, results: dict[int, int]) -> None:
     session.commit()
 
 
-def _send(targets: list[dict]) -> dict[int, int]:
+def _send(targets: list[Target]) -> dict[int, int]:
     """Push to every device and e-mail whoever asked; {subscription id: HTTP status}."""
     results: dict[int, int] = {}
     for target in targets:
-        payload = push_payload(target["lang"], target["home"])
-        for sub_id, endpoint, p256dh, auth in target["subs"]:
-            results[sub_id] = push.send_push(endpoint, p256dh, auth, payload)
-        if target["email"]:
-            lang = target["lang"]
+        payload = push_payload(target.lang, target.home)
+        for device in target.devices:
+            results[device.id] = push.send_push(
+                device.endpoint, device.p256dh, device.auth, payload
+            )
+        if target.email:
+            lang = target.lang
             try:
                 send_mail(
-                    target["email"],
+                    target.email,
                     t(lang, "notify.mail_subject"),
                     t(
                         lang,
                         "notify.mail_body",
-                        link=public_url(target["home"]),
+                        link=public_url(target.home),
                         settings=public_url(routes.SETTINGS),
                     ),
                 )
@@ -159,17 +206,17 @@ def _send(targets: list[dict]) -> dict[int, int]:
 
 
 def _deliver(
-    engine: Engine, actor_id: int, family_id: int, everyone_of: str, kind: str
+    engine: Engine | Connection, actor_id: int, family_id: int, everyone_of: Recipients, kind: str
 ) -> dict[int, int]:
     """On the sender thread: find the recipients in a short session of its own, send, record."""
     try:
         with Session(engine) as session:
             users = (
                 _guardians(session, family_id)
-                if everyone_of == "guardians"
+                if everyone_of == Recipients.GUARDIANS
                 else _other_side(session, actor_id, family_id)
             )
-            targets = [x for x in _targets(session, users, actor_id) if x["subs"] or x["email"]]
+            targets = [x for x in _targets(session, users, actor_id) if x.devices or x.email]
         if not targets:
             return {}
         log.info("notifying %d people of a %s", len(targets), kind)
@@ -183,15 +230,17 @@ def _deliver(
         return {}
 
 
-def _queue(engine: Engine, *job) -> None:
+def _queue(
+    engine: Engine | Connection, actor_id: int, family_id: int, everyone_of: Recipients, kind: str
+) -> None:
     """Hand the finding and sending to the background pool: the user's event waits for neither."""
-    future = _executor.submit(_deliver, engine, *job)
+    future = _executor.submit(_deliver, engine, actor_id, family_id, everyone_of, kind)
     with _lock:
         _pending.add(future)
     future.add_done_callback(_discard)
 
 
-def _discard(future: Future) -> None:
+def _discard(future: Future[dict[int, int]]) -> None:
     with _lock:
         _pending.discard(future)
 
@@ -203,10 +252,12 @@ def wait_for_deliveries(timeout: float = 15) -> None:
     wait_futures(pending, timeout=timeout)
 
 
-def _notify(session: Session, actor_id: int, family_id: int, everyone_of: str, kind: str) -> None:
+def _notify(
+    session: Session, actor_id: int | None, family_id: int, everyone_of: Recipients, kind: str
+) -> None:
     """Queue finding the recipients and telling them; never raises."""
     try:
-        _queue(session.get_bind(), actor_id, family_id, everyone_of, kind)
+        _queue(session.get_bind(), saved_id(actor_id), family_id, everyone_of, kind)
     except Exception as error:  # noqa: BLE001 - the user's action has already succeeded
         log.warning("could not queue notifications of a %s: %s", kind, type(error).__name__)
 
@@ -216,34 +267,34 @@ def _notify(session: Session, actor_id: int, family_id: int, everyone_of: str, k
 
 def message_sent(session: Session, user: User, family_id: int) -> None:
     """`user` wrote a message in the family's conversation: tell the other side."""
-    _notify(session, user.id, family_id, "other_side", "message")
+    _notify(session, user.id, family_id, Recipients.OTHER_SIDE, "message")
 
 
 def meeting_changed(session: Session, user: User, meeting: Meeting, action: str) -> None:
     """A meeting was proposed, moved or cancelled by `user`: tell the other side."""
     if action in MEETING_ACTIONS:
-        _notify(session, user.id, meeting.family_id, "other_side", "meeting")
+        _notify(session, user.id, meeting.family_id, Recipients.OTHER_SIDE, "meeting")
 
 
 def application_decided(session: Session, user: User, family_id: int) -> None:
     """The application was accepted or declined: tell the family's guardians."""
-    _notify(session, user.id, family_id, "guardians", "decision")
+    _notify(session, user.id, family_id, Recipients.GUARDIANS, "decision")
 
 
 # --- the settings page -------------------------------------------------------------------------
 
 
-def send_test(session: Session, user: User, ip: str = "") -> dict:
+def send_test(session: Session, user: User, ip: str = "") -> DeliveryCount:
     """A test notification to each of the user's own devices, at once (a few seconds at most
     per device); how many push services took it and how many did not."""
     acting_user(user, ip)
     targets = _targets(session, [user], None, with_email=False)
-    if not targets or not targets[0]["subs"]:
+    if not targets or not targets[0].devices:
         raise ServiceError("notify.no_devices")
     results = _send(targets)
     _record(session, results)
     sent = sum(1 for status in results.values() if 200 <= status < 300)
-    return {"sent": sent, "failed": len(results) - sent}
+    return DeliveryCount(sent=sent, failed=len(results) - sent)
 
 
 def email_enabled(session: Session, user: User) -> bool:
@@ -262,7 +313,7 @@ def set_email_notifications(session: Session, user: User, enabled: object, ip: s
     pref = session.exec(
         select(NotificationPreference).where(NotificationPreference.user_id == user.id)
     ).first()
-    pref = pref or NotificationPreference(user_id=user.id)
+    pref = pref or NotificationPreference(user_id=saved_id(user.id))
     pref.email_enabled, pref.updated_at = enabled, utcnow()
     session.add(pref)
     session.commit()

@@ -11,19 +11,22 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
+from familywork_app.domain import TokenPurpose
 from familywork_app.models import OneTimeToken, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.auth import email_problem, normalise_email
 from familywork_app.services.mailer import public_url, send_mail
+from familywork_app.services.policy import saved_id
 from familywork_app.services.security import new_token, token_hash
 from familywork_app.services.staff import RESET_PURPOSES, set_password_with_token, token_is_open
 
-PURPOSE = "password_reset"
+PURPOSE = TokenPurpose.PASSWORD_RESET
 LINK_MINUTES = 30
 MAX_OPEN_LINKS = 3  # at most this many unused links per account at a time (no mail flooding)
 
 
 def reset_link(token: str) -> str:
+    """The absolute address of the reset page for `token`."""
     return public_url(f"{routes.RESET_PASSWORD}?token={token}")
 
 
@@ -55,7 +58,7 @@ def request_reset(session: Session, email: object, ip: str = "") -> None:
         OneTimeToken(
             purpose=PURPOSE,
             token_hash=token_hash(token),
-            user_id=user.id,
+            user_id=saved_id(user.id),
             email=user.email,
             expires_at=utcnow() + timedelta(minutes=LINK_MINUTES),
         )

@@ -5,14 +5,28 @@ supervisor every family plus assignment and staff; a deactivated user nothing.
 Unknown ids and forbidden ids raise the same NotAllowed, so ids cannot be probed.
 """
 
+from typing import Literal, Protocol, TypeGuard, TypeVar
+
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
+from familywork_app.domain import STAFF_ROLES, FamilyStatus, Role
 from familywork_app.models import Family, FamilyGuardian, User
 from familywork_app.services import NotAllowed, ServiceError
 
-STAFF_ROLES = ("worker", "supervisor")
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: larger ones would be a DB error
+
+Side = Literal["guardian", "staff"]
+
+
+class FamilyRow(Protocol):
+    """A table row that belongs to one family (meeting, goal, application...)."""
+
+    @property
+    def family_id(self) -> int: ...
+
+
+R = TypeVar("R", bound=FamilyRow)
 
 
 def valid_id(value: object) -> int:
@@ -22,14 +36,22 @@ def valid_id(value: object) -> int:
     return value
 
 
-def side(user: User) -> str:
+def saved_id(row_id: int | None) -> int:
+    """The id of a row read from (or flushed to) the database, which is never None there; a row
+    that was never saved is refused like any unknown row."""
+    if row_id is None:
+        raise NotAllowed()
+    return row_id
+
+
+def side(user: User) -> Side:
     """Which side of the family work a user is on: "guardian" or "staff"."""
     return side_of_role(user.role)
 
 
-def side_of_role(role: str) -> str:
+def side_of_role(role: str) -> Side:
     """The side of a role: "guardian" or "staff"."""
-    return "guardian" if role == "guardian" else "staff"
+    return "guardian" if role == Role.GUARDIAN else "staff"
 
 
 def acting_user(user: object, ip: object) -> User:
@@ -41,16 +63,16 @@ def acting_user(user: object, ip: object) -> User:
     return user
 
 
-def is_active(user: User | None) -> bool:
+def is_active(user: User | None) -> TypeGuard[User]:
     return user is not None and user.is_active
 
 
-def is_staff(user: User | None) -> bool:
+def is_staff(user: User | None) -> TypeGuard[User]:
     return is_active(user) and user.role in STAFF_ROLES
 
 
-def is_supervisor(user: User | None) -> bool:
-    return is_active(user) and user.role == "supervisor"
+def is_supervisor(user: User | None) -> TypeGuard[User]:
+    return is_active(user) and user.role == Role.SUPERVISOR
 
 
 def require_staff(user: User | None) -> User:
@@ -75,7 +97,7 @@ def guardian_family_id(session: Session, user: User) -> int | None:
     """The family a guardian belongs to (a guardian has one family space).
 
     Found links are remembered for the database session: a link is never moved or removed."""
-    known = session.info.setdefault(_FAMILY_OF, {})
+    known: dict[int | None, int] = session.info.setdefault(_FAMILY_OF, {})
     if user.id not in known:
         family_id = session.exec(_GUARDIAN_FAMILY, params={"user_id": user.id}).first()
         if family_id is None:
@@ -87,11 +109,11 @@ def guardian_family_id(session: Session, user: User) -> int | None:
 def may_view_family(session: Session, user: User | None, family: Family | None) -> bool:
     if family is None or not is_active(user):
         return False
-    if user.role == "supervisor":
+    if user.role == Role.SUPERVISOR:
         return True
-    if user.role == "worker":
+    if user.role == Role.WORKER:
         return family.worker_id == user.id
-    if user.role == "guardian":
+    if user.role == Role.GUARDIAN:
         return guardian_family_id(session, user) == family.id
     return False
 
@@ -104,16 +126,16 @@ def require_family(
     A closed family stays readable, but only staff may still change its record.
     """
     family = session.get(Family, valid_id(family_id))
-    if not may_view_family(session, user, family):
+    if family is None or user is None or not may_view_family(session, user, family):
         raise NotAllowed()
-    if change and family.status == "closed" and user.role == "guardian":
+    if change and family.status == FamilyStatus.CLOSED and user.role == Role.GUARDIAN:
         raise NotAllowed()
     return family
 
 
 def require_record(
-    session: Session, user: User | None, model: type, record_id: object, *, change: bool = False
-):
+    session: Session, user: User | None, model: type[R], record_id: object, *, change: bool = False
+) -> R:
     """A row of a table with a `family_id` (meeting, goal...) if its family passes the policy."""
     record = session.get(model, valid_id(record_id))
     if record is None:
@@ -128,6 +150,6 @@ def active_worker(session: Session, worker_id: object) -> User:
         worker = session.get(User, valid_id(worker_id))
     except NotAllowed:
         worker = None
-    if worker is None or worker.role != "worker" or not worker.is_active:
+    if worker is None or worker.role != Role.WORKER or not worker.is_active:
         raise ServiceError("error.worker_required", field="worker")
     return worker

@@ -2,10 +2,14 @@
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
-from passlib.context import CryptContext
+from passlib.context import (  # pyright: ignore[reportMissingTypeStubs]  # passlib: no hints
+    CryptContext,
+)
 
 # argon2id with the parameters OWASP recommends as a minimum (m=19 MiB, t=2, p=1).
 PASSWORDS = CryptContext(
@@ -17,8 +21,17 @@ PASSWORDS = CryptContext(
 )
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 128
+# The two methods of CryptContext used here, with their types (passlib ships no type hints).
+_hash = cast(
+    Callable[[str], str],
+    PASSWORDS.hash,  # pyright: ignore[reportUnknownMemberType]  # passlib ships no type hints
+)
+_verify = cast(
+    Callable[[str, str], bool],
+    PASSWORDS.verify,  # pyright: ignore[reportUnknownMemberType]  # passlib ships no type hints
+)
 # Verified against when the e-mail is unknown, so a failure takes the same time either way.
-_DUMMY_HASH = PASSWORDS.hash("not-a-real-password-0f3a9c")
+_DUMMY_HASH = _hash("not-a-real-password-0f3a9c")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +41,7 @@ def _common_passwords() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def password_problem(password: str) -> str | None:
+def password_problem(password: object) -> str | None:
     """The i18n key of what is wrong with a new password, or None when it is acceptable."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         return "error.password_short"
@@ -41,15 +54,15 @@ def password_problem(password: str) -> str | None:
 
 def hash_password(password: str) -> str:
     """The argon2id hash of a password."""
-    return PASSWORDS.hash(password)
+    return _hash(password)
 
 
-def verify_password(password: str, password_hash: str | None) -> bool:
+def verify_password(password: object, password_hash: str | None) -> bool:
     """Whether `password` matches; always spends one argon2 verification."""
     if not isinstance(password, str) or len(password) > MAX_PASSWORD_LENGTH:
         password = ""
     try:
-        ok = PASSWORDS.verify(password, password_hash or _DUMMY_HASH)
+        ok = _verify(password, password_hash or _DUMMY_HASH)
     except (ValueError, TypeError):
         return False
     return ok and password_hash is not None

@@ -5,27 +5,54 @@ their password with it.
 These touch no family's data; inviting and deactivating are still logged (without a family).
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from familywork_app import routes
-from familywork_app.models import Family, OneTimeToken, User, utcnow
+from familywork_app.domain import Role, TokenPurpose
+from familywork_app.models import OneTimeToken, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import email_problem, end_all_sessions, normalise_email
+from familywork_app.services.caseload import active_family_counts
 from familywork_app.services.mailer import public_url, send_mail
-from familywork_app.services.policy import STAFF_ROLES, acting_user, require_supervisor, valid_id
+from familywork_app.services.policy import (
+    STAFF_ROLES,
+    acting_user,
+    require_supervisor,
+    saved_id,
+    valid_id,
+)
 from familywork_app.services.security import hash_password, new_token, password_problem, token_hash
 
 LINK_DAYS = 7
 SET_PASSWORD_PATH = routes.SET_PASSWORD
-LINK_PURPOSES = ("set_password", "staff_invite")
-RESET_PURPOSES = ("password_reset",)  # links from "forgot password" (services.password_reset)
+LINK_PURPOSES = (TokenPurpose.SET_PASSWORD, TokenPurpose.STAFF_INVITE)
+# Links from "forgot password" (services.password_reset).
+RESET_PURPOSES = (TokenPurpose.PASSWORD_RESET,)
+NAME_MAX = 120
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRow:
+    """A worker or supervisor on the staff page."""
+
+    id: int
+    name: str
+    email: str
+    role: Role
+    is_active: bool
+    active_families: int
 
 
 def new_password_token(
-    session: Session, purpose: str, user: User, created_by: User, family_id: int | None = None
+    session: Session,
+    purpose: TokenPurpose,
+    user: User,
+    created_by: User,
+    family_id: int | None = None,
 ) -> str:
     """A 7-day single-use set-password token for `user` (added, not committed)."""
     token = new_token()
@@ -48,31 +75,24 @@ def password_link(token: str) -> str:
     return public_url(f"{SET_PASSWORD_PATH}?token={token}")
 
 
-def _active_families(session: Session, worker_id: int) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(Family)
-        .where(Family.worker_id == worker_id, Family.status == "active")
-    ).one()
-
-
-def staff_list(session: Session, user: User, ip: str = "") -> list[dict]:
+def staff_list(session: Session, user: User, ip: str = "") -> list[StaffRow]:
     """Workers and supervisors, deactivated ones included, by name."""
     require_supervisor(acting_user(user, ip))
     rows = session.exec(
         select(User)
         .where(col(User.role).in_(STAFF_ROLES))
         .order_by(col(User.display_name), col(User.id))
-    )
+    ).all()
+    active = active_family_counts(session)
     return [
-        {
-            "id": u.id,
-            "name": u.display_name,
-            "email": u.email,
-            "role": u.role,
-            "is_active": u.is_active,
-            "active_families": _active_families(session, u.id),
-        }
+        StaffRow(
+            id=saved_id(u.id),
+            name=u.display_name,
+            email=u.email,
+            role=Role(u.role),
+            is_active=u.is_active,
+            active_families=active.get(saved_id(u.id), 0),
+        )
         for u in rows
     ]
 
@@ -84,7 +104,7 @@ def _new_staff_fields(session: Session, email: object, name: object) -> tuple[st
     if session.exec(select(User).where(User.email == address)).first():
         raise ServiceError("error.email_unavailable", field="email")
     display = name.strip() if isinstance(name, str) else ""
-    if not display or len(display) > 120:
+    if not display or len(display) > NAME_MAX:
         raise ServiceError("error.name_required", field="name")
     return address, display
 
@@ -93,10 +113,10 @@ def invite_worker(session: Session, user: User, email: object, name: object, ip:
     """Create a worker's account (no password yet) and e-mail a 7-day set-password link."""
     require_supervisor(acting_user(user, ip))
     address, display = _new_staff_fields(session, email, name)
-    worker = User(email=address, password_hash=None, role="worker", display_name=display)
+    worker = User(email=address, password_hash=None, role=Role.WORKER, display_name=display)
     session.add(worker)
     session.flush()
-    token = new_password_token(session, "staff_invite", worker, user)
+    token = new_password_token(session, TokenPurpose.STAFF_INVITE, worker, user)
     log_access(session, user, None, "invite_worker", detail=f"user {worker.id}", ip=ip)
     session.commit()
     send_mail(
@@ -120,11 +140,11 @@ def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "
     target.is_active = False
     log_access(session, user, None, "deactivate_staff", detail=f"user {target.id}", ip=ip)
     session.commit()
-    end_all_sessions(session, target.id)
+    end_all_sessions(session, saved_id(target.id))
 
 
 def _open_link(
-    session: Session, token: object, purposes: tuple[str, ...] = LINK_PURPOSES
+    session: Session, token: object, purposes: tuple[TokenPurpose, ...] = LINK_PURPOSES
 ) -> tuple[OneTimeToken, User]:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         raise ServiceError("error.invitation_invalid")
@@ -144,23 +164,27 @@ def _open_link(
 
 
 def set_password_with_token(
-    session: Session, token: object, password: object, purposes: tuple[str, ...] = LINK_PURPOSES
+    session: Session,
+    token: object,
+    password: object,
+    purposes: tuple[TokenPurpose, ...] = LINK_PURPOSES,
 ) -> User:
     """Set the password of the link's account and use the link up; other sessions end.
 
     `purposes`: the invitation links (default) or the password-reset links (RESET_PURPOSES)."""
     row, account = _open_link(session, token, purposes)
-    if problem := password_problem(password):
+    text = password if isinstance(password, str) else ""  # not text: "too short"
+    if problem := password_problem(text):
         raise ServiceError(problem, field="password")
-    account.password_hash = hash_password(password)
+    account.password_hash = hash_password(text)
     row.used_at = utcnow()
     session.commit()
-    end_all_sessions(session, account.id)
+    end_all_sessions(session, saved_id(account.id))
     return account
 
 
 def token_is_open(
-    session: Session, token: object, purposes: tuple[str, ...] = LINK_PURPOSES
+    session: Session, token: object, purposes: tuple[TokenPurpose, ...] = LINK_PURPOSES
 ) -> bool:
     """Whether a set-password link can still be used (for the page before the form)."""
     try:

@@ -13,20 +13,25 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
 
-from familywork_app.models import (
-    LANGUAGES,
-    SUPPORT_AREAS,
-    Application,
-    Child,
-    Family,
-    FamilyGuardian,
-    Meeting,
-    User,
-    utcnow,
+from familywork_app.domain import (
+    ApplicationChannel,
+    ApplicationStatus,
+    FamilyStatus,
+    Language,
+    MeetingStatus,
+    Municipality,
+    SupportArea,
+    TokenPurpose,
 )
+from familywork_app.models import Application, Family, Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.applications import check_application
+from familywork_app.services.applications import (
+    application_areas,
+    check_application,
+    create_applicant_family,
+)
+from familywork_app.services.caseload import QUEUE_STATUSES, active_family_counts, worker_accounts
 from familywork_app.services.mailer import send_mail
 from familywork_app.services.meetings import OPEN_STATUSES
 from familywork_app.services.policy import (
@@ -35,17 +40,23 @@ from familywork_app.services.policy import (
     require_family,
     require_staff,
     require_supervisor,
+    saved_id,
 )
-from familywork_app.services.security import new_token
 from familywork_app.services.staff import new_password_token, password_link
+from familywork_app.services.supervision_rows import (
+    AreaMonth,
+    MonthlyApplications,
+    MunicipalityMonth,
+    QueueWait,
+    ServiceFigures,
+    WorkerActive,
+    WorkerMeetings,
+)
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-STAFF_CHANNELS = ("paper", "phone")
-QUEUE_STATUSES = ("submitted", "in_review")
-BOOKED_STATUSES = ("agreed", "held")
+STAFF_CHANNELS = (ApplicationChannel.PAPER, ApplicationChannel.PHONE)
+BOOKED_STATUSES = (MeetingStatus.AGREED, MeetingStatus.HELD)
 FIGURE_MONTHS = 12
-# Only satisfies check_application's password rule; never stored (the guardian sets their own).
-_PLACEHOLDER_PASSWORD = "registered by staff, no password yet"
 
 
 # --- Figures -------------------------------------------------------------------------------
@@ -70,56 +81,38 @@ def _today(today: object) -> date:
     raise ServiceError("error.invalid", field="today")
 
 
-def _active_per_worker(session: Session, workers: list[User]) -> list[dict]:
+def _active_per_worker(session: Session, workers: list[User]) -> tuple[WorkerActive, ...]:
     """Active families of each listed worker (one grouped query)."""
-    active = dict(
-        session.exec(
-            select(Family.worker_id, func.count())
-            .where(Family.status == "active", col(Family.worker_id).is_not(None))
-            .group_by(Family.worker_id)
-        ).all()
-    )
-    return [
-        {"worker_id": w.id, "name": w.display_name, "active": active.get(w.id, 0)} for w in workers
-    ]
-
-
-def _active_workers(session: Session) -> list[User]:
-    return list(
-        session.exec(
-            select(User)
-            .where(User.role == "worker", User.is_active == True)  # noqa: E712
-            .order_by(col(User.display_name), col(User.id))
-        )
+    active = active_family_counts(session)
+    return tuple(
+        WorkerActive(worker_id=worker_id, name=w.display_name, active=active.get(worker_id, 0))
+        for w in workers
+        for worker_id in (saved_id(w.id),)
     )
 
 
-def _queue(session: Session, today: date) -> list[dict]:
+def _queue(session: Session, today: date) -> tuple[QueueWait, ...]:
     stmt = (
-        select(
-            Application.id,
-            Application.submitted_at,
-            Application.status,
-            Family.name,
-            Family.municipality,
-        )
-        .join(Family, Family.id == Application.family_id)
+        select(Application, Family)
+        .join(Family, col(Family.id) == Application.family_id)
         .where(col(Application.status).in_(QUEUE_STATUSES))
         .order_by(col(Application.submitted_at), col(Application.id))
     )
-    return [
-        {
-            "application_id": app_id,
-            "family_name": name,
-            "municipality": municipality,
-            "days_waiting": (today - _local_date(submitted_at)).days,
-            "status": status,
-        }
-        for app_id, submitted_at, status, name, municipality in session.exec(stmt)
-    ]
+    return tuple(
+        QueueWait(
+            application_id=saved_id(application.id),
+            family_name=family.name,
+            municipality=Municipality(family.municipality),
+            days_waiting=(today - _local_date(application.submitted_at)).days,
+            status=ApplicationStatus(application.status),
+        )
+        for application, family in session.exec(stmt)
+    )
 
 
-def _meetings_per_worker(session: Session, workers: list[User], today: date) -> list[dict]:
+def _meetings_per_worker(
+    session: Session, workers: list[User], today: date
+) -> tuple[WorkerMeetings, ...]:
     monday = today - timedelta(days=today.weekday())
     bounds = [_helsinki_midnight(monday + timedelta(days=7 * n)) for n in range(3)]
     stmt = select(Meeting.worker_id, Meeting.starts_at).where(
@@ -127,18 +120,19 @@ def _meetings_per_worker(session: Session, workers: list[User], today: date) -> 
         Meeting.starts_at >= bounds[0],
         Meeting.starts_at < bounds[2],
     )
-    this_week, next_week = Counter(), Counter()
+    this_week: Counter[int | None] = Counter()
+    next_week: Counter[int | None] = Counter()
     for worker_id, starts_at in session.exec(stmt):
         (this_week if starts_at < bounds[1] else next_week)[worker_id] += 1
-    return [
-        {
-            "worker_id": w.id,
-            "name": w.display_name,
-            "this_week": this_week[w.id],
-            "next_week": next_week[w.id],
-        }
+    return tuple(
+        WorkerMeetings(
+            worker_id=saved_id(w.id),
+            name=w.display_name,
+            this_week=this_week[w.id],
+            next_week=next_week[w.id],
+        )
         for w in workers
-    ]
+    )
 
 
 def _median_days(session: Session) -> float | None:
@@ -147,13 +141,13 @@ def _median_days(session: Session) -> float | None:
     moment = func.coalesce(Meeting.agreed_at, Meeting.starts_at)
     stmt = (
         select(Application.submitted_at, func.min(moment))
-        .join(Meeting, Meeting.family_id == Application.family_id)
+        .join(Meeting, col(Meeting.family_id) == Application.family_id)
         .where(
-            Application.status == "accepted",
+            Application.status == ApplicationStatus.ACCEPTED,
             col(Meeting.status).in_(BOOKED_STATUSES),
             moment >= Application.submitted_at,
         )
-        .group_by(Application.id, Application.submitted_at)
+        .group_by(col(Application.id), col(Application.submitted_at))
     )
     days = [(first - submitted).total_seconds() / 86400 for submitted, first in session.exec(stmt)]
     return round(median(days), 1) if days else None
@@ -164,48 +158,48 @@ def _month_start(today: date, back: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _per_month(session: Session, today: date) -> dict:
+def _per_month(session: Session, today: date) -> MonthlyApplications:
     """Applications per Helsinki month (last 12 months incl. this one), by area and municipality.
 
     Only non-zero counts are listed, sorted by month then name.
     """
     start, end = _month_start(today, FIGURE_MONTHS - 1), _month_start(today, -1)
     stmt = (
-        select(Application.submitted_at, Application.support_areas, Family.municipality)
-        .join(Family, Family.id == Application.family_id)
+        select(Application, Family)
+        .join(Family, col(Family.id) == Application.family_id)
         .where(
             Application.submitted_at >= _helsinki_midnight(start),
             Application.submitted_at < _helsinki_midnight(end),
         )
     )
-    areas, places = Counter(), Counter()
-    known = set(SUPPORT_AREAS)
-    for submitted_at, support_areas, municipality in session.exec(stmt):
-        month = _local_date(submitted_at).strftime("%Y-%m")
-        for area in set(support_areas.split(",")) & known:
+    areas: Counter[tuple[str, SupportArea]] = Counter()
+    places: Counter[tuple[str, Municipality]] = Counter()
+    for application, family in session.exec(stmt):
+        month = _local_date(application.submitted_at).strftime("%Y-%m")
+        for area in application_areas(application.support_areas):
             areas[(month, area)] += 1
-        places[(month, municipality)] += 1
-    return {
-        "by_area": [{"month": m, "area": a, "count": n} for (m, a), n in sorted(areas.items())],
-        "by_municipality": [
-            {"month": m, "municipality": p, "count": n} for (m, p), n in sorted(places.items())
-        ],
-    }
+        places[(month, Municipality(family.municipality))] += 1
+    return MonthlyApplications(
+        by_area=tuple(AreaMonth(m, a, n) for (m, a), n in sorted(areas.items())),
+        by_municipality=tuple(MunicipalityMonth(m, p, n) for (m, p), n in sorted(places.items())),
+    )
 
 
-def service_figures(session: Session, user: User, today: object = None, ip: str = "") -> dict:
+def service_figures(
+    session: Session, user: User, today: object = None, ip: str = ""
+) -> ServiceFigures:
     """The supervisor's figures: queue, caseloads, meetings this/next week, time to first
     meeting (median days) and applications per month. `today` (a date) is for tests."""
     require_supervisor(acting_user(user, ip))
     day = _today(today)
-    workers = _active_workers(session)
-    figures = {
-        "queue": _queue(session, day),
-        "active_per_worker": _active_per_worker(session, workers),
-        "meetings_per_worker": _meetings_per_worker(session, workers, day),
-        "median_days_to_first_meeting": _median_days(session),
-        "applications_per_month": _per_month(session, day),
-    }
+    workers = worker_accounts(session)
+    figures = ServiceFigures(
+        queue=_queue(session, day),
+        active_per_worker=_active_per_worker(session, workers),
+        meetings_per_worker=_meetings_per_worker(session, workers, day),
+        median_days_to_first_meeting=_median_days(session),
+        applications_per_month=_per_month(session, day),
+    )
     log_access(session, user, None, "view_figures", ip=ip)
     session.commit()
     return figures
@@ -220,7 +214,7 @@ def reassign_family(
     """Give an active family to another worker, with its future open meetings."""
     require_supervisor(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
-    if family.status != "active":
+    if family.status != FamilyStatus.ACTIVE:
         raise ServiceError("error.invalid", field="family")
     worker = active_worker(session, worker_id)
     family.worker_id = worker.id
@@ -239,80 +233,34 @@ def reassign_family(
 # --- Registering a paper or phone application ----------------------------------------------
 
 
-def _checked_form(session: Session, form: object) -> dict:
-    """check_application's clean values; e-mail optional ('' when not given), no password."""
-    given = dict(form) if isinstance(form, dict) else {}
-    address = given.get("email")
-    has_email = not (address is None or isinstance(address, str) and not address.strip())
-    if not has_email:  # a unique valid address only to pass the check; dropped below
-        given["email"] = f"placeholder-{new_token()[:16].lower()}@example.org"
-    given["password"] = _PLACEHOLDER_PASSWORD
-    clean = check_application(session, given)
-    clean["email"] = clean["email"] if has_email else ""
-    clean.pop("password")
-    language = given.get("language")
-    clean["language"] = language if isinstance(language, str) and language in LANGUAGES else "fi"
-    return clean
-
-
-def _create_family(session: Session, clean: dict, channel: str, staff: User) -> tuple[User, Family]:
-    email = clean["email"] or f"no-email-{new_token()[:12].lower()}@invalid"
-    guardian = User(
-        email=email,
-        password_hash=None,
-        role="guardian",
-        display_name=clean["name"],
-        phone=clean["phone"],
-        language=clean["language"],
-    )
-    family = Family(
-        name=clean["name"].split()[-1],
-        municipality=clean["municipality"],
-        address=clean["address"],
-        status="applied",
-    )
-    session.add(guardian)
-    session.add(family)
-    session.flush()
-    session.add(FamilyGuardian(family_id=family.id, user_id=guardian.id))
-    for name, year in clean["children"]:
-        session.add(Child(family_id=family.id, first_name=name, birth_year=year))
-    session.add(
-        Application(
-            family_id=family.id,
-            channel=channel,
-            support_areas=",".join(clean["areas"]),
-            description=clean["description"],
-            reachable=clean["reachable"],
-            consent=True,
-            status="submitted",
-            submitted_by_id=staff.id,
-        )
-    )
-    return guardian, family
-
-
 def register_application(
-    session: Session, user: User, form: object, channel: object, ip: str = ""
+    session: Session, user: User, entry: object, channel: object, ip: str = ""
 ) -> int:
     """Staff enter an application received on paper or by phone; returns the new family's id.
 
-    The form is the e-form's without a password; e-mail is optional and `consent` must be True
-    (the worker confirms the family gave it). The guardian's account cannot sign in until they
-    set a password through the link e-mailed to them (only when an address was given).
-    Wrong fields raise applications.FormErrors, like the e-form.
+    `entry` is the e-form's `ApplicationEntry` (its password unused); e-mail is optional and
+    `consent` must be True (the worker confirms the family gave it). The guardian's account
+    cannot sign in until they set a password through the link e-mailed to them (only when an
+    address was given). Wrong fields raise applications.FormErrors, like the e-form.
     """
     require_staff(acting_user(user, ip))
     if not isinstance(channel, str) or channel not in STAFF_CHANNELS:
         raise ServiceError("error.invalid", field="channel")
-    clean = _checked_form(session, form)
-    guardian, family = _create_family(session, clean, channel, user)
+    checked = check_application(session, entry, staff=True)
+    guardian, family = create_applicant_family(
+        session,
+        checked,
+        channel=ApplicationChannel(channel),
+        language=Language.FI,
+        submitted_by=user,
+    )
+    family_id = saved_id(family.id)
     token = (
-        new_password_token(session, "set_password", guardian, user, family.id)
-        if clean["email"]
+        new_password_token(session, TokenPurpose.SET_PASSWORD, guardian, user, family_id)
+        if checked.email
         else ""
     )
-    log_access(session, user, family.id, "register_application", detail=f"channel {channel}", ip=ip)
+    log_access(session, user, family_id, "register_application", detail=f"channel {channel}", ip=ip)
     session.commit()
     if token:
         send_mail(
@@ -323,4 +271,4 @@ def register_application(
             "Your application for family work has been registered. Set a password here:\n\n"
             f"{password_link(token)}\n",
         )
-    return family.id
+    return family_id

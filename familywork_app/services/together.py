@@ -9,18 +9,31 @@ same brute-force delays as sign-in).
 """
 
 import re
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from familywork_app.domain import FamilyStatus
 from familywork_app.models import AuthSession, Child, FamilyGuardian, TogetherSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.auth import check_limit, open_lock, open_session_row, record_attempt
-from familywork_app.services.policy import acting_user, require_family, require_staff
+from familywork_app.services.method_rows import Person
+from familywork_app.services.policy import acting_user, require_family, require_staff, saved_id
 from familywork_app.services.security import hash_password, verify_password
 
 PIN_RE = re.compile(r"[0-9]{4,8}")
 MAX_PIN_FAILURES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class TogetherFamily:
+    """The locked family as the tablet shows it: its name and who is in it, by first name."""
+
+    family_id: int
+    family_name: str
+    guardians: tuple[Person, ...]
+    children: tuple[Person, ...]
 
 
 def _auth_session(session: Session, token: object) -> AuthSession:
@@ -38,7 +51,7 @@ def current(session: Session, user: User | None, token: object) -> TogetherSessi
         row = _auth_session(session, token)
     except NotAllowed:
         return None
-    lock = open_lock(session, row.id)
+    lock = open_lock(session, saved_id(row.id))
     return lock if lock is not None and lock.worker_id == user.id else None
 
 
@@ -48,34 +61,36 @@ def start(
     """Lock this session to the family (assigned worker or supervisor, family active)."""
     require_staff(acting_user(user, ip))
     family = require_family(session, user, family_id, change=True)
-    if family.status != "active":
+    if family.status != FamilyStatus.ACTIVE:
         raise ServiceError("together.family_not_active")
     if not isinstance(pin, str) or not PIN_RE.fullmatch(pin.strip()):
         raise ServiceError("together.pin_invalid", field="pin")
     row = _auth_session(session, token)
-    if row.user_id != user.id or open_lock(session, row.id) is not None:
+    if row.user_id != user.id or open_lock(session, saved_id(row.id)) is not None:
         raise NotAllowed()
     session.add(
         TogetherSession(
-            auth_session_id=row.id,
-            family_id=family.id,
-            worker_id=user.id,
+            auth_session_id=saved_id(row.id),
+            family_id=saved_id(family.id),
+            worker_id=saved_id(user.id),
             pin_hash=hash_password(pin.strip()),
         )
     )
     log_access(session, user, family.id, "start_together", ip=ip)
     session.commit()
-    return family.id
+    return saved_id(family.id)
 
 
-def family_people(session: Session, user: User, lock: TogetherSession | None, ip: str = "") -> dict:
+def family_people(
+    session: Session, user: User, lock: TogetherSession | None, ip: str = ""
+) -> TogetherFamily:
     """Who is in the family, for choosing who answers and for the role map (first names only)."""
     if lock is None:
         raise NotAllowed()
     family = require_family(session, user, lock.family_id, change=True)
     guardians = session.exec(
         select(User)
-        .join(FamilyGuardian, FamilyGuardian.user_id == User.id)
+        .join(FamilyGuardian, col(FamilyGuardian.user_id) == col(User.id))
         .where(FamilyGuardian.family_id == family.id)
         .order_by(col(User.id))
     ).all()
@@ -86,12 +101,12 @@ def family_people(session: Session, user: User, lock: TogetherSession | None, ip
     ).all()
     log_access(session, user, family.id, "view_together", ip=ip)
     session.commit()
-    return {
-        "family_id": family.id,
-        "family_name": family.name,
-        "guardians": [{"id": g.id, "name": g.display_name.split(" ")[0]} for g in guardians],
-        "children": [{"id": c.id, "name": c.first_name} for c in children],
-    }
+    return TogetherFamily(
+        family_id=saved_id(family.id),
+        family_name=family.name,
+        guardians=tuple(Person(saved_id(g.id), g.display_name.split(" ")[0]) for g in guardians),
+        children=tuple(Person(saved_id(c.id), c.first_name) for c in children),
+    )
 
 
 def _pin_ok(lock: TogetherSession, secret: str) -> bool:

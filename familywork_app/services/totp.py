@@ -16,16 +16,17 @@ import re
 import secrets
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyotp
 import segno
+from pyotp.totp import TOTP
 from sqlmodel import Session, col, select
 
 from familywork_app.models import RecoveryCode, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import check_limit, record_attempt
-from familywork_app.services.policy import STAFF_ROLES, acting_user
+from familywork_app.services.policy import STAFF_ROLES, acting_user, saved_id
 from familywork_app.services.secret_box import seal, unseal
 from familywork_app.services.security import token_hash
 
@@ -40,11 +41,13 @@ DEMO_SECRET = "PERHETYODEMOTOTPKAINUUKAJAANI234"
 _SECRET_RE = re.compile(r"^[A-Z2-7]{32}$")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CodeResult:
+    """The outcome of a second-factor code (or of confirming an enrolment)."""
+
     ok: bool = False
     wait_seconds: int = 0  # > 0: too many recent failures, try again after this long
-    recovery_codes: list[str] = field(default_factory=list)  # only right after enrolment
+    recovery_codes: tuple[str, ...] = ()  # only right after enrolment
 
 
 def needs_second_factor(user: User) -> bool:
@@ -53,6 +56,7 @@ def needs_second_factor(user: User) -> bool:
 
 
 def is_enrolled(user: User) -> bool:
+    """Whether the user has a confirmed second factor."""
     return bool(user.totp_secret) and user.totp_enabled_at is not None
 
 
@@ -63,7 +67,7 @@ def new_secret() -> str:
 
 def provisioning_uri(secret: str, email: str) -> str:
     """The otpauth:// address an authenticator app reads (from a QR code or a link)."""
-    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+    return TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
 
 
 def qr_data_uri(uri: str) -> str:
@@ -72,19 +76,22 @@ def qr_data_uri(uri: str) -> str:
 
 
 def current_step(now: float | None = None) -> int:
+    """The 30-second time step of `now` (default: this moment)."""
     return int((time.time() if now is None else now) // STEP_SECONDS)
 
 
 def code_at(secret: str, step: int) -> str:
     """The code of one 30-second time step."""
-    return pyotp.TOTP(secret).generate_otp(step)
+    return TOTP(secret).generate_otp(step)
 
 
 def current_code(secret: str = DEMO_SECRET) -> str:
+    """The code of this moment (the demo secret's, unless another is given)."""
     return code_at(secret, current_step())
 
 
 def _clean(code: object) -> str:
+    """A typed code without spaces and dashes, lower-case ("" for anything but short text)."""
     if not isinstance(code, str) or len(code) > 40:
         return ""
     return re.sub(r"[\s-]", "", code).lower()
@@ -104,16 +111,16 @@ def _matching_step(secret: str, code: str, last_step: int | None) -> int | None:
     return match
 
 
-def _new_recovery_codes(session: Session, user: User) -> list[str]:
+def _new_recovery_codes(session: Session, user: User) -> tuple[str, ...]:
     """Replace the user's recovery codes with ten new ones; returns them (shown once)."""
     for old in session.exec(select(RecoveryCode).where(RecoveryCode.user_id == user.id)).all():
         session.delete(old)
-    codes = []
+    codes: list[str] = []
     for _ in range(RECOVERY_CODE_COUNT):
         raw = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10))
         codes.append(f"{raw[:5]}-{raw[5:]}")
-        session.add(RecoveryCode(user_id=user.id, code_hash=token_hash(raw)))
-    return codes
+        session.add(RecoveryCode(user_id=saved_id(user.id), code_hash=token_hash(raw)))
+    return tuple(codes)
 
 
 def _use_recovery_code(session: Session, user: User, code: str) -> bool:
@@ -133,10 +140,11 @@ def _use_recovery_code(session: Session, user: User, code: str) -> bool:
 
 
 def _staff(user: object, ip: object) -> User:
-    user = acting_user(user, ip)
-    if not needs_second_factor(user) or not user.is_active:
+    """The acting user if an active staff member (who signs in with a second factor)."""
+    acting = acting_user(user, ip)
+    if not needs_second_factor(acting) or not acting.is_active:
         raise NotAllowed()
-    return user
+    return acting
 
 
 def confirm_enrolment(
@@ -167,12 +175,13 @@ def confirm_enrolment(
 def verify_code(session: Session, user: User, code: object, ip: str = "") -> CodeResult:
     """Check a code from the authenticator app, or an unused recovery code (used up here)."""
     user = _staff(user, ip)
-    if not is_enrolled(user):
+    secret = unseal(user.totp_secret) if is_enrolled(user) else None
+    if secret is None:
         raise NotAllowed()
     if waiting := check_limit(session, user.email, ip, "second factor"):
         return CodeResult(wait_seconds=waiting)
     text = _clean(code)
-    step = _matching_step(unseal(user.totp_secret), text, user.totp_last_step)
+    step = _matching_step(secret, text, user.totp_last_step)
     if step is not None:
         user.totp_last_step = step
         ok = True
@@ -184,6 +193,7 @@ def verify_code(session: Session, user: User, code: object, ip: str = "") -> Cod
 
 
 def unused_recovery_codes(session: Session, user: User) -> int:
+    """How many of the user's recovery codes are still unused."""
     return len(
         session.exec(
             select(RecoveryCode.id).where(

@@ -2,40 +2,46 @@
 case and a family's record header.
 
 Only staff call these. A visit record's summary is shared with the family once the meeting is
-held; its internal note never is (see `meetings.meeting_data`). Weeks run Monday to Monday in
-Europe/Helsinki time; stored times stay aware UTC.
+held; its internal note never is (see `meetings.meeting_row`). Weeks run Monday to Monday in
+Europe/Helsinki time; stored times stay aware UTC. The rows returned are in `visit_rows`.
 """
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from familywork_app.models import (
-    METHODS,
-    Application,
-    Child,
-    Family,
-    FamilyGuardian,
-    Meeting,
-    User,
-    utcnow,
-)
+from familywork_app.domain import FamilyStatus, MeetingStatus, Method, SupportArea, values
+from familywork_app.models import Application, Child, Family, FamilyGuardian, Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access, log_families
-from familywork_app.services.meetings import OPEN_STATUSES, meeting_data
+from familywork_app.services.meetings import OPEN_STATUSES, MeetingRow, meeting_row
 from familywork_app.services.policy import (
     acting_user,
     may_view_family,
     require_family,
     require_record,
     require_staff,
+    saved_id,
+)
+from familywork_app.services.visit_rows import (
+    ApplicationSummary,
+    ChildRow,
+    FamilyRecord,
+    GuardianContact,
+    OverlapRow,
+    WeekRow,
 )
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 TEXT_MAX = 4000
 CANCEL_REASON_MAX = 1000
 METHODS_MAX_ITEMS = 50
+METHOD_VALUES = frozenset(values(Method))
+RECORDABLE_STATUSES = frozenset({MeetingStatus.AGREED, MeetingStatus.HELD})
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
@@ -55,13 +61,16 @@ def _text(value: object, field: str, required: bool) -> str:
     return text
 
 
-def _methods(value: object) -> str:
-    """A list of METHODS as the stored comma-separated string, in METHODS order."""
-    if not isinstance(value, (list, tuple)) or len(value) > METHODS_MAX_ITEMS:
+def _methods(value: object) -> list[str]:
+    """A list of methods as stored: each once, in the order of `Method`."""
+    if not isinstance(value, (list, tuple)):
         raise ServiceError("error.invalid", field="methods")
-    if any(not isinstance(m, str) or m not in METHODS for m in value):
+    chosen = cast("Sequence[object]", value)  # anything from outside: each item checked here
+    if len(chosen) > METHODS_MAX_ITEMS or any(
+        not isinstance(m, str) or m not in METHOD_VALUES for m in chosen
+    ):
         raise ServiceError("error.invalid", field="methods")
-    return ",".join(m for m in METHODS if m in value)
+    return [m.value for m in Method if m in chosen]
 
 
 def _aware(value: object, field: str) -> datetime:
@@ -86,11 +95,13 @@ def _week(value: object) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def _own_open(session: Session, user: User, *conditions) -> list[tuple[Meeting, Family]]:
+def _own_open(
+    session: Session, user: User, *conditions: ColumnElement[bool]
+) -> list[tuple[Meeting, Family]]:
     """The user's own open meetings matching `conditions`, in families they may see."""
     stmt = (
         select(Meeting, Family)
-        .join(Family, Family.id == Meeting.family_id)
+        .join(Family, col(Family.id) == col(Meeting.family_id))
         .where(Meeting.worker_id == user.id, col(Meeting.status).in_(OPEN_STATUSES), *conditions)
         .order_by(col(Meeting.starts_at), col(Meeting.id))
     )
@@ -101,7 +112,8 @@ def _log_families(
     session: Session, user: User, rows: list[tuple[Meeting, Family]], action: str, ip: str
 ) -> None:
     """One access-log row per distinct family in `rows`, then commit."""
-    log_families(session, user, list(dict.fromkeys(family.id for _m, family in rows)), action, ip)
+    family_ids = list(dict.fromkeys(saved_id(family.id) for _m, family in rows))
+    log_families(session, user, family_ids, action, ip)
     session.commit()
 
 
@@ -113,57 +125,57 @@ def record_visit(
     internal_note: object,
     methods: object,
     ip: str = "",
-) -> dict:
+) -> MeetingRow:
     """Write (or edit) the record of an agreed meeting that has begun; it becomes "held"."""
     _staff(user, ip)
     meeting = require_record(session, user, Meeting, meeting_id, change=True)
     now = utcnow()
-    if meeting.status not in ("agreed", "held") or meeting.starts_at > now:
+    if meeting.status not in RECORDABLE_STATUSES or meeting.starts_at > now:
         raise ServiceError("error.meeting_not_open")
     shared = _text(summary, "summary", required=True)
     internal = _text(internal_note, "internal_note", required=False)
     chosen = _methods(methods)
     meeting.summary, meeting.internal_note, meeting.methods = shared, internal, chosen
-    meeting.status = "held"
+    meeting.status = MeetingStatus.HELD
     meeting.held_at = meeting.held_at or now
     session.add(meeting)
     log_access(
         session, user, meeting.family_id, "record_visit", detail=f"meeting {meeting.id}", ip=ip
     )
     session.commit()
-    return meeting_data(session, meeting, user)
+    return meeting_row(session, meeting, user)
 
 
-def _overlaps(meeting: Meeting, others: list[Meeting]) -> list[int]:
-    return [
-        o.id
+def _overlaps(meeting: Meeting, others: list[Meeting]) -> tuple[int, ...]:
+    return tuple(
+        saved_id(o.id)
         for o in others
         if o.id != meeting.id and o.starts_at < meeting.ends_at and meeting.starts_at < o.ends_at
-    ]
+    )
 
 
-def worker_week(session: Session, user: User, week_start: object, ip: str = "") -> list[dict]:
+def worker_week(session: Session, user: User, week_start: object, ip: str = "") -> list[WeekRow]:
     """The user's own open meetings starting in the Helsinki week of `week_start`."""
     _staff(user, ip)
     start, end = _week(week_start)
-    rows = _own_open(session, user, Meeting.starts_at >= start, Meeting.starts_at < end)
+    rows = _own_open(session, user, col(Meeting.starts_at) >= start, col(Meeting.starts_at) < end)
     found = [m for m, _f in rows]
-    data = [
-        {
-            "id": m.id,
-            "family_id": f.id,
-            "family_name": f.name,
-            "status": m.status,
-            "starts_at": m.starts_at,
-            "ends_at": m.ends_at,
-            "place": m.place,
-            "topic": m.topic,
-            "overlaps": _overlaps(m, found),
-        }
+    week = [
+        WeekRow(
+            id=saved_id(m.id),
+            family_id=saved_id(f.id),
+            family_name=f.name,
+            status=MeetingStatus(m.status),
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            place=m.place,
+            topic=m.topic,
+            overlaps=_overlaps(m, found),
+        )
         for m, f in rows
     ]
     _log_families(session, user, rows, "view_week", ip)
-    return data
+    return week
 
 
 def overlapping(
@@ -173,29 +185,29 @@ def overlapping(
     ends_at: object,
     exclude_meeting_id: object = None,
     ip: str = "",
-) -> list[dict]:
+) -> list[OverlapRow]:
     """The user's own open meetings overlapping [starts_at, ends_at): a warning before proposing."""
     _staff(user, ip)
     start, end = _aware(starts_at, "starts_at"), _aware(ends_at, "ends_at")
     if end <= start:
         raise ServiceError("error.date_invalid", field="ends_at")
-    conditions = [Meeting.starts_at < end, Meeting.ends_at > start]
+    conditions = [col(Meeting.starts_at) < end, col(Meeting.ends_at) > start]
     if exclude_meeting_id is not None:
         excluded = require_record(session, user, Meeting, exclude_meeting_id)
-        conditions.append(Meeting.id != excluded.id)
+        conditions.append(col(Meeting.id) != excluded.id)
     rows = _own_open(session, user, *conditions)
-    data = [
-        {
-            "id": m.id,
-            "family_name": f.name,
-            "starts_at": m.starts_at,
-            "ends_at": m.ends_at,
-            "status": m.status,
-        }
+    clashes = [
+        OverlapRow(
+            id=saved_id(m.id),
+            family_name=f.name,
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            status=MeetingStatus(m.status),
+        )
         for m, f in rows
     ]
     _log_families(session, user, rows, "check_overlap", ip)
-    return data
+    return clashes
 
 
 def close_case(
@@ -204,7 +216,7 @@ def close_case(
     """Close an active family's case; its future open meetings are cancelled."""
     _staff(user, ip)
     family = require_family(session, user, family_id, change=True)
-    if family.status != "active":
+    if family.status != FamilyStatus.ACTIVE:
         raise ServiceError("error.invalid", field="status")
     text = _text(closing_summary, "closing_summary", required=True)
     now = utcnow()
@@ -212,15 +224,15 @@ def close_case(
         select(Meeting).where(
             Meeting.family_id == family.id,
             col(Meeting.status).in_(OPEN_STATUSES),
-            Meeting.starts_at > now,
+            col(Meeting.starts_at) > now,
         )
     ).all()
     for meeting in future:
-        meeting.status = "cancelled"
+        meeting.status = MeetingStatus.CANCELLED
         meeting.cancel_reason = text[:CANCEL_REASON_MAX]
         meeting.cancelled_by_id = user.id
         session.add(meeting)
-    family.status, family.closing_summary = "closed", text
+    family.status, family.closing_summary = FamilyStatus.CLOSED, text
     family.closed_on = now.astimezone(HELSINKI).date()
     session.add(family)
     log_access(
@@ -229,7 +241,7 @@ def close_case(
     session.commit()
 
 
-def _application_data(session: Session, family_id: int) -> dict | None:
+def _application(session: Session, family_id: int) -> ApplicationSummary | None:
     """The family's newest application, or None."""
     app = session.exec(
         select(Application)
@@ -238,51 +250,60 @@ def _application_data(session: Session, family_id: int) -> dict | None:
     ).first()
     if app is None:
         return None
-    return {
-        "channel": app.channel,
-        "support_areas": [a for a in app.support_areas.split(",") if a],
-        "description": app.description,
-        "reachable": app.reachable,
-        "status": app.status,
-        "submitted_at": app.submitted_at,
-        "decision_note": app.decision_note,
-    }
+    return ApplicationSummary(
+        channel=app.channel,
+        support_areas=tuple(SupportArea(a) for a in app.support_areas),
+        description=app.description,
+        reachable=app.reachable,
+        status=app.status,
+        submitted_at=app.submitted_at,
+        decision_note=app.decision_note,
+    )
 
 
-def family_record(session: Session, user: User, family_id: object, ip: str = "") -> dict:
-    """Staff view of a family's page header: the family, its people and its application."""
-    _staff(user, ip)
-    family = require_family(session, user, family_id)
-    worker = session.get(User, family.worker_id) if family.worker_id else None
+def _people(session: Session, family_id: int) -> tuple[list[User], list[Child]]:
+    """The family's guardians (in the order they joined) and children (oldest first)."""
     guardians = session.exec(
         select(User)
-        .join(FamilyGuardian, col(FamilyGuardian.user_id) == User.id)
-        .where(FamilyGuardian.family_id == family.id)
+        .join(FamilyGuardian, col(FamilyGuardian.user_id) == col(User.id))
+        .where(FamilyGuardian.family_id == family_id)
         .order_by(col(FamilyGuardian.id))
     ).all()
     children = session.exec(
         select(Child)
-        .where(Child.family_id == family.id)
+        .where(Child.family_id == family_id)
         .order_by(col(Child.birth_year), col(Child.id))
     ).all()
-    data = {
-        "id": family.id,
-        "name": family.name,
-        "municipality": family.municipality,
-        "address": family.address,
-        "status": family.status,
-        "opened_on": family.opened_on,
-        "closed_on": family.closed_on,
-        "closing_summary": family.closing_summary,
-        "worker_id": family.worker_id,
-        "worker_name": worker.display_name if worker else "",
-        "guardians": [
-            {"id": g.id, "name": g.display_name, "email": g.email, "phone": g.phone}
+    return list(guardians), list(children)
+
+
+def family_record(session: Session, user: User, family_id: object, ip: str = "") -> FamilyRecord:
+    """Staff view of a family's page header: the family, its people and its application."""
+    _staff(user, ip)
+    family = require_family(session, user, family_id)
+    fid = saved_id(family.id)
+    worker = session.get(User, family.worker_id) if family.worker_id else None
+    guardians, children = _people(session, fid)
+    record = FamilyRecord(
+        id=fid,
+        name=family.name,
+        municipality=family.municipality,
+        address=family.address,
+        status=family.status,
+        opened_on=family.opened_on,
+        closed_on=family.closed_on,
+        closing_summary=family.closing_summary,
+        worker_id=family.worker_id,
+        worker_name=worker.display_name if worker else "",
+        guardians=tuple(
+            GuardianContact(id=saved_id(g.id), name=g.display_name, email=g.email, phone=g.phone)
             for g in guardians
-        ],
-        "children": [{"first_name": c.first_name, "birth_year": c.birth_year} for c in children],
-        "application": _application_data(session, family.id),
-    }
-    log_access(session, user, family.id, "view_family_record", ip=ip)
+        ),
+        children=tuple(
+            ChildRow(first_name=c.first_name, birth_year=c.birth_year) for c in children
+        ),
+        application=_application(session, fid),
+    )
+    log_access(session, user, fid, "view_family_record", ip=ip)
     session.commit()
-    return data
+    return record

@@ -1,59 +1,58 @@
 """State of the supervisor's access-log search."""
 
 from datetime import date
+from typing import Annotated
 
-from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_datetime, t
+import reflex as rx
+from pydantic import BeforeValidator, Field
+
+from familywork_app.domain import Role
 from familywork_app.services.access_log import search_log
 from familywork_app.state.app_state import AppState
+from familywork_app.state.forms import FormModel, Text, text
+from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.presenters import LogRowView, present_log
 
 
 def _day(value: object) -> date | None:
+    """A date input's value ("YYYY-MM-DD"); anything else is no limit."""
     try:
         return date.fromisoformat(value) if isinstance(value, str) and value else None
     except ValueError:
         return None
 
 
+FormDate = Annotated[date | None, BeforeValidator(_day)]
+
+
+class LogSearchForm(FormModel):
+    family: Text = text(120)  # a family's name
+    email: Text = text(254)
+    day_from: FormDate = Field(default=None, alias="from")
+    day_to: FormDate = Field(default=None, alias="to")
+
+
 class AccessLogState(AppState):
-    loaded: bool = False
-    rows: list[dict[str, str]] = []
-    searched: bool = False
+    loaded: rx.Field[bool] = rx.field(False)
+    rows: rx.Field[list[LogRowView]] = rx.field(default_factory=list)
+    searched: rx.Field[bool] = rx.field(False)
 
-    def load(self):
-        self.loaded, self.rows, self.searched = False, [], False
-        with session_scope() as db:
-            _user, redirect = self._guard(db, "supervisor")
-        if redirect:
-            return redirect
-        self.loaded = True
+    @rx.event
+    @data_handler(Role.SUPERVISOR, page=True)
+    def load(self, acting: Acting):
+        self.rows, self.searched, self.loaded = [], False, True
 
-    def search(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        with session_scope() as db:
-            user, redirect = self._guard(db, "supervisor")
-            if redirect:
-                return redirect
-            rows = search_log(
-                db,
-                user,
-                family_name=form.get("family"),
-                email=form.get("email"),
-                day_from=_day(form.get("from")),
-                day_to=_day(form.get("to")),
-                ip=self._ip(),
-            )
-        lang = self.lang
-        self.rows = [
-            {
-                "at": fmt_datetime(r["at"], lang),
-                "who": r["who"],
-                "email": r["email"],
-                "role": t(lang, f"role.{r['role']}") if r["role"] else "",
-                "family": r["family"],
-                "action": r["action"],
-                "ip": r["ip"],
-            }
-            for r in rows
-        ]
+    @rx.event
+    @data_handler(Role.SUPERVISOR, form=LogSearchForm)
+    def search(self, acting: Acting, form: LogSearchForm):
+        rows = search_log(
+            acting.db,
+            acting.user,
+            family_name=form.family,
+            email=form.email,
+            day_from=form.day_from,
+            day_to=form.day_to,
+            ip=acting.ip,
+        )
+        self.rows = present_log(rows, self.lang)
         self.searched = True

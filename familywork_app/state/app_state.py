@@ -29,12 +29,14 @@ __all__ = ["AppState", "form_id"]
 class AppState(rx.State):
     """Language and the signed-in user's public name and role (for the shell only)."""
 
-    lang: str = "fi"
+    lang: rx.Field[str] = rx.field("fi")
     lang_cookie: str = rx.Cookie("", name="fw_lang", max_age=365 * 24 * 3600, same_site="lax")
-    user_name: str = ""
-    user_role: str = ""
-    unread: int = 0  # unread messages of the signed-in guardian's family (navigation badge)
-    ready: bool = False  # set once the page's on_load ran (tests and scripts wait for it)
+    user_name: rx.Field[str] = rx.field("")
+    user_role: rx.Field[str] = rx.field("")
+    # unread messages of the signed-in guardian's family (navigation badge)
+    unread: rx.Field[int] = rx.field(default_factory=lambda: 0)
+    # set once the page's on_load ran (tests and scripts wait for it)
+    ready: rx.Field[bool] = rx.field(default_factory=lambda: False)
     _bound_session: str = ""  # hash of the session this tab's state was loaded under
 
     @rx.var

@@ -1,50 +1,33 @@
 """State of the worker's caseload: their families, with search and filters (no extra reads)."""
 
-from familywork_app.db import session_scope
-from familywork_app.i18n import fmt_datetime, t
-from familywork_app.models import FAMILY_STATUSES, MUNICIPALITIES
+import reflex as rx
+
+from familywork_app.domain import FamilyStatus, Municipality, Role, values
 from familywork_app.services.caseload import caseload
 from familywork_app.state.app_state import AppState
+from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.presenters import CaseloadView, present_caseload
+
+QUERY_MAX = 100
 
 
 class CaseloadState(AppState):
-    loaded: bool = False
-    families: list[dict[str, str]] = []  # the rows that pass the filters
-    total: int = 0
-    query: str = ""
-    municipality: str = ""
-    status: str = ""
-    attention_only: bool = False
-    _rows: list[dict] = []
+    loaded: rx.Field[bool] = rx.field(False)
+    # the rows that pass the filters
+    families: rx.Field[list[CaseloadView]] = rx.field(default_factory=list)
+    total: rx.Field[int] = rx.field(0)
+    query: rx.Field[str] = rx.field("")
+    municipality: rx.Field[str] = rx.field("")
+    status: rx.Field[str] = rx.field("")
+    attention_only: rx.Field[bool] = rx.field(False)
+    _rows: list[CaseloadView] = []
 
-    def load(self):
+    @rx.event
+    @data_handler(Role.WORKER, page=True)
+    def load(self, acting: Acting):
         self.loaded = False
-        with session_scope() as db:
-            user, redirect = self._guard(db, "worker")
-            if redirect:
-                return redirect
-            rows = caseload(db, user, self._ip())
-        lang = self.lang
-        self._rows = [
-            {
-                "id": str(r["id"]),
-                "name": r["name"],
-                "municipality": r["municipality"],
-                "status_key": r["status"],
-                "status": t(lang, f"status.family.{r['status']}"),
-                "next": (
-                    f"{fmt_datetime(r['next_meeting_at'], lang)} · "
-                    f"{t(lang, 'status.meeting.' + r['next_meeting_status'])}"
-                )
-                if r["next_meeting_at"]
-                else t(lang, "common.none"),
-                "answers": t(lang, "caseload.answers", count=r["answers"]) if r["answers"] else "",
-                "unread": t(lang, "caseload.unread", count=r["unread"]) if r["unread"] else "",
-                "goals": t(lang, "caseload.goals_active", count=r["goals_active"]),
-                "weeks": t(lang, "caseload.weeks", weeks=r["weeks"]),
-            }
-            for r in rows
-        ]
+        rows = caseload(acting.db, acting.user, acting.ip)
+        self._rows = [present_caseload(r, self.lang) for r in rows]
         self.total = len(self._rows)
         self._filter()
         self.loaded = True
@@ -54,24 +37,28 @@ class CaseloadState(AppState):
         self.families = [
             r
             for r in self._rows
-            if (not query or query in r["name"].lower() or query in r["municipality"].lower())
-            and (not self.municipality or r["municipality"] == self.municipality)
-            and (not self.status or r["status_key"] == self.status)
-            and (not self.attention_only or r["answers"] or r["unread"])
+            if (not query or query in r.name.lower() or query in r.municipality.lower())
+            and (not self.municipality or r.municipality == self.municipality)
+            and (not self.status or r.status_key == self.status)
+            and (not self.attention_only or r.answers or r.unread)
         ]
 
+    @rx.event
     def search(self, value: str):
-        self.query = value[:100] if isinstance(value, str) else ""
+        self.query = value[:QUERY_MAX] if isinstance(value, str) else ""
         self._filter()
 
+    @rx.event
     def filter_municipality(self, value: str):
-        self.municipality = value if value in MUNICIPALITIES else ""
+        self.municipality = value if value in values(Municipality) else ""
         self._filter()
 
+    @rx.event
     def filter_status(self, value: str):
-        self.status = value if value in FAMILY_STATUSES else ""
+        self.status = value if value in values(FamilyStatus) else ""
         self._filter()
 
+    @rx.event
     def toggle_attention(self, value: bool):
         self.attention_only = value is True
         self._filter()

@@ -1,63 +1,76 @@
 """State of the guardian's shared goals: entries from both sides, ratings over time."""
 
+from typing import ClassVar
+
 import reflex as rx
 
-from familywork_app.db import session_scope
+from familywork_app.domain import Role
 from familywork_app.services import ServiceError
 from familywork_app.services import goals as svc
 from familywork_app.state.app_state import AppState
-from familywork_app.state.app_state import form_id as _form_id
-from familywork_app.state.presenters import present_goals
+from familywork_app.state.forms import FormId, FormModel, Text
+from familywork_app.state.forms import text as limited
+from familywork_app.state.goal_presenters import GoalView, present_goals
+from familywork_app.state.handler import Acting, data_handler
+
+ENTRY_TEXT_MAX = 2000  # GoalEntry.text
+RATING_CHARS = 2  # "" or "0"–"10" from the select
+
+
+class EntryForm(FormModel):
+    """A progress entry on one goal: a text, a 0–10 rating or both. The rating stays the text
+    the select sent; the service checks that it is 0–10."""
+
+    goal_id: FormId = 0
+    text: Text = limited(ENTRY_TEXT_MAX)
+    rating: Text = limited(RATING_CHARS)
+    error_codes: ClassVar[dict[str, str]] = {"rating": "error.rating_range"}
+
+
+def cleared_entry_form(goal_id: int) -> rx.event.EventSpec:
+    """Empty a goal's entry form once its entry is saved (on an error it keeps what was typed).
+    The ids are built from a validated integer."""
+    return rx.call_script(
+        "".join(f"document.getElementById('{f}-{goal_id}').value='';" for f in ("text", "rating"))
+    )
 
 
 class FamilyGoalsState(AppState):
-    loaded: bool = False
-    goals: list[dict[str, str]] = []
-    entries: dict[str, list[dict[str, str]]] = {}
-    points: dict[str, list[dict[str, str]]] = {}
-    errors: dict[str, str] = {}  # goal id -> i18n key of the entry form's error
-    saved: str = ""  # id of the goal whose entry was just saved
+    loaded: rx.Field[bool] = rx.field(False)
+    goals: rx.Field[list[GoalView]] = rx.field(default_factory=list)
+    # goal id -> i18n key of the entry form's error
+    errors: rx.Field[dict[str, str]] = rx.field(default_factory=dict)
+    saved: rx.Field[str] = rx.field("")  # id of the goal whose entry was just saved
+    _form_key: str = ""  # id of the goal whose entry is being saved
 
-    def _reload(self, db) -> list:
-        user, family_id, redirect = self._guard_guardian(db)
-        if redirect:
-            return redirect
-        goals = svc.family_goals(db, user, family_id, self._ip())
-        self.goals, self.entries, self.points = present_goals(goals, self.lang)
-        self.errors = {g["id"]: self.errors.get(g["id"], "") for g in self.goals}
+    def _reload(self, acting: Acting) -> None:
+        goals = svc.family_goals(acting.db, acting.user, acting.family_id, acting.ip)
+        self.goals = present_goals(goals, self.lang)
+        self.errors = {g.id: self.errors.get(g.id, "") for g in self.goals}
         self.loaded = True
-        return []
 
-    def load(self):
+    def _refused(self, problem: ServiceError) -> None:
+        """Show the refusal beside the form of the goal being saved (a form refused before
+        that, which only a forged event can send, shows nothing)."""
+        key, self._form_key = self._form_key, ""
+        if key in self.errors:
+            self.errors = {**self.errors, key: problem.code}
+
+    @rx.event
+    @data_handler(Role.GUARDIAN, page=True, family=True)
+    def load(self, acting: Acting):
         self.loaded, self.errors, self.saved = False, {}, ""
-        with session_scope() as db:
-            return self._reload(db)
+        self._reload(acting)
 
-    def add_entry(self, form_data: dict):
+    @rx.event
+    @data_handler(Role.GUARDIAN, form=EntryForm, family=True)
+    def add_entry(self, acting: Acting, form: EntryForm):
         """Add a progress entry and/or a 0–10 rating to one goal."""
-        form = form_data if isinstance(form_data, dict) else {}
-        goal_id = _form_id(form.get("goal_id"))
-        key = str(goal_id)
+        key = self._form_key = str(form.goal_id)
         self.saved = ""
-        with session_scope() as db:
-            try:
-                svc.add_goal_entry(
-                    db,
-                    self._user(db),
-                    goal_id,
-                    form.get("text", ""),
-                    form.get("rating", ""),
-                    self._ip(),
-                )
-            except ServiceError as problem:
-                if key in self.errors:
-                    self.errors = {**self.errors, key: problem.code}
-                return
-            self.errors = {**self.errors, key: ""}
-            self.saved = key
-            # Saved: now empty the form (on an error it keeps what was typed).
-            # (the ids are built from a validated integer)
-            clear = "".join(
-                f"document.getElementById('{f}-{goal_id}').value='';" for f in ("text", "rating")
-            )
-            return [*self._reload(db), rx.call_script(clear)]
+        svc.add_goal_entry(acting.db, acting.user, form.goal_id, form.text, form.rating, acting.ip)
+        self._form_key = ""
+        self.errors = {**self.errors, key: ""}
+        self.saved = key
+        self._reload(acting)
+        return cleared_entry_form(form.goal_id)

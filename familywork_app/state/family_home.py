@@ -4,111 +4,99 @@ import json
 
 import reflex as rx
 
-from familywork_app.db import session_scope
+from familywork_app.domain import ApplicationStatus, FamilyStatus, Role
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
-from familywork_app.services.applications import application_status
-from familywork_app.services.family_home import family_home
+from familywork_app.services.applications import ApplicationProgress, application_status
+from familywork_app.services.family_home import FamilyHome, NextMeeting, family_home
 from familywork_app.state.app_state import AppState
+from familywork_app.state.goal_presenters import GoalGlanceView, present_goal_glances
+from familywork_app.state.handler import Acting, data_handler
 
 
 class FamilyHomeState(AppState):
-    loaded: bool = False
-    family_name: str = ""
-    status: str = ""
-    closed_date: str = ""
-    has_next: bool = False
-    next_when: str = ""
-    next_place: str = ""
-    next_topic: str = ""
-    next_worker: str = ""
-    proposed_count: int = 0
-    unread_count: int = 0
-    goals: list[dict[str, str]] = []
-    application_status: str = ""
-    application_steps: list[str] = []
-    application_reason: str = ""
+    loaded: rx.Field[bool] = rx.field(False)
+    family_name: rx.Field[str] = rx.field("")
+    status: rx.Field[str] = rx.field("")  # a FamilyStatus value
+    closed_date: rx.Field[str] = rx.field("")
+    has_next: rx.Field[bool] = rx.field(False)
+    next_when: rx.Field[str] = rx.field("")
+    next_place: rx.Field[str] = rx.field("")
+    next_topic: rx.Field[str] = rx.field("")
+    next_worker: rx.Field[str] = rx.field("")
+    proposed_count: rx.Field[int] = rx.field(0)
+    unread_count: rx.Field[int] = rx.field(0)
+    goals: rx.Field[list[GoalGlanceView]] = rx.field(default_factory=list)
+    # an ApplicationStatus value, "" when there is none
+    application_status: rx.Field[str] = rx.field("")
+    application_steps: rx.Field[list[str]] = rx.field(default_factory=list)
+    application_reason: rx.Field[str] = rx.field("")
 
-    def load(self):
+    @rx.event
+    @data_handler(Role.GUARDIAN, page=True, family=True, badge=False)
+    def load(self, acting: Acting):
         """on_load: guardians only; everyone else goes to their own home."""
         self.loaded = False
-        with session_scope() as db:
-            user, family_id, redirect = self._guard_guardian(db, badge=False)
-            if redirect:
-                return redirect
-            data = family_home(db, user, self._ip())
-            self.unread = data["unread_count"]
-            application = (
-                application_status(db, user, family_id, self._ip())
-                if data["status"] == "applied"
-                else None
+        home = family_home(acting.db, acting.user, acting.ip)
+        self.unread = home.unread_count
+        self._show(home)
+        if home.status == FamilyStatus.APPLIED:
+            self._show_application(
+                application_status(acting.db, acting.user, acting.family_id, acting.ip)
             )
-        self._show(data)
-        if application:
-            self._show_application(application)
         self.loaded = True
         return self._store_offline_copy()
 
-    def _store_offline_copy(self):
+    def _store_offline_copy(self) -> rx.event.EventSpec:
         """What the family last saw, for the offline view (removed again at sign-out)."""
         snapshot = {
             "next": f"{t(self.lang, 'home.next_meeting')}: {self.next_when} {self.next_place}"
             if self.has_next
             else "",
-            "goals": [f"{g['title']} – {g['rating']}" for g in self.goals],
+            "goals": [f"{g.title} – {g.rating}" for g in self.goals],
         }
         return rx.call_script(
             f"try{{localStorage.setItem('fw_offline',{json.dumps(json.dumps(snapshot))})}}catch(e){{}}"
         )
 
-    def _show(self, data: dict) -> None:
+    def _show(self, home: FamilyHome) -> None:
         lang = self.lang
-        self.family_name = data["family_name"]
-        self.status = data["status"]
-        self.closed_date = fmt_date(data["closed_on"], lang)
-        meeting = data["next_meeting"]
-        self.has_next = meeting is not None
-        if meeting:
-            self.next_when = (
-                f"{fmt_datetime(meeting['starts_at'], lang)}–{fmt_time(meeting['ends_at'], lang)}"
-            )
-            place = t(lang, f"place.{meeting['place']}")
-            self.next_place = (
-                f"{place}, {meeting['place_detail']}" if meeting["place_detail"] else place
-            )
-            self.next_topic = meeting["topic"]
-            self.next_worker = meeting["worker_name"]
-        self.proposed_count = data["proposed_count"]
-        self.unread_count = data["unread_count"]
-        self.goals = [
-            {
-                "id": str(g["id"]),
-                "title": g["title"],
-                "area": t(lang, f"area.{g['area']}"),
-                "rating": t(lang, "home.latest_rating", rating=g["rating"])
-                if g["rating"] is not None
-                else t(lang, "home.not_rated"),
-            }
-            for g in data["goals"]
-        ]
-        self.application_status = data["application_status"]
+        self.family_name = home.family_name
+        self.status = home.status.value
+        self.closed_date = fmt_date(home.closed_on, lang)
+        self.has_next = home.next_meeting is not None
+        if home.next_meeting is not None:
+            self._show_next(home.next_meeting)
+        self.proposed_count = home.proposed_count
+        self.unread_count = home.unread_count
+        self.goals = present_goal_glances(home.goals, lang)
+        self.application_status = home.application_status.value if home.application_status else ""
 
-    def _show_application(self, a: dict) -> None:
+    def _show_next(self, meeting: NextMeeting) -> None:
         lang = self.lang
-        steps = [t(lang, "app.step_submitted", date=fmt_date(a["submitted_at"], lang))]
-        if a["in_review_at"]:
-            steps.append(t(lang, "app.step_in_review", date=fmt_date(a["in_review_at"], lang)))
-        if a["status"] == "accepted":
+        self.next_when = (
+            f"{fmt_datetime(meeting.starts_at, lang)}–{fmt_time(meeting.ends_at, lang)}"
+        )
+        place = t(lang, f"place.{meeting.place}")
+        self.next_place = f"{place}, {meeting.place_detail}" if meeting.place_detail else place
+        self.next_topic = meeting.topic
+        self.next_worker = meeting.worker_name
+
+    def _show_application(self, a: ApplicationProgress) -> None:
+        lang = self.lang
+        steps = [t(lang, "app.step_submitted", date=fmt_date(a.submitted_at, lang))]
+        if a.in_review_at:
+            steps.append(t(lang, "app.step_in_review", date=fmt_date(a.in_review_at, lang)))
+        if a.status == ApplicationStatus.ACCEPTED:
             steps.append(
                 t(
                     lang,
                     "app.step_accepted",
-                    date=fmt_date(a["decided_at"], lang),
-                    worker=a["worker_name"],
+                    date=fmt_date(a.decided_at, lang),
+                    worker=a.worker_name,
                 )
             )
-        if a["status"] == "declined":
-            steps.append(t(lang, "app.step_declined", date=fmt_date(a["decided_at"], lang)))
+        declined = a.status == ApplicationStatus.DECLINED
+        if declined:
+            steps.append(t(lang, "app.step_declined", date=fmt_date(a.decided_at, lang)))
         self.application_steps = steps
-        self.application_reason = (
-            t(lang, "app.reason", reason=a["decision_note"]) if a["status"] == "declined" else ""
-        )
+        self.application_reason = t(lang, "app.reason", reason=a.decision_note) if declined else ""

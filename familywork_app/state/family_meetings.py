@@ -8,7 +8,7 @@ from familywork_app.services import meetings as svc
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import FormId, FormModel, Text, form_id, text
 from familywork_app.state.handler import Acting, data_handler
-from familywork_app.state.presenters import present_meeting
+from familywork_app.state.meeting_presenters import MeetingView, present_meeting
 
 
 class ChangeRequestForm(FormModel):
@@ -22,16 +22,17 @@ class CancelForm(FormModel):
 
 
 class FamilyMeetingsState(AppState):
-    loaded: bool = False
-    upcoming: list[dict[str, str]] = []
-    past: list[dict[str, str]] = []
-    open_form: str = ""  # "change-<id>" or "cancel-<id>": which answer form is open
-    form_error: str = ""  # i18n key, shown beside the open form
+    loaded: rx.Field[bool] = rx.field(False)
+    upcoming: rx.Field[list[MeetingView]] = rx.field(default_factory=list)
+    past: rx.Field[list[MeetingView]] = rx.field(default_factory=list)
+    # "change-<id>" or "cancel-<id>": which answer form is open
+    open_form: rx.Field[str] = rx.field("")
+    form_error: rx.Field[str] = rx.field("")  # i18n key, shown beside the open form
 
     def _reload(self, acting: Acting) -> None:
         data = svc.family_meetings(acting.db, acting.user, acting.family_id, acting.ip)
-        self.upcoming = [present_meeting(m, self.lang) for m in data["upcoming"]]
-        self.past = [present_meeting(m, self.lang) for m in data["past"]]
+        self.upcoming = [present_meeting(m, self.lang) for m in data.upcoming]
+        self.past = [present_meeting(m, self.lang) for m in data.past]
         self.loaded = True
 
     def _answered(self, acting: Acting) -> None:

@@ -1,66 +1,78 @@
 """State of the family's conversation with its worker(s)."""
 
+from typing import ClassVar
+
 import reflex as rx
 
-from familywork_app.db import session_scope
+from familywork_app.domain import Role
 from familywork_app.services import ServiceError
 from familywork_app.services import messages as svc
-from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.app_state import AppState
-from familywork_app.state.presenters import present_message
+from familywork_app.state.forms import FormModel, Text, text
+from familywork_app.state.goal_presenters import MessageView, present_message
+from familywork_app.state.handler import Acting, data_handler
+
+BODY_MAX = 2000  # Message.body
+
+
+class MessageForm(FormModel):
+    body: Text = text(BODY_MAX)
+    # Too long: the service's own message for the box, not the generic one.
+    error_codes: ClassVar[dict[str, str]] = {"body": "error.message_long"}
+
+
+def counted_length(value: object, just_sent: str) -> int:
+    """The message box's length for its counter. The box counts with a delay (debounce), so a
+    count of the text just sent may arrive after the send emptied the box: that one is 0."""
+    if not isinstance(value, str) or (just_sent and value == just_sent):
+        return 0
+    return len(value)
 
 
 class FamilyMessagesState(AppState):
-    loaded: bool = False
-    messages: list[dict[str, str]] = []
-    draft_length: int = 0
-    error: str = ""  # i18n key shown under the message box; the text stays in the box
+    loaded: rx.Field[bool] = rx.field(False)
+    messages: rx.Field[list[MessageView]] = rx.field(default_factory=list)
+    draft_length: rx.Field[int] = rx.field(0)
+    # i18n key shown under the message box; the text stays in the box
+    error: rx.Field[str] = rx.field("")
     _latest: int = 0  # id of the newest message shown
+    _just_sent: str = ""  # the text of the message just sent, until the box counts again
 
-    def poll(self):
+    def _reload(self, acting: Acting) -> None:
+        data = svc.conversation(acting.db, acting.user, acting.family_id, acting.ip)
+        self.messages = [present_message(m, self.lang) for m in data]
+        self._latest = max((m.id for m in data), default=0)
+        self.unread = 0  # reading the conversation marked the worker's messages read
+        self.loaded = True
+
+    def _refused(self, problem: ServiceError) -> None:
+        self.error = problem.code  # the text and its count stay
+
+    @rx.event
+    @data_handler(Role.GUARDIAN, page=True, family=True, badge=False)
+    def load(self, acting: Acting):
+        self.loaded, self.error = False, ""
+        self._reload(acting)
+
+    @rx.event
+    @data_handler(Role.GUARDIAN, family=True, badge=False)
+    def poll(self, acting: Acting):
         """Clicked every few seconds by assets/offline.js while the page is open: load the
         conversation again when a new message has arrived (from any backend worker)."""
         if not self.loaded:
-            return None
-        with session_scope() as db:
-            user = self._user(db)
-            if user is None or user.role != "guardian":
-                return None
-            if svc.latest_message_id(db, user, self._family_of(db, user)) != self._latest:
-                return self._reload(db)
-        return None
+            return
+        if svc.latest_message_id(acting.db, acting.user, acting.family_id) != self._latest:
+            self._reload(acting)
 
-    def _reload(self, db) -> list:
-        user, family_id, redirect = self._guard_guardian(db)
-        if redirect:
-            return redirect
-        data = svc.conversation(db, user, family_id, self._ip())
-        self.messages = [present_message(m, self.lang) for m in data]
-        self._latest = max((m["id"] for m in data), default=0)
-        self.unread = 0  # reading the conversation marked the worker's messages read
-        self.loaded = True
-        return []
-
-    def load(self):
-        self.loaded, self.error = False, ""
-        with session_scope() as db:
-            return self._reload(db)
-
+    @rx.event
     def count(self, value: str):
-        self.draft_length = len(value) if isinstance(value, str) else 0
+        self.draft_length = counted_length(value, self._just_sent)
+        self._just_sent = ""
 
-    def send(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        with session_scope() as db:
-            user = self._user(db)
-            try:
-                family_id = self._family_of(db, user)
-                svc.send_message(db, user, family_id, form.get("body"), self._ip())
-            except ServiceError as problem:
-                self.error = problem.code
-                return
-            self.error, self.draft_length = "", 0
-            return [*self._reload(db), rx.set_value("body", "")]
-
-    def _family_of(self, db, user) -> int:
-        return (guardian_family_id(db, user) if user is not None else None) or 0
+    @rx.event
+    @data_handler(Role.GUARDIAN, form=MessageForm, family=True, badge=False)
+    def send(self, acting: Acting, form: MessageForm):
+        svc.send_message(acting.db, acting.user, acting.family_id, form.body, acting.ip)
+        self.error, self.draft_length, self._just_sent = "", 0, form.body
+        self._reload(acting)
+        return rx.set_value("body", "")

@@ -1,77 +1,72 @@
 """State of the supervisor's service figures and family search on the overview page."""
 
-from familywork_app.components.charts import with_widths
-from familywork_app.db import session_scope
+import reflex as rx
+
+from familywork_app.domain import Role
 from familywork_app.i18n import t
 from familywork_app.services.family_search import find_families
 from familywork_app.services.supervision import service_figures
+from familywork_app.services.supervision_rows import ServiceFigures
 from familywork_app.state.app_state import AppState
+from familywork_app.state.forms import FormModel, Text, text
+from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.presenters import (
+    BarRow,
+    FamilyFoundView,
+    WeekCountView,
+    present_found,
+    with_widths,
+)
+
+
+class FamilySearchForm(FormModel):
+    query: Text = text(120)  # a family's name is at most 120 characters
 
 
 class FiguresState(AppState):
-    loaded: bool = False
-    median_days: str = ""
-    active: list[dict[str, str]] = []
-    meetings: list[dict[str, str]] = []
-    by_area: list[dict[str, str]] = []
-    by_municipality: list[dict[str, str]] = []
+    loaded: rx.Field[bool] = rx.field(False)
+    median_days: rx.Field[str] = rx.field("")
+    active: rx.Field[list[BarRow]] = rx.field(default_factory=list)
+    meetings: rx.Field[list[WeekCountView]] = rx.field(default_factory=list)
+    by_area: rx.Field[list[BarRow]] = rx.field(default_factory=list)
+    by_municipality: rx.Field[list[BarRow]] = rx.field(default_factory=list)
 
-    def load(self):
+    @rx.event
+    @data_handler(Role.SUPERVISOR, page=True)
+    def load(self, acting: Acting):
         self.loaded = False
-        with session_scope() as db:
-            user, redirect = self._guard(db, "supervisor")
-            if redirect:
-                return redirect
-            data = service_figures(db, user, ip=self._ip())
+        self._show(service_figures(acting.db, acting.user, ip=acting.ip))
+        self.loaded = True
+
+    def _show(self, data: ServiceFigures) -> None:
         lang = self.lang
-        median = data["median_days_to_first_meeting"]
+        median = data.median_days_to_first_meeting
         self.median_days = (
             t(lang, "figures.days", days=f"{median:.1f}")
             if median is not None
             else t(lang, "figures.no_data")
         )
-        self.active = with_widths(
-            [{"name": w["name"], "value": w["active"]} for w in data["active_per_worker"]]
-        )
+        self.active = with_widths([("", w.name, w.active) for w in data.active_per_worker])
         self.meetings = [
-            {"name": m["name"], "this_week": str(m["this_week"]), "next_week": str(m["next_week"])}
-            for m in data["meetings_per_worker"]
+            WeekCountView(name=m.name, this_week=str(m.this_week), next_week=str(m.next_week))
+            for m in data.meetings_per_worker
         ]
-        per_month = data["applications_per_month"]
+        per_month = data.applications_per_month
         self.by_area = with_widths(
-            [
-                {"month": r["month"], "label": t(lang, f"area.{r['area']}"), "value": r["count"]}
-                for r in per_month["by_area"]
-            ]
+            [(r.month, t(lang, f"area.{r.area}"), r.count) for r in per_month.by_area]
         )
         self.by_municipality = with_widths(
-            [
-                {"month": r["month"], "label": r["municipality"], "value": r["count"]}
-                for r in per_month["by_municipality"]
-            ]
+            [(r.month, r.municipality, r.count) for r in per_month.by_municipality]
         )
-        self.loaded = True
 
 
 class FamilySearchState(AppState):
-    results: list[dict[str, str]] = []
-    searched: bool = False
+    results: rx.Field[list[FamilyFoundView]] = rx.field(default_factory=list)
+    searched: rx.Field[bool] = rx.field(False)
 
-    def search(self, form_data: dict):
-        query = form_data.get("query") if isinstance(form_data, dict) else ""
-        with session_scope() as db:
-            user, redirect = self._guard(db, "supervisor")
-            if redirect:
-                return redirect
-            rows = find_families(db, user, query, self._ip())
-        self.results = [
-            {
-                "id": str(r["id"]),
-                "name": r["name"],
-                "municipality": r["municipality"],
-                "status": t(self.lang, f"status.family.{r['status']}"),
-                "worker": r["worker_name"],
-            }
-            for r in rows
-        ]
+    @rx.event
+    @data_handler(Role.SUPERVISOR, form=FamilySearchForm)
+    def search(self, acting: Acting, form: FamilySearchForm):
+        rows = find_families(acting.db, acting.user, form.query, acting.ip)
+        self.results = present_found(rows, self.lang)
         self.searched = True

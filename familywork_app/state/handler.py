@@ -37,7 +37,7 @@ import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, overload
 
 from sqlmodel import Session
 
@@ -56,8 +56,13 @@ S = TypeVar("S", bound="AppState")
 P = ParamSpec("P")
 R = TypeVar("R")
 # A handler as written (state, context, browser arguments) and as the browser calls it.
+F = TypeVar("F", bound=FormModel)
 Written = Callable[Concatenate[S, "Acting", P], R]
 Called = Callable[Concatenate[S, P], R]
+# With a form model: written with the model, called by the browser with the form's dict.
+FormWritten = Callable[Concatenate[S, "Acting", F, P], R]
+FormCalled = Callable[Concatenate[S, dict[str, Any], P], R]
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 @dataclass(frozen=True)
@@ -119,13 +124,33 @@ def _run(state: AppState, body: Callable[[], Any]) -> Any:
         raise
 
 
+@overload
+def data_handler(
+    *roles: Role,
+    page: bool = False,
+    form: None = None,
+    family: bool = False,
+    badge: bool | None = None,
+) -> Callable[[Written[S, P, Any]], Called[S, P, Any]]: ...
+
+
+@overload
+def data_handler(
+    *roles: Role,
+    page: bool = False,
+    form: type[F],
+    family: bool = False,
+    badge: bool | None = None,
+) -> Callable[[FormWritten[S, F, P, Any]], FormCalled[S, P, Any]]: ...
+
+
 def data_handler(
     *roles: Role,
     page: bool = False,
     form: type[FormModel] | None = None,
     family: bool = False,
     badge: bool | None = None,
-) -> Callable[[Written[S, P, Any]], Called[S, P, Any]]:
+) -> Decorator:
     """The entry point for a handler of signed-in users with one of `roles`.
 
     `page=True`: an on_load (sets the shell; redirects whoever may not open the page).
@@ -137,12 +162,12 @@ def data_handler(
     allowed = frozenset(roles)
     with_badge = family if badge is None else badge
 
-    def decorate(fn: Written[S, P, Any]) -> Called[S, P, Any]:
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         names = _argument_names(fn)
         call: Callable[..., Any] = fn  # called with the parsed browser arguments
 
         @functools.wraps(fn)
-        def wrapper(self: S, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(self: AppState, *args: Any, **kwargs: Any) -> Any:
             with session_scope() as db:
                 if page:
                     user, redirect = self._guard(db, *allowed)
@@ -163,20 +188,33 @@ def data_handler(
     return decorate
 
 
+@overload
 def public_handler(
-    form: type[FormModel] | None = None,
-) -> Callable[[Callable[Concatenate[S, Visiting, P], Any]], Called[S, P, Any]]:
+    form: None = None,
+) -> Callable[[Callable[Concatenate[S, Visiting, P], Any]], Called[S, P, Any]]: ...
+
+
+@overload
+def public_handler(
+    form: type[F],
+) -> Callable[
+    [Callable[Concatenate[S, Visiting, F, P], Any]],
+    Callable[Concatenate[S, dict[str, Any], P], Any],
+]: ...
+
+
+def public_handler(form: type[FormModel] | None = None) -> Decorator:
     """The entry point for a handler anyone may call (sign-in, apply, public pages). An
     `async def` handler (e.g. one that hashes a password off the event loop) is awaited."""
 
-    def decorate(fn: Callable[Concatenate[S, Visiting, P], Any]) -> Called[S, P, Any]:
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         names = _argument_names(fn)
         call: Callable[..., Any] = fn  # called with the parsed browser arguments
 
         if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
-            async def awaiting(self: S, *args: Any, **kwargs: Any) -> Any:
+            async def awaiting(self: AppState, *args: Any, **kwargs: Any) -> Any:
                 with session_scope() as db:
                     visiting = Visiting(db=db, user=self._user(db), ip=self._ip())
                     try:
@@ -191,7 +229,7 @@ def public_handler(
             return _expose(awaiting, fn, form)
 
         @functools.wraps(fn)
-        def wrapper(self: S, *args: Any, **kwargs: Any) -> Any:
+        def wrapper(self: AppState, *args: Any, **kwargs: Any) -> Any:
             with session_scope() as db:
                 visiting = Visiting(db=db, user=self._user(db), ip=self._ip())
                 return _run(self, lambda: call(self, visiting, *_parsed(names, form, args, kwargs)))

@@ -1,106 +1,212 @@
 """Service data turned into display strings in the user's language (shared by family and staff
 pages). Pure functions: no database, no state."""
 
-from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
-from familywork_app.models import utcnow
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from familywork_app.i18n import TEXTS, fmt_datetime, t, valid_language
+from familywork_app.services.access_log import LogEntry
+from familywork_app.services.caseload import CaseloadRow, QueueRow
+from familywork_app.services.export import FamilyLogEntry
+from familywork_app.services.family_search import FamilyFound
+from familywork_app.services.staff import StaffRow
 
 
-def present_goals(goals: list[dict], lang: str) -> tuple[list, dict, dict]:
-    """(goal rows, entries by goal id, chart points by goal id) for the goals pages."""
-    rows, entries, points = [], {}, {}
-    for goal in goals:
-        key = str(goal["id"])
-        rows.append(
-            {
-                "id": key,
-                "title": goal["title"],
-                "area": t(lang, f"area.{goal['support_area']}"),
-                "what": goal["what_we_do"],
-                "status": goal["status"],
-                "status_label": t(lang, f"goals.status.{goal['status']}"),
-                "target": t(lang, "goals.target", date=fmt_date(goal["target_date"], lang))
-                if goal["target_date"]
-                else "",
-            }
-        )
-        entries[key] = [
-            {
-                "who": e["author_name"],
-                "when": fmt_date(e["created_at"], lang),
-                "text": e["text"],
-                "rating": t(lang, "goals.rating_value", rating=e["rating"])
-                if e["rating"] is not None
-                else "",
-            }
-            for e in goal["entries"]
-        ]
-        points[key] = [
-            {
-                "date": fmt_date(p["at"], lang),
-                "rating": str(p["rating"]),
-                "height": f"{max(p['rating'], 0.2) * 10}%",
-            }
-            for p in goal["ratings"]
-        ]
-    return rows, entries, points
+@dataclass(frozen=True, slots=True)
+class QueueView:
+    """An application in the queue, as shown (`status_key` picks the decision buttons)."""
+
+    id: str
+    name: str
+    municipality: str
+    status: str
+    status_key: str
+    channel: str
+    areas: str
+    waiting: str
 
 
-def present_meeting(m: dict, lang: str) -> dict[str, str]:
-    """One meeting as display strings; answer flags are for the viewer's side."""
-    place = t(lang, f"place.{m['place']}")
-    return {
-        "id": str(m["id"]),
-        "status": m["status"],
-        "status_label": t(lang, f"status.meeting.{m['status']}"),
-        "when": f"{fmt_datetime(m['starts_at'], lang)}–{fmt_time(m['ends_at'], lang)}",
-        "place": f"{place}, {m['place_detail']}" if m["place_detail"] else place,
-        "topic": m["topic"],
-        "worker": m["worker_name"],
-        "can_answer": "1" if m["status"] == "proposed" and m["proposed_by_other_side"] else "",
-        "can_change": "1"
-        if m["status"] == "agreed" or (m["status"] == "proposed" and m["proposed_by_other_side"])
-        else "",
-        "can_cancel": "1" if m["status"] in ("proposed", "agreed", "change_requested") else "",
-        "change_note": m["change_note"],
-        "cancel_reason": m["cancel_reason"],
-        "summary": m["summary"],
-        "internal_note": m.get("internal_note", ""),
-        "started": "1" if m["starts_at"] <= utcnow() else "",
-        "methods": ", ".join(t(lang, f"method.{x}") for x in m["methods"]),
-    }
-
-
-def present_message(m: dict, lang: str) -> dict[str, str]:
-    """One message with the read receipt shown to its sender."""
-    receipt = ""
-    if m["mine"]:
-        receipt = (
-            f"{t(lang, 'messages.read')} {fmt_datetime(m['read_at'], lang)}"
-            if m["read_at"]
-            else t(lang, "messages.delivered")
-        )
-    return {
-        "id": str(m["id"]),
-        "who": t(lang, "messages.you") if m["mine"] else m["sender_name"],
-        "mine": "1" if m["mine"] else "",
-        "body": m["body"],
-        "when": fmt_datetime(m["sent_at"], lang),
-        "receipt": receipt,
-    }
-
-
-def present_queue(rows: list[dict], lang: str) -> list[dict[str, str]]:
+def present_queue(rows: Sequence[QueueRow], lang: str) -> list[QueueView]:
     """Applications waiting for a decision, as shown in the queue."""
     return [
-        {
-            "id": str(q["application_id"]),
-            "name": q["name"],
-            "municipality": q["municipality"],
-            "status": t(lang, f"status.application.{q['status']}"),
-            "status_key": q["status"],
-            "channel": t(lang, f"channel.{q['channel']}"),
-            "areas": ", ".join(t(lang, f"area.{a}") for a in q["areas"]),
-            "waiting": t(lang, "overview.waiting_days", days=q["days_waiting"]),
-        }
+        QueueView(
+            id=str(q.application_id),
+            name=q.name,
+            municipality=q.municipality,
+            status=t(lang, f"status.application.{q.status}"),
+            status_key=q.status,
+            channel=t(lang, f"channel.{q.channel}"),
+            areas=", ".join(t(lang, f"area.{a}") for a in q.areas),
+            waiting=t(lang, "overview.waiting_days", days=q.days_waiting),
+        )
         for q in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class BarRow:
+    """One row of a bar table: its label (and month), the count, and the bar's CSS width."""
+
+    label: str
+    value: str
+    width: str  # a share of the largest value, e.g. "50%"
+    month: str = ""
+
+
+def with_widths(rows: Sequence[tuple[str, str, int]]) -> list[BarRow]:
+    """Bar rows from (month, label, count): each bar's width is its share of the largest."""
+    top = max((count for _month, _label, count in rows), default=0) or 1
+    return [
+        BarRow(label=label, value=str(count), width=f"{count * 100 // top}%", month=month)
+        for month, label, count in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCountView:
+    """A worker's booked meetings this week and next week."""
+
+    name: str
+    this_week: str
+    next_week: str
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyFoundView:
+    """A family found by the supervisor's search."""
+
+    id: str
+    name: str
+    municipality: str
+    status: str
+    worker: str
+
+
+def present_found(rows: Sequence[FamilyFound], lang: str) -> list[FamilyFoundView]:
+    return [
+        FamilyFoundView(
+            id=str(r.id),
+            name=r.name,
+            municipality=r.municipality,
+            status=t(lang, f"status.family.{r.status}"),
+            worker=r.worker_name,
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadView:
+    """A family card on the worker's caseload (`status_key` and the counts filter it)."""
+
+    id: str
+    name: str
+    municipality: str
+    status_key: str
+    status: str
+    next: str
+    answers: str
+    unread: str
+    goals: str
+    weeks: str
+
+
+def present_caseload(row: CaseloadRow, lang: str) -> CaseloadView:
+    next_meeting = (
+        f"{fmt_datetime(row.next_meeting_at, lang)} · "
+        f"{t(lang, f'status.meeting.{row.next_meeting_status}')}"
+        if row.next_meeting_at
+        else t(lang, "common.none")
+    )
+    return CaseloadView(
+        id=str(row.id),
+        name=row.name,
+        municipality=row.municipality,
+        status_key=row.status,
+        status=t(lang, f"status.family.{row.status}"),
+        next=next_meeting,
+        answers=t(lang, "caseload.answers", count=row.answers) if row.answers else "",
+        unread=t(lang, "caseload.unread", count=row.unread) if row.unread else "",
+        goals=t(lang, "caseload.goals_active", count=row.goals_active),
+        weeks=t(lang, "caseload.weeks", weeks=row.weeks),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StaffView:
+    """A worker or supervisor on the staff page."""
+
+    id: str
+    name: str
+    email: str
+    role: str  # the role's key: "role." + role is its name
+    active: bool
+    families: str
+
+
+def present_staff(rows: Sequence[StaffRow]) -> list[StaffView]:
+    return [
+        StaffView(
+            id=str(s.id),
+            name=s.name,
+            email=s.email,
+            role=s.role,
+            active=s.is_active,
+            families=str(s.active_families),
+        )
+        for s in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LogRowView:
+    """A row of the supervisor's access-log search."""
+
+    at: str
+    who: str
+    email: str
+    role: str
+    family: str
+    action: str
+    ip: str
+
+
+def present_log(rows: Sequence[LogEntry], lang: str) -> list[LogRowView]:
+    return [
+        LogRowView(
+            at=fmt_datetime(r.at, lang),
+            who=r.who,
+            email=r.email,
+            role=t(lang, f"role.{r.role}") if r.role else "",
+            family=r.family,
+            action=r.action,
+            ip=r.ip,
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyLogView:
+    """A row of the family's own access log, in plain words."""
+
+    when: str
+    who: str
+    what: str
+
+
+def present_family_log(rows: Sequence[FamilyLogEntry], lang: str) -> list[FamilyLogView]:
+    known = TEXTS[valid_language(lang)]
+
+    def what(action: str) -> str:
+        key = f"log.{action}"
+        return t(lang, key) if key in known else t(lang, "log.other")
+
+    return [
+        FamilyLogView(
+            when=fmt_datetime(r.at, lang),
+            who=f"{r.who} ({t(lang, f'role.{r.role}')})" if r.role else r.who,
+            what=what(r.action),
+        )
+        for r in rows
     ]

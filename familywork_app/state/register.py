@@ -2,53 +2,48 @@
 
 import reflex as rx
 
-from familywork_app.db import session_scope
+from familywork_app.domain import STAFF_ROLES
 from familywork_app.services import ServiceError
 from familywork_app.services.applications import FormErrors
 from familywork_app.services.supervision import register_application
-from familywork_app.state.apply import ApplyState, _empty_errors, form_to_application
+from familywork_app.state.apply import ApplicationFields, ApplyState, _empty_errors
+from familywork_app.state.forms import Text, text
+from familywork_app.state.handler import Acting, data_handler
+
+CLEAR_FORM = "document.getElementById('register-form').reset();window.scrollTo(0,0)"
+
+
+class RegisterForm(ApplicationFields):
+    """The e-form's fields without a password, and how the application came."""
+
+    channel: Text = text(8)
 
 
 class RegisterState(ApplyState):
     """Shares the application form's fields and checks; staff only; no password."""
 
-    channel_error: str = ""
-    saved_name: str = ""  # the family just registered (it now waits in the supervisor's queue)
+    channel_error: rx.Field[str] = rx.field("")
+    # the family just registered (it now waits in the supervisor's queue)
+    saved_name: rx.Field[str] = rx.field("")
 
-    def load(self):
-        with session_scope() as db:
-            _user, redirect = self._guard(db, "worker", "supervisor")
+    def _refused(self, problem: ServiceError) -> None:
+        if isinstance(problem, FormErrors):
+            ApplyState._refused(self, problem)
+            self.channel_error, self.saved_name = "", ""
+        else:  # the channel, or a refusal of the whole form
+            self.channel_error = problem.code
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, page=True)
+    def load(self, acting: Acting):
         self.errors, self.children, self.has_errors = _empty_errors(1), [0], False
         self.channel_error, self.description_length, self.saved_name = "", 0, ""
-        return redirect or None
 
-    def submit(self, form_data: dict):
-        if not isinstance(form_data, dict):
-            return
-        application = form_to_application(form_data, len(self.children))
-        application.pop("password")
-        self.errors, self.has_errors, self.channel_error = (
-            _empty_errors(len(self.children)),
-            False,
-            "",
-        )
-        self.saved_name = ""
-        with session_scope() as db:
-            try:
-                register_application(
-                    db, self._user(db), application, form_data.get("channel"), self._ip()
-                )
-            except FormErrors as problem:
-                self.errors, self.has_errors = {**self.errors, **problem.errors}, True
-                return
-            except ServiceError as problem:
-                self.channel_error = problem.code
-                return
-        self.saved_name, self.children, self.description_length = (
-            application["name"].strip(),
-            [0],
-            0,
-        )
-        return rx.call_script(
-            "document.getElementById('register-form').reset();window.scrollTo(0,0)"
-        )
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=RegisterForm)
+    def submit(self, acting: Acting, form: RegisterForm):
+        self.errors, self.has_errors = _empty_errors(len(self.children)), False
+        self.channel_error, self.saved_name = "", ""
+        register_application(acting.db, acting.user, form.entry(), form.channel, acting.ip)
+        self.saved_name, self.children, self.description_length = form.name.strip(), [0], 0
+        return rx.call_script(CLEAR_FORM)

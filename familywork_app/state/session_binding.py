@@ -5,14 +5,17 @@ session behind that state has ended (sign-out elsewhere, idle timeout, deactivat
 cookie now arrives with the same client token, the stored state must not be sent back: this
 middleware runs before Reflex's hydration and resets every app state when the session of the
 connection is not the one the state was loaded under.
+
+It is not an event handler, so it opens its own database session (the one other
+`session_scope()` of the state layer besides `state.handler`): only to ask whether the session
+is still alive before Reflex sends a whole state on hydration.
 """
 
 import dataclasses
-from http.cookies import SimpleCookie
 
 from reflex.middleware.middleware import Middleware
+from reflex.state import BaseState
 
-from familywork_app.config import SESSION_COOKIE
 from familywork_app.db import session_scope
 from familywork_app.services import auth
 from familywork_app.services.security import token_hash
@@ -21,17 +24,7 @@ from familywork_app.state.app_state import AppState
 HYDRATE_EVENTS = ("hydrate", "hydrate_and_load")  # Reflex's events that send the whole state
 
 
-def _session_token(state) -> str:
-    cookie = SimpleCookie()
-    try:
-        cookie.load(state.router.headers.cookie or "")
-    except Exception:  # a malformed Cookie header is no session
-        return ""
-    morsel = cookie.get(SESSION_COOKIE)
-    return morsel.value if morsel else ""
-
-
-def _app_state_classes(cls=AppState) -> list[type]:
+def _app_state_classes(cls: type[BaseState] = AppState) -> list[type[BaseState]]:
     found = [cls]
     for sub in cls.get_substates():
         found.extend(_app_state_classes(sub))
@@ -45,7 +38,7 @@ class SessionBinding(Middleware):
     async def preprocess(self, app, state, event):
         root = state._get_root_state()
         app_state = await root.get_state(AppState)
-        token = _session_token(root)
+        token = app_state._session_token()  # the HttpOnly cookie, read as the handlers do
         current = token_hash(token) if token else ""
         if event.name.rsplit(".", 1)[-1] in HYDRATE_EVENTS and current:
             # Full state goes out on hydration: the session must also still be alive.

@@ -1,85 +1,96 @@
-"""State of the supervisor's overview: the application queue and decisions on it."""
+"""State of the supervisor's overview (the application queue and decisions on it) and of the
+queue as workers read it."""
 
-from familywork_app.db import session_scope
+import reflex as rx
+
+from familywork_app.domain import STAFF_ROLES, Role
 from familywork_app.services import ServiceError, applications
 from familywork_app.services.caseload import application_queue, overview
 from familywork_app.state.app_state import AppState
-from familywork_app.state.app_state import form_id as _form_id
-from familywork_app.state.presenters import present_queue
+from familywork_app.state.forms import FormId, FormModel, Text, form_id, text
+from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.presenters import QueueView, present_queue
+from familywork_app.state.record_presenters import WorkerChoice
+
+
+class AcceptForm(FormModel):
+    application_id: FormId = 0
+    worker_id: FormId = 0
+
+
+class DeclineForm(FormModel):
+    application_id: FormId = 0
+    reason: Text = text(2000)  # the decision note's length (the textarea's too)
 
 
 class OverviewState(AppState):
-    loaded: bool = False
-    queue: list[dict[str, str]] = []
-    workers: list[dict[str, str]] = []
-    errors: dict[str, str] = {}  # application id -> i18n key
+    loaded: rx.Field[bool] = rx.field(False)
+    queue: rx.Field[list[QueueView]] = rx.field(default_factory=list)
+    workers: rx.Field[list[WorkerChoice]] = rx.field(default_factory=list)
+    errors: rx.Field[dict[str, str]] = rx.field(default_factory=dict)  # application id -> i18n key
+    _form_key: str = ""  # the application whose decision is being made
 
-    def load(self):
-        self.loaded, self.errors = False, {}
-        with session_scope() as db:
-            return self._reload(db)
-
-    def _decide(self, application_id: object, action) -> list:
-        key = str(_form_id(application_id))
-        with session_scope() as db:
-            try:
-                action(db, self._user(db), _form_id(application_id))
-            except ServiceError as problem:
-                self.errors = {**self.errors, key: problem.code}
-                return []
-            self.errors = {**self.errors, key: ""}
-            return self._reload(db)
-
-    def review(self, application_id: str):
-        return self._decide(
-            application_id,
-            lambda db, user, app_id: applications.set_in_review(db, user, app_id, self._ip()),
-        )
-
-    def accept(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        return self._decide(
-            form.get("application_id"),
-            lambda db, user, app_id: applications.accept_application(
-                db, user, app_id, _form_id(form.get("worker_id")), "", self._ip()
-            ),
-        )
-
-    def decline(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        return self._decide(
-            form.get("application_id"),
-            lambda db, user, app_id: applications.decline_application(
-                db, user, app_id, form.get("reason"), self._ip()
-            ),
-        )
-
-    def _reload(self, db) -> list:
-        user, redirect = self._guard(db, "supervisor")
-        if redirect:
-            return redirect
-        data = overview(db, user, self._ip())
-        self.queue = present_queue(data["queue"], self.lang)
-        self.workers = [
-            {"id": str(w["id"]), "name": w["name"], "active": str(w["active"])}
-            for w in data["workers"]
-        ]
-        self.errors = {q["id"]: self.errors.get(q["id"], "") for q in self.queue}
+    def _reload(self, acting: Acting) -> None:
+        data = overview(acting.db, acting.user, acting.ip)
+        self.queue = present_queue(data.queue, self.lang)
+        self.workers = [WorkerChoice(id=str(w.id), name=w.name) for w in data.workers]
+        self.errors = {q.id: self.errors.get(q.id, "") for q in self.queue}
         self.loaded = True
-        return []
+
+    def _deciding(self, application_id: int) -> None:
+        self._form_key = str(application_id)
+
+    def _decided(self, acting: Acting) -> None:
+        self.errors = {**self.errors, self._form_key: ""}
+        self._form_key = ""
+        self._reload(acting)
+
+    def _refused(self, problem: ServiceError) -> None:
+        if self._form_key:  # (a form refused before naming its application shows nothing)
+            self.errors = {**self.errors, self._form_key: problem.code}
+        self._form_key = ""
+
+    @rx.event
+    @data_handler(Role.SUPERVISOR, page=True)
+    def load(self, acting: Acting):
+        self.loaded, self.errors = False, {}
+        self._reload(acting)
+
+    @rx.event
+    @data_handler(Role.SUPERVISOR)
+    def review(self, acting: Acting, application_id: str):
+        self._deciding(form_id(application_id))
+        applications.set_in_review(acting.db, acting.user, form_id(application_id), acting.ip)
+        self._decided(acting)
+
+    @rx.event
+    @data_handler(Role.SUPERVISOR, form=AcceptForm)
+    def accept(self, acting: Acting, form: AcceptForm):
+        self._deciding(form.application_id)
+        applications.accept_application(
+            acting.db, acting.user, form.application_id, form.worker_id, "", acting.ip
+        )
+        self._decided(acting)
+
+    @rx.event
+    @data_handler(Role.SUPERVISOR, form=DeclineForm)
+    def decline(self, acting: Acting, form: DeclineForm):
+        self._deciding(form.application_id)
+        applications.decline_application(
+            acting.db, acting.user, form.application_id, form.reason, acting.ip
+        )
+        self._decided(acting)
 
 
 class QueueState(AppState):
     """The application queue as workers read it (no decisions)."""
 
-    loaded: bool = False
-    queue: list[dict[str, str]] = []
+    loaded: rx.Field[bool] = rx.field(False)
+    queue: rx.Field[list[QueueView]] = rx.field(default_factory=list)
 
-    def load(self):
+    @rx.event
+    @data_handler(*STAFF_ROLES, page=True)
+    def load(self, acting: Acting):
         self.loaded = False
-        with session_scope() as db:
-            user, redirect = self._guard(db, "worker", "supervisor")
-            if redirect:
-                return redirect
-            self.queue = present_queue(application_queue(db, user, self._ip()), self.lang)
+        self.queue = present_queue(application_queue(acting.db, acting.user, acting.ip), self.lang)
         self.loaded = True

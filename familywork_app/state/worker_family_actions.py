@@ -1,20 +1,26 @@
 """What staff do on a family's page: propose, move and cancel meetings, record visits, write and
-end goals, message, close the case. Each handler validates its form, calls one service (which
-authorises again) and reloads the page data. Errors are i18n keys per form; typed text stays."""
+end goals, message, reassign, close the case.
+
+Each handler goes through the one entry point (`data_handler`, workers and supervisors), which
+validates its form with the model below. The body names its form (`_start`), calls one service
+(which authorises again) and reloads the page data (`_done`). A refusal is an i18n key beside
+that form (`errors`, keyed by form); typed text stays in the boxes.
+"""
 
 from datetime import datetime, timedelta
 
 import reflex as rx
 
-from familywork_app.db import session_scope
+from familywork_app.domain import STAFF_ROLES, Method
 from familywork_app.i18n import HELSINKI, fmt_datetime, t
-from familywork_app.models import METHODS
 from familywork_app.services import ServiceError, visits
 from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
 from familywork_app.services.supervision import reassign_family
-from familywork_app.state.app_state import form_id
+from familywork_app.state.forms import Checkbox, FormId, FormModel, Text, form_id
+from familywork_app.state.forms import text as up_to
+from familywork_app.state.handler import Acting, data_handler
 from familywork_app.state.worker_family import WorkerFamilyState
 
 
@@ -27,195 +33,247 @@ def local_datetime(day: object, clock: object) -> datetime | None:
     return naive.replace(tzinfo=HELSINKI)
 
 
-def _text(form: dict, key: str) -> str:
-    value = form.get(key)
-    return value if isinstance(value, str) else ""
+class WhenForm(FormModel):
+    """A day, a time of day and a duration in minutes (the service checks them)."""
+
+    date: Text = up_to(32)
+    time: Text = up_to(32)
+    duration: FormId = 0
+
+    @property
+    def starts_at(self) -> datetime | None:
+        return local_datetime(self.date, self.time)
+
+
+class ProposeForm(WhenForm):
+    place: Text = up_to(16)
+    place_detail: Text = up_to(200)
+    topic: Text = up_to(200)
+    confirm_overlap: Checkbox = False  # "Propose anyway" after an overlap warning
+
+
+class MoveForm(WhenForm):
+    meeting_id: FormId = 0
+
+
+class CancelForm(FormModel):
+    meeting_id: FormId = 0
+    reason: Text = up_to(1000)
+
+
+class RecordForm(FormModel):
+    """A visit record: one checkbox per `Method` (`method_<value>`)."""
+
+    meeting_id: FormId = 0
+    summary: Text = up_to(4000)
+    internal_note: Text = up_to(4000)
+    method_discussion: Checkbox = False
+    method_together: Checkbox = False
+    method_guidance: Checkbox = False
+    method_modelling: Checkbox = False
+    method_evaluation: Checkbox = False
+    method_cards: Checkbox = False
+    method_rolemap: Checkbox = False
+    method_networking: Checkbox = False
+    method_child: Checkbox = False
+
+    @property
+    def methods(self) -> list[str]:
+        """The ticked methods, in the order of `Method`."""
+        return [m.value for m in Method if getattr(self, f"method_{m.value}")]
+
+
+class GoalForm(FormModel):
+    title: Text = up_to(200)
+    support_area: Text = up_to(16)
+    what_we_do: Text = up_to(2000)
+    target_date: Text = up_to(32)
+
+
+class EntryForm(FormModel):
+    goal_id: FormId = 0
+    text: Text = up_to(2000)
+    rating: Text = up_to(32)
+
+
+class MessageForm(FormModel):
+    body: Text = up_to(2000)
+
+
+class ReassignForm(FormModel):
+    worker_id: FormId = 0
+
+
+class CloseForm(FormModel):
+    closing_summary: Text = up_to(4000)
 
 
 class WorkerFamilyActions(WorkerFamilyState):
-    errors: dict[str, str] = {}  # form key -> i18n key
-    open_form: str = ""
-    saved: str = ""
-    overlap_warning: str = ""
-    draft_length: int = 0
+    errors: rx.Field[dict[str, str]] = rx.field(default_factory=dict)  # form key -> i18n key
+    open_form: rx.Field[str] = rx.field("")
+    saved: rx.Field[str] = rx.field("")  # the form key last saved
+    overlap_warning: rx.Field[str] = rx.field("")
+    draft_length: rx.Field[int] = rx.field(0)
 
-    def _run(self, form_key: str, action) -> None:
-        """Run one service call for `form_key`; on success reload and close the form."""
-        self.saved = ""
-        with session_scope() as db:
-            try:
-                user = self._acting(db)
-                action(db, user)
-                self.errors = {**self.errors, form_key: ""}
-                self.open_form, self.saved = "", form_key
-                self._reload(db, user)
-            except ServiceError as problem:
-                self.errors = {**self.errors, form_key: problem.code}
+    def _start(self, form_key: str) -> None:
+        """The form this handler answers: a refusal is shown beside it."""
+        self._form_key, self.saved = form_key, ""
 
+    def _done(self, acting: Acting) -> None:
+        """The service accepted: clear the form's message, close it, show the new data."""
+        self.errors = {**self.errors, self._form_key: ""}
+        self.open_form, self.saved = "", self._form_key
+        self._reload(acting)
+
+    def _refused(self, problem: ServiceError) -> None:
+        if self._form_key not in ("", "load"):
+            self.errors = {**self.errors, self._form_key: problem.code}
+        super()._refused(problem)
+
+    @rx.event
     def show_form(self, which: str):
         if isinstance(which, str) and len(which) < 32:
             self.open_form = which
 
+    @rx.event
     def close_form(self):
         self.open_form, self.overlap_warning = "", ""
 
-    def propose(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        start = local_datetime(form.get("date"), form.get("time"))
-        minutes = form_id(form.get("duration"))
-        if (
-            start is not None
-            and form.get("confirm_overlap") != "on"
-            and self._warn_overlap(start, minutes)
-        ):
+    @rx.event
+    def count(self, value: str):
+        self.draft_length = len(value) if isinstance(value, str) else 0
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=ProposeForm)
+    def propose(self, acting: Acting, form: ProposeForm):
+        self._start("propose")
+        start = form.starts_at
+        if start and not form.confirm_overlap and self._warn_overlap(acting, start, form.duration):
+            self._form_key = ""
             return
         self.overlap_warning = ""
-        self._run(
-            "propose",
-            lambda db, user: meeting_svc.propose_meeting(
-                db,
-                user,
-                self._fid,
-                start,
-                minutes,
-                form.get("place"),
-                _text(form, "place_detail"),
-                _text(form, "topic"),
-                self._ip(),
-            ),
+        meeting_svc.propose_meeting(
+            acting.db,
+            acting.user,
+            self._fid,
+            start,
+            form.duration,
+            form.place,
+            form.place_detail,
+            form.topic,
+            acting.ip,
         )
+        self._done(acting)
 
-    def _warn_overlap(self, start: datetime, minutes: int) -> bool:
-        if not 15 <= minutes <= 480:
+    def _warn_overlap(self, acting: Acting, start: datetime, minutes: int) -> bool:
+        """Whether the user's own open meetings overlap the time: then say which, and wait for
+        "Propose anyway". Checked in the same call (and session) as the proposal."""
+        if not meeting_svc.MINUTES_MIN <= minutes <= meeting_svc.MINUTES_MAX:
             return False
-        with session_scope() as db:
-            try:
-                clashes = visits.overlapping(
-                    db, self._acting(db), start, start + timedelta(minutes=minutes)
-                )
-            except ServiceError:
-                return False  # the proposal itself will then say what is wrong
+        try:
+            clashes = visits.overlapping(
+                acting.db, acting.user, start, start + timedelta(minutes=minutes), ip=acting.ip
+            )
+        except ServiceError:
+            return False  # the proposal itself will then say what is wrong
         if not clashes:
             return False
         self.overlap_warning = t(
             self.lang,
             "worker.overlap",
             meetings="; ".join(
-                f"{c['family_name']} {fmt_datetime(c['starts_at'], self.lang)}" for c in clashes
+                f"{c.family_name} {fmt_datetime(c.starts_at, self.lang)}" for c in clashes
             ),
         )
         return True
 
-    def move(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        meeting_id = form_id(form.get("meeting_id"))
-        self._run(
-            f"move-{meeting_id}",
-            lambda db, user: meeting_svc.move_meeting(
-                db,
-                user,
-                meeting_id,
-                local_datetime(form.get("date"), form.get("time")),
-                form_id(form.get("duration")),
-                self._ip(),
-            ),
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=MoveForm)
+    def move(self, acting: Acting, form: MoveForm):
+        self._start(f"move-{form.meeting_id}")
+        meeting_svc.move_meeting(
+            acting.db, acting.user, form.meeting_id, form.starts_at, form.duration, acting.ip
+        )
+        self._done(acting)
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=CancelForm)
+    def cancel(self, acting: Acting, form: CancelForm):
+        self._start(f"cancel-{form.meeting_id}")
+        meeting_svc.cancel_meeting(acting.db, acting.user, form.meeting_id, form.reason, acting.ip)
+        self._done(acting)
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=RecordForm)
+    def record(self, acting: Acting, form: RecordForm):
+        self._start(f"record-{form.meeting_id}")
+        visits.record_visit(
+            acting.db,
+            acting.user,
+            form.meeting_id,
+            form.summary,
+            form.internal_note,
+            form.methods,
+            acting.ip,
+        )
+        self._done(acting)
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=GoalForm)
+    def create_goal(self, acting: Acting, form: GoalForm):
+        self._start("goal")
+        goal_svc.create_goal(
+            acting.db,
+            acting.user,
+            self._fid,
+            form.title,
+            form.support_area,
+            form.what_we_do,
+            form.target_date,
+            acting.ip,
+        )
+        self._done(acting)
+
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=EntryForm)
+    def add_entry(self, acting: Acting, form: EntryForm):
+        key = str(form.goal_id)
+        self._start(key)
+        goal_svc.add_goal_entry(
+            acting.db, acting.user, form.goal_id, form.text, form.rating, acting.ip
+        )
+        self._done(acting)
+        return rx.call_script(
+            "".join(f"document.getElementById('{f}-{key}').value='';" for f in ("text", "rating"))
         )
 
-    def cancel(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        meeting_id = form_id(form.get("meeting_id"))
-        self._run(
-            f"cancel-{meeting_id}",
-            lambda db, user: meeting_svc.cancel_meeting(
-                db, user, meeting_id, form.get("reason"), self._ip()
-            ),
-        )
-
-    def record(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        meeting_id = form_id(form.get("meeting_id"))
-        methods = [m for m in METHODS if form.get(f"method_{m}") in ("on", True)]
-        self._run(
-            f"record-{meeting_id}",
-            lambda db, user: visits.record_visit(
-                db,
-                user,
-                meeting_id,
-                form.get("summary"),
-                _text(form, "internal_note"),
-                methods,
-                self._ip(),
-            ),
-        )
-
-    def create_goal(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        self._run(
-            "goal",
-            lambda db, user: goal_svc.create_goal(
-                db,
-                user,
-                self._fid,
-                form.get("title"),
-                form.get("support_area"),
-                _text(form, "what_we_do"),
-                _text(form, "target_date"),
-                self._ip(),
-            ),
-        )
-
-    def add_entry(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        goal_id = form_id(form.get("goal_id"))
-        self._run(
-            str(goal_id),
-            lambda db, user: goal_svc.add_goal_entry(
-                db, user, goal_id, form.get("text", ""), form.get("rating", ""), self._ip()
-            ),
-        )
-        if self.saved == str(goal_id):
-            return rx.call_script(
-                "".join(
-                    f"document.getElementById('{f}-{goal_id}').value='';"
-                    for f in ("text", "rating")
-                )
-            )
-
-    def end_goal(self, goal_id: str, status: str):
+    @rx.event
+    @data_handler(*STAFF_ROLES)
+    def end_goal(self, acting: Acting, goal_id: str, status: str):
         gid = form_id(goal_id)
-        self._run(
-            f"end-{gid}", lambda db, user: goal_svc.end_goal(db, user, gid, status, self._ip())
-        )
+        self._start(f"end-{gid}")
+        goal_svc.end_goal(acting.db, acting.user, gid, status, acting.ip)
+        self._done(acting)
 
-    def count(self, value: str):
-        self.draft_length = len(value) if isinstance(value, str) else 0
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=MessageForm)
+    def send(self, acting: Acting, form: MessageForm):
+        self._start("message")
+        message_svc.send_message(acting.db, acting.user, self._fid, form.body, acting.ip)
+        self._done(acting)
+        self.draft_length = 0
+        return rx.set_value("body", "")
 
-    def send(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        self._run(
-            "message",
-            lambda db, user: message_svc.send_message(
-                db, user, self._fid, form.get("body"), self._ip()
-            ),
-        )
-        if self.saved == "message":
-            self.draft_length = 0
-            return rx.set_value("body", "")
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=ReassignForm)
+    def reassign(self, acting: Acting, form: ReassignForm):
+        self._start("reassign")
+        reassign_family(acting.db, acting.user, self._fid, form.worker_id, acting.ip)
+        self._done(acting)
 
-    def reassign(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        self._run(
-            "reassign",
-            lambda db, user: reassign_family(
-                db, user, self._fid, form_id(form.get("worker_id")), self._ip()
-            ),
-        )
-
-    def close_case(self, form_data: dict):
-        form = form_data if isinstance(form_data, dict) else {}
-        self._run(
-            "close",
-            lambda db, user: visits.close_case(
-                db, user, self._fid, form.get("closing_summary"), self._ip()
-            ),
-        )
+    @rx.event
+    @data_handler(*STAFF_ROLES, form=CloseForm)
+    def close_case(self, acting: Acting, form: CloseForm):
+        self._start("close")
+        visits.close_case(acting.db, acting.user, self._fid, form.closing_summary, acting.ip)
+        self._done(acting)

@@ -1,13 +1,16 @@
+# pyright: strict
 """What the methods done together consist of: the evaluation statements, the card decks, the
 everyday tasks of the role map, the network map's circles and the child's check-in questions.
 
-Only keys live here; every text a user sees is in the i18n modules (`method.*`, `card.*`).
+A ground-floor module beside `domain.py`: every layer may import it (the services check the
+answers against it, the pages list the cards from it). Only keys live here; every text a user
+sees is in the i18n modules (`method.*`, `card.*`).
 """
 
-from familywork_app.models import SUPPORT_AREAS
+from familywork_app.domain import SupportArea
 
 # Family-situation evaluation: one plain-language statement per support area, rated 1–5.
-EVALUATION_AREAS = SUPPORT_AREAS
+EVALUATION_AREAS: tuple[SupportArea, ...] = tuple(SupportArea)
 EVALUATION_SCALE = (1, 2, 3, 4, 5)
 
 CARD_DECKS: dict[str, tuple[str, ...]] = {
