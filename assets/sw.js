@@ -1,6 +1,6 @@
 /* Perhetyö service worker: app shell and static files cached; pages network-first so a new
    deploy is picked up; the websocket and backend routes are never cached. */
-const VERSION = "fw-v3";
+const VERSION = "fw-v4";
 const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/app.js", "/account.js",
                "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico"];
 const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/"];

@@ -72,8 +72,6 @@ HEAD = [
     rx.el.script(src="/app.js", defer=True),
     # Sign-in hand-over, push set-up, the calendar link and the unread count as the app badge.
     rx.el.script(src="/account.js", defer=True),
-    # A page restored from the back/forward cache after sign-out must not show old data.
-    rx.el.script("window.addEventListener('pageshow',e=>{if(e.persisted)location.reload()})"),
 ]
 
 

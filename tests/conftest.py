@@ -8,6 +8,7 @@ once per session into a template; each test gets its own copy (a file copy, or C
 
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,17 @@ def demo_db(backend, demo_template, tmp_path, request):
 
 def user_by_email(session: Session, email: str) -> User:
     return session.exec(select(User).where(User.email == email)).one()
+
+
+@pytest.fixture
+def handler_db(db, monkeypatch):
+    """The state layer's entry point (`state/handler.py`) opens the test's database instead of
+    its own, so that page states can be driven without a browser."""
+    from familywork_app.state import handler
+
+    @contextmanager
+    def scope():
+        yield db
+
+    monkeypatch.setattr(handler, "session_scope", scope)
+    return db

@@ -1,6 +1,7 @@
-"""Test data by factories: a worker, a family with its guardians and children, a meeting, a goal,
-a message. Service tests build exactly the world they need on the migrated empty database (the
-`db` fixture) instead of depending on the demo data's names; the browser tests keep the demo.
+"""Test data by factories: a worker, a family with its guardians and children, an application, a
+meeting, a goal and its entries, a message. Service tests build exactly the world they need on
+the migrated empty database (the `db` fixture) instead of depending on the demo data's names;
+the browser tests keep the demo.
 
     world = make_family(db)                       # an active family of a new worker
     meeting = make_meeting(db, world, days=3)     # proposed by the worker, three days ahead
@@ -10,6 +11,7 @@ a message. Service tests build exactly the world they need on the migrated empty
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -17,6 +19,7 @@ from functools import cache
 from sqlmodel import Session
 
 from familywork_app.domain import (
+    ApplicationStatus,
     FamilyStatus,
     GoalStatus,
     MeetingPlace,
@@ -26,10 +29,12 @@ from familywork_app.domain import (
     SupportArea,
 )
 from familywork_app.models import (
+    Application,
     Child,
     Family,
     FamilyGuardian,
     Goal,
+    GoalEntry,
     Meeting,
     Message,
     User,
@@ -87,25 +92,29 @@ def make_family(
     worker: User | None = None,
     *,
     status: FamilyStatus = FamilyStatus.ACTIVE,
-    guardians: int = 1,
+    guardians: int | Sequence[str] = 1,
     children: int = 1,
     municipality: Municipality = Municipality.KAJAANI,
+    name: str = "",
 ) -> FamilyWorld:
-    """A family with `guardians` guardian accounts and `children` children; an active one gets
-    a new worker unless `worker` is given (an applied family has none)."""
+    """A family with `guardians` guardian accounts (a number, or their display names) and
+    `children` children; an active or closed one gets a new worker unless `worker` is given
+    (an applied family has none)."""
     if worker is None and status != FamilyStatus.APPLIED:
         worker = make_user(db, Role.WORKER)
     number = next(_numbers)
     family = Family(
-        name=f"Family {number}",
+        name=name or f"Family {number}",
         municipality=municipality,
         status=status,
         worker_id=worker.id if worker else None,
         opened_on=date.today() - timedelta(days=30) if status != FamilyStatus.APPLIED else None,
+        closed_on=date.today() if status == FamilyStatus.CLOSED else None,
     )
     _saved(db, family)
     assert family.id is not None
-    people = [make_user(db, Role.GUARDIAN) for _ in range(guardians)]
+    names = [""] * guardians if isinstance(guardians, int) else list(guardians)
+    people = [make_user(db, Role.GUARDIAN, name) for name in names]
     links = [FamilyGuardian(family_id=family.id, user_id=p.id or 0) for p in people]
     kids = [
         Child(family_id=family.id, first_name=f"Child{i}", birth_year=2016 + i)
@@ -113,6 +122,28 @@ def make_family(
     ]
     _saved(db, *links, *kids)
     return FamilyWorld(family, worker, people, kids)
+
+
+def make_application(
+    db: Session,
+    world: FamilyWorld,
+    *,
+    days_ago: float = 0,
+    status: ApplicationStatus = ApplicationStatus.SUBMITTED,
+    areas: Sequence[SupportArea] = (SupportArea.EVERYDAY,),
+) -> Application:
+    """An e-form application of the family, sent `days_ago` days ago by its first guardian."""
+    application = Application(
+        family_id=world.id,
+        support_areas=[area.value for area in areas],
+        description="We would like help with the mornings.",
+        consent=True,
+        status=status,
+        submitted_at=utcnow() - timedelta(days=days_ago),
+        submitted_by_id=world.guardians[0].id if world.guardians else None,
+    )
+    _saved(db, application)
+    return application
 
 
 def make_meeting(
@@ -162,6 +193,23 @@ def make_goal(
     )
     _saved(db, goal)
     return goal
+
+
+def make_entry(
+    db: Session,
+    goal: Goal,
+    author: User,
+    text: str = "",
+    rating: int | None = None,
+    *,
+    at: datetime | None = None,
+) -> GoalEntry:
+    """A progress entry on the goal (optionally rated, optionally at a given time)."""
+    entry = GoalEntry(goal_id=goal.id or 0, author_id=author.id or 0, text=text, rating=rating)
+    if at is not None:
+        entry.created_at = at
+    _saved(db, entry)
+    return entry
 
 
 def make_message(

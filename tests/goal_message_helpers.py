@@ -1,23 +1,16 @@
-"""Helpers shared by the goal and message tests: the demo's people, counting rows, a refusal,
-and a page state's handlers run on a plain object (`StateDouble`)."""
+"""Helpers shared by the goal and message tests: counting rows, a refusal, and a page state's
+handlers run on a plain object (`StateDouble`)."""
 
 import inspect
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from sqlmodel import Session, func, select
 
-from familywork_app.models import AccessLog, Family, Goal
+from familywork_app.models import AccessLog, Goal
 from familywork_app.services import NotAllowed, ServiceError
 
 BAD_IDS = [None, "1", 1.0, True, -1, 0, 10**12, {"$gt": 0}, [1]]
-GUARDIAN, GUARDIAN2 = "family@example.org", "family2@example.org"
-WORKER, WORKER2, SUPERVISOR = "worker@example.org", "worker2@example.org", "supervisor@example.org"
-
-
-def _family(db, name):
-    return db.exec(select(Family).where(Family.name == name)).one()
 
 
 def _log_count(db, **where):
@@ -42,17 +35,6 @@ def _refused(code, call, *args, field=None):
 
 def _goal_ids(db, family_id):
     return db.exec(select(Goal.id).where(Goal.family_id == family_id)).all()
-
-
-def use_session(monkeypatch, db: Session) -> None:
-    """The entry point (`state.handler`) opens the test's database instead of its own."""
-    from familywork_app.state import handler
-
-    @contextmanager
-    def scope():
-        yield db
-
-    monkeypatch.setattr(handler, "session_scope", scope)
 
 
 class StateDouble:

@@ -25,7 +25,7 @@ from familywork_app.method_content import ROLE_TASKS
 from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
 from familywork_app.services import NotAllowed, auth, together
 from familywork_app.services.access_log import log_access
-from familywork_app.services.applications import ApplicationEntry, ChildEntry
+from familywork_app.services.application_checks import ApplicationEntry, ChildEntry
 from familywork_app.services.meetings import OPEN_STATUSES
 from familywork_app.services.methods import family_members
 from tests import access_log_audit as audit

@@ -7,8 +7,10 @@ from sqlmodel import Session, func, select
 
 from familywork_app import admin
 from familywork_app.db import make_engine
+from familywork_app.domain import FamilyStatus
 from familywork_app.models import Family, FamilyGuardian, Message, User
 from tests.conftest import user_by_email
+from tests.factories import make_family, make_message
 
 
 def _live_and_fresh(backend, request, demo_template, tmp_path) -> tuple[str, str]:
@@ -69,13 +71,18 @@ def test_backup_during_writes_restores_every_committed_row(
     engine.dispose()
 
 
-def test_anonymise_keeps_rows_but_not_names(demo_db, capsys):
-    families = demo_db.exec(select(func.count()).select_from(Family)).one()
-    assert admin.anonymise(demo_db) > 0
-    assert demo_db.exec(select(func.count()).select_from(Family)).one() == families
-    names = demo_db.exec(select(Family.name)).all()
+def test_anonymise_keeps_rows_but_not_names(db, capsys):
+    world = make_family(db, name="Kemppainen", guardians=["Laura Kemppainen"])
+    make_family(db, status=FamilyStatus.CLOSED, name="Komulainen")
+    make_message(db, world, world.worker, "Tavataan Pohjolankadulla")
+    assert admin.anonymise(db) > 0
+    assert db.exec(select(func.count()).select_from(Family)).one() == 2
+    names = db.exec(select(Family.name)).all()
     assert "Kemppainen" not in names and all(n.startswith("Perhe ") for n in names)
-    assert not demo_db.exec(select(User).where(User.email.like("%@example.org"))).first()
+    assert not db.exec(select(User).where(User.email.like("%@%example.org"))).first()
+    people = db.exec(select(User.display_name)).all()
+    assert len(people) == 4 and "Laura Kemppainen" not in people
+    assert db.exec(select(Message.body)).all() == ["…"]
 
 
 def test_anonymise_command_needs_confirmation(monkeypatch, db_url, capsys):

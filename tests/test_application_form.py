@@ -3,7 +3,6 @@ supervisor's pages, and their presenters: what the browser sends becomes the ser
 every refused field is named at once with the key the page shows beside it, and rows become
 display strings."""
 
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,9 +11,8 @@ from sqlmodel import select
 from familywork_app.domain import Role, SupportArea
 from familywork_app.models import Family, User
 from familywork_app.services import ServiceError
-from familywork_app.services.applications import ApplicationEntry, ChildEntry, FormErrors
+from familywork_app.services.application_checks import ApplicationEntry, ChildEntry, FormErrors
 from familywork_app.services.export import FamilyLogEntry
-from familywork_app.state import handler as handler_module
 from familywork_app.state.access_log_search import LogSearchForm
 from familywork_app.state.apply import ApplyForm, ApplyState
 from familywork_app.state.presenters import present_family_log, with_widths
@@ -155,18 +153,8 @@ class FakeFormState:
         self.state._refused(self, problem)
 
 
-@pytest.fixture
-def scoped(db, monkeypatch):
-    @contextmanager
-    def scope():
-        yield db
-
-    monkeypatch.setattr(handler_module, "session_scope", scope)
-    return db
-
-
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_the_apply_handler_shows_every_error_beside_its_field_then_signs_in(scoped):
+def test_the_apply_handler_shows_every_error_beside_its_field_then_signs_in(handler_db):
     state = FakeFormState(ApplyState)
     ApplyState.submit.fn(state, {**BROWSER, "email": "x@", "name": "x" * 121, "consent": ""})
     assert state.has_errors and state.errors["name"] == "error.name_required"
@@ -179,15 +167,15 @@ def test_the_apply_handler_shows_every_error_beside_its_field_then_signs_in(scop
     )
     assert "fwSignInWith" in repr(ApplyState.submit.fn(state, BROWSER).args)
     assert not state.has_errors and set(state.errors.values()) == {""}
-    user = scoped.exec(select(User).where(User.email == "minna@example.org")).one()
+    user = handler_db.exec(select(User).where(User.email == "minna@example.org")).one()
     assert (user.role, user.language) == (Role.GUARDIAN, "sv")
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_the_register_handler_is_for_staff_and_names_a_wrong_channel(scoped):
+def test_the_register_handler_is_for_staff_and_names_a_wrong_channel(handler_db):
     worker = User(email="w@example.org", role=Role.WORKER, display_name="W")
-    scoped.add(worker)
-    scoped.commit()
+    handler_db.add(worker)
+    handler_db.commit()
     guardian_state = FakeFormState(
         RegisterState, User(role=Role.GUARDIAN, email="g", display_name="")
     )
@@ -203,7 +191,7 @@ def test_the_register_handler_is_for_staff_and_names_a_wrong_channel(scoped):
         [0],
         0,
     )
-    family = scoped.exec(select(Family).where(Family.name == "Mustonen")).one()
+    family = handler_db.exec(select(Family).where(Family.name == "Mustonen")).one()
     assert family.status == "applied"
 
 

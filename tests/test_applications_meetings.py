@@ -6,19 +6,20 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from familywork_app.domain import MeetingStatus
+from familywork_app.domain import FamilyStatus, MeetingStatus, Role
 from familywork_app.models import AccessLog, Application, Family, Meeting, utcnow
 from familywork_app.services import NotAllowed, ServiceError, meetings
 from familywork_app.services import applications as apps
-from tests.conftest import user_by_email
+from familywork_app.services.application_checks import ApplicationEntry, ChildEntry, FormErrors
+from tests.factories import make_application, make_family, make_meeting, make_user
 
-GOOD = apps.ApplicationEntry(
+GOOD = ApplicationEntry(
     name="Minna Mustonen",
     email="minna@example.org",
     phone="040 765 4321",
     municipality="Kuhmo",
     address="Koulukatu 3, 88900 Kuhmo",
-    children=(apps.ChildEntry("Veeti", "2019"),),
+    children=(ChildEntry("Veeti", "2019"),),
     support_areas=("parenting",),
     description="",
     reachable="aamulla",
@@ -44,13 +45,13 @@ def test_every_wrong_field_is_reported_at_once(db):
         phone="abc",
         municipality="Oulu",
         address="",
-        children=(apps.ChildEntry("", "1900"),),
+        children=(ChildEntry("", "1900"),),
         support_areas=("nope",),
         consent=False,
         password="Password1234",
         description="x" * 2001,
     )
-    with pytest.raises(apps.FormErrors) as raised:
+    with pytest.raises(FormErrors) as raised:
         apps.submit_application(db, bad)
     assert set(raised.value.errors) == {
         "email",
@@ -67,116 +68,133 @@ def test_every_wrong_field_is_reported_at_once(db):
     assert db.exec(select(func.count()).select_from(Family)).one() == 0
 
 
-def test_email_in_use_and_garbage_forms(demo_db):
-    with pytest.raises(apps.FormErrors) as raised:
-        apps.submit_application(demo_db, replace(GOOD, email="Family@Example.org"))
+def test_email_in_use_and_garbage_forms(db):
+    taken = make_family(db).guardians[0].email
+    with pytest.raises(FormErrors) as raised:
+        apps.submit_application(db, replace(GOOD, email=taken.title()))
     assert raised.value.errors == {"email": "error.email_unavailable"}
     for garbage in (None, [], "form", {"children": "x", "support_areas": {"$ne": 1}}):
-        with pytest.raises(apps.FormErrors):
-            apps.submit_application(demo_db, garbage)
+        with pytest.raises(FormErrors):
+            apps.submit_application(db, garbage)
+    assert db.exec(select(func.count()).select_from(Family)).one() == 1
 
 
-def test_supervisor_accepts_and_assigns_only(demo_db):
-    supervisor = user_by_email(demo_db, "supervisor@example.org")
-    worker = user_by_email(demo_db, "worker2@example.org")
-    pending = demo_db.exec(select(Application).where(Application.status == "submitted")).first()
+def test_supervisor_accepts_and_assigns_only(db):
+    supervisor, worker = make_user(db, Role.SUPERVISOR), make_user(db, Role.WORKER)
+    applicant = make_family(db, status=FamilyStatus.APPLIED)
+    pending = make_application(db, applicant, days_ago=2)
     with pytest.raises(NotAllowed):
-        apps.accept_application(demo_db, worker, pending.id, worker.id)
+        apps.accept_application(db, worker, pending.id, worker.id)
     with pytest.raises(ServiceError):
-        apps.accept_application(demo_db, supervisor, pending.id, supervisor.id)
-    apps.set_in_review(demo_db, supervisor, pending.id)
-    apps.accept_application(demo_db, supervisor, pending.id, worker.id)
-    family = demo_db.get(Family, pending.family_id)
+        apps.accept_application(db, supervisor, pending.id, supervisor.id)
+    apps.set_in_review(db, supervisor, pending.id)
+    apps.accept_application(db, supervisor, pending.id, worker.id)
+    family = db.get(Family, pending.family_id)
     assert family.status == "active" and family.worker_id == worker.id
     with pytest.raises(ServiceError):
-        apps.decline_application(demo_db, supervisor, pending.id, "late")
+        apps.decline_application(db, supervisor, pending.id, "late")
 
 
-def _kemppainen_meetings(db):
-    family = db.exec(select(Family).where(Family.name == "Kemppainen")).one()
-    return family, db.exec(select(Meeting).where(Meeting.family_id == family.id)).all()
+def _meeting_world(db):
+    """A family and its worker with meetings: two held (with a summary and an internal note),
+    an agreed and a proposed one ahead, and one ahead that was cancelled; and another family
+    of the same worker with a meeting of its own."""
+    world = make_family(db)
+    for days in (-20, -6):
+        held = make_meeting(db, world, days=days, status=MeetingStatus.HELD)
+        held.summary, held.internal_note = f"Yhteenveto {days}", f"SISÄINEN {days}"
+    make_meeting(db, world, days=4, status=MeetingStatus.AGREED)
+    make_meeting(db, world, days=2)
+    make_meeting(db, world, days=3, status=MeetingStatus.CANCELLED)
+    make_meeting(db, make_family(db, world.worker), days=1, status=MeetingStatus.AGREED)
+    db.commit()
+    rows = db.exec(select(Meeting).where(Meeting.family_id == world.id)).all()
+    return world, rows
 
 
-def test_guardian_agrees_a_proposal_but_not_their_own(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    family, rows = _kemppainen_meetings(demo_db)
+def test_guardian_agrees_a_proposal_but_not_their_own(db):
+    world, rows = _meeting_world(db)
+    guardian, worker = world.guardians[0], world.worker
     proposed = next(m for m in rows if m.status == "proposed")
-    assert meetings.agree_meeting(demo_db, guardian, proposed.id).status == MeetingStatus.AGREED
+    assert meetings.agree_meeting(db, guardian, proposed.id).status == MeetingStatus.AGREED
     with pytest.raises(ServiceError):
-        meetings.agree_meeting(demo_db, guardian, proposed.id)
-    worker = user_by_email(demo_db, "worker@example.org")
+        meetings.agree_meeting(db, guardian, proposed.id)
     new = meetings.propose_meeting(
-        demo_db, worker, family.id, utcnow() + timedelta(days=5), 60, "home", "", "Uusi"
+        db, worker, world.id, utcnow() + timedelta(days=5), 60, "home", "", "Uusi"
     )
     with pytest.raises(ServiceError, match="error.meeting_own_proposal"):
-        meetings.agree_meeting(demo_db, worker, new.id)
-    assert meetings.agree_meeting(demo_db, guardian, new.id).status == MeetingStatus.AGREED
+        meetings.agree_meeting(db, worker, new.id)
+    assert meetings.agree_meeting(db, guardian, new.id).status == MeetingStatus.AGREED
 
 
-def test_change_and_cancel_need_a_note(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    _family, rows = _kemppainen_meetings(demo_db)
+def test_change_and_cancel_need_a_note(db):
+    world, rows = _meeting_world(db)
+    guardian = world.guardians[0]
     agreed = next(m for m in rows if m.status == "agreed" and m.starts_at > utcnow())
     for note in ("", "   ", None, 5, "x" * 1001):
         with pytest.raises(ServiceError):
-            meetings.request_change(demo_db, guardian, agreed.id, note)
-    data = meetings.request_change(demo_db, guardian, agreed.id, "Iltapäivä sopii")
+            meetings.request_change(db, guardian, agreed.id, note)
+    data = meetings.request_change(db, guardian, agreed.id, "Iltapäivä sopii")
     assert data.status == MeetingStatus.CHANGE_REQUESTED and data.internal_note is None
     assert data.change_note == "Iltapäivä sopii" and data.proposed_by_other_side  # the worker
-    cancelled = meetings.cancel_meeting(demo_db, guardian, agreed.id, "Sairaana")
+    cancelled = meetings.cancel_meeting(db, guardian, agreed.id, "Sairaana")
     assert cancelled.status == MeetingStatus.CANCELLED and cancelled.cancel_reason == "Sairaana"
 
 
-def test_guardian_cannot_touch_another_familys_meeting(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    family, _rows = _kemppainen_meetings(demo_db)
-    others = demo_db.exec(select(Meeting).where(Meeting.family_id != family.id)).all()
+def test_guardian_cannot_touch_another_familys_meeting(db):
+    world, _rows = _meeting_world(db)
+    guardian = world.guardians[0]
+    _meeting_world(db)  # another worker's family
+    others = db.exec(select(Meeting).where(Meeting.family_id != world.id)).all()
+    assert len(others) == 7
     for meeting in others:
         for call in (
-            lambda m=meeting: meetings.agree_meeting(demo_db, guardian, m.id),
-            lambda m=meeting: meetings.request_change(demo_db, guardian, m.id, "x"),
-            lambda m=meeting: meetings.cancel_meeting(demo_db, guardian, m.id, "x"),
+            lambda m=meeting: meetings.agree_meeting(db, guardian, m.id),
+            lambda m=meeting: meetings.request_change(db, guardian, m.id, "x"),
+            lambda m=meeting: meetings.cancel_meeting(db, guardian, m.id, "x"),
         ):
             with pytest.raises(NotAllowed):
                 call()
     for bad in (None, "1", -1, 0, True, 10**12, {"$gt": 0}):
         with pytest.raises(NotAllowed):
-            meetings.agree_meeting(demo_db, guardian, bad)
+            meetings.agree_meeting(db, guardian, bad)
         with pytest.raises(NotAllowed):
-            meetings.family_meetings(demo_db, guardian, bad)
+            meetings.family_meetings(db, guardian, bad)
 
 
-def test_family_view_hides_internal_notes_and_logs_once(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    family, _rows = _kemppainen_meetings(demo_db)
-    before = demo_db.exec(select(func.count()).select_from(AccessLog)).one()
-    data = meetings.family_meetings(demo_db, guardian, family.id)
+def test_family_view_hides_internal_notes_and_logs_once(db):
+    world, _rows = _meeting_world(db)
+    guardian = world.guardians[0]
+    before = db.exec(select(func.count()).select_from(AccessLog)).one()
+    data = meetings.family_meetings(db, guardian, world.id)
     assert data.past and all(m.internal_note is None for m in data.past + data.upcoming)
-    assert any(m.summary for m in data.past)
+    assert any(m.summary for m in data.past) and len(data.upcoming) == 2
     assert [m.starts_at for m in data.upcoming] == sorted(m.starts_at for m in data.upcoming)
     assert [m.starts_at for m in data.past] == sorted(
         (m.starts_at for m in data.past), reverse=True
     )
     assert all(m.status in meetings.OPEN_STATUSES for m in data.upcoming)
-    assert demo_db.exec(select(func.count()).select_from(AccessLog)).one() == before + 1
-    staff = meetings.family_meetings(
-        demo_db, user_by_email(demo_db, "worker@example.org"), family.id
-    )
+    assert db.exec(select(func.count()).select_from(AccessLog)).one() == before + 1
+    staff = meetings.family_meetings(db, world.worker, world.id)
     assert all(isinstance(m.internal_note, str) for m in staff.past + staff.upcoming)
+    assert {m.internal_note for m in staff.past} >= {"SISÄINEN -20", "SISÄINEN -6"}
 
 
-def test_export_holds_only_the_own_family_and_no_internal_notes(demo_db):
+def test_export_holds_only_the_own_family_and_no_internal_notes(db):
     from familywork_app.services.export import family_access_log, family_export
 
-    guardian = user_by_email(demo_db, "family@example.org")
-    data = family_export(demo_db, guardian)
+    world, rows = _meeting_world(db)
+    _meeting_world(db)  # another worker's families
+    data = family_export(db, world.guardians[0])
     text = repr(data.as_json())
-    family, rows = _kemppainen_meetings(demo_db)
-    for other in demo_db.exec(select(Family).where(Family.id != family.id)).all():
+    assert f"'name': '{world.family.name}'" in text and "Yhteenveto -6" in text
+    others = db.exec(select(Family).where(Family.id != world.id)).all()
+    assert len(others) == 3
+    for other in others:
         assert f"'name': '{other.name}'" not in text
     for meeting in rows:
         if meeting.internal_note:
             assert meeting.internal_note not in text
-    assert any(r.action == "export_data" for r in family_access_log(demo_db, guardian))
+    assert any(r.action == "export_data" for r in family_access_log(db, world.guardians[0]))
     with pytest.raises(NotAllowed):
-        family_export(demo_db, user_by_email(demo_db, "worker@example.org"))
+        family_export(db, world.worker)

@@ -10,6 +10,7 @@ from familywork_app.models import SignInAttempt, User, utcnow
 from familywork_app.services import auth
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.security import hash_password, password_problem, verify_password
+from familywork_app.services.sign_in_limits import FREE_FAILURES, MAX_WAIT_SECONDS
 from familywork_app.state.signin import EnrolForm, PasswordForm, ticket_script
 from tests.conftest import user_by_email
 
@@ -120,14 +121,14 @@ def test_end_all_sessions(demo_db):
 
 
 def test_many_failures_slow_down_but_never_lock_out(demo_db):
-    for _ in range(auth.FREE_FAILURES):
+    for _ in range(FREE_FAILURES):
         demo_db.add(SignInAttempt(email="family@example.org", ip="10.0.0.9", success=False))
     demo_db.commit()
     waiting = auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.0.0.9")
     assert waiting.user is None and waiting.wait_seconds >= 1
     # Once the wait has passed, the right password works again.
     for attempt in demo_db.exec(select(SignInAttempt)).all():
-        attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
+        attempt.at = attempt.at - timedelta(seconds=MAX_WAIT_SECONDS + 1)
     demo_db.commit()
     assert (
         auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.0.0.9").user is not None
@@ -148,14 +149,14 @@ def test_a_thousand_wrong_passwords_are_slowed_and_logged_then_the_right_one_wor
         for n in range(1000)
     ]
     assert all(w.user is None for w in waits)
-    assert all(w.wait_seconds == 0 for w in waits[: auth.FREE_FAILURES])
-    assert all(0 < w.wait_seconds <= auth.MAX_WAIT_SECONDS for w in waits[auth.FREE_FAILURES :])
+    assert all(w.wait_seconds == 0 for w in waits[:FREE_FAILURES])
+    assert all(0 < w.wait_seconds <= MAX_WAIT_SECONDS for w in waits[FREE_FAILURES:])
     assert sum("sign-in limit hit" in r.getMessage() for r in caplog.records) >= 990
     # Right away, even the right password waits (no oracle for the attacker)...
     assert auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is None
     # ...and once the stated longest delay has passed, it works: no lock-out.
     for attempt in demo_db.exec(select(SignInAttempt)).all():
-        attempt.at = attempt.at - timedelta(seconds=auth.MAX_WAIT_SECONDS + 1)
+        attempt.at = attempt.at - timedelta(seconds=MAX_WAIT_SECONDS + 1)
     demo_db.commit()
     assert (
         auth.authenticate(demo_db, "family@example.org", DEMO_PASSWORD, "10.9.9.9").user is not None

@@ -3,9 +3,19 @@
 
 import json
 
+from familywork_app.domain import ApplicationStatus, MeetingStatus, Role
+from familywork_app.services import methods
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
-from tests.conftest import user_by_email
+from tests.factories import (
+    make_application,
+    make_entry,
+    make_family,
+    make_goal,
+    make_meeting,
+    make_message,
+    make_user,
+)
 
 KEYS = {
     "family": [
@@ -49,10 +59,27 @@ KEYS = {
 }
 
 
-def test_the_json_document_keeps_its_shape(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    family_export(demo_db, guardian)  # logged: the second export lists the first
-    document = json.loads(json.dumps(family_export(demo_db, guardian).as_json()))
+def _guardian(db):
+    """A guardian whose family (Kemppainen, worker Anna Heikkinen) has something in every
+    section of the export: an application, a held meeting, a goal with an entry, a message and
+    a method's result."""
+    world = make_family(db, make_user(db, Role.WORKER, "Anna Heikkinen"), name="Kemppainen")
+    guardian, worker = world.guardians[0], world.worker
+    make_application(db, world, days_ago=60, status=ApplicationStatus.ACCEPTED)
+    held = make_meeting(db, world, days=-7, status=MeetingStatus.HELD)
+    held.methods = ["cards"]
+    db.commit()
+    make_entry(db, make_goal(db, world), guardian, "Parempi viikko", 6)
+    make_message(db, world, worker, "Hei!")
+    methods.save_cards(db, worker, world.id, ["feelings.happy"], "")
+    make_family(db, worker, name="Toinen")  # another family: none of it in the export
+    return guardian
+
+
+def test_the_json_document_keeps_its_shape(db):
+    guardian = _guardian(db)
+    family_export(db, guardian)  # logged: the second export lists the first
+    document = json.loads(json.dumps(family_export(db, guardian).as_json()))
     assert list(document) == list(KEYS)
     assert list(document["family"]) == KEYS["family"]
     assert document["family"]["name"] == "Kemppainen" and document["family"]["status"] == "active"
@@ -64,7 +91,7 @@ def test_the_json_document_keeps_its_shape(demo_db):
     assert list(document["goals"][0]["entries"][0]) == ["author", "text", "rating", "at"]
     meeting = document["meetings"][0]
     assert isinstance(meeting["starts_at"], str) and meeting["starts_at"][:2] == "20"
-    assert isinstance(meeting["methods"], list)
+    assert meeting["methods"] == ["cards"]
     assert document["family"]["opened_on"].count("-") == 2
     assert document["access_log"][-1] == {
         "at": document["access_log"][-1]["at"],
@@ -72,11 +99,12 @@ def test_the_json_document_keeps_its_shape(demo_db):
         "role": "guardian",
         "action": "export_data",
     }
+    assert "Toinen" not in json.dumps(document)
 
 
-def test_the_html_export_has_a_table_per_section(demo_db):
-    guardian = user_by_email(demo_db, "family@example.org")
-    data = family_export(demo_db, guardian)
+def test_the_html_export_has_a_table_per_section(db):
+    guardian = _guardian(db)
+    data = family_export(db, guardian)
     html = render_export(data, "fi")
     assert html.startswith("<!doctype html><html lang='fi'>")
     assert "<th scope='col'>closing_summary</th>" in html

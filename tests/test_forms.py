@@ -3,7 +3,6 @@ handlers do with them through the one entry point: the "Propose anyway" checkbox
 send it, the visit record's methods, length limits, and the overlap warning checked in the same
 call as the proposal."""
 
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import pytest
@@ -13,9 +12,8 @@ from sqlmodel import col, select
 import familywork_app.familywork_app  # noqa: F401  (registers every state)
 from familywork_app.domain import MeetingStatus, Method
 from familywork_app.i18n import HELSINKI
-from familywork_app.models import Meeting, utcnow
+from familywork_app.models import Family, Meeting, utcnow
 from familywork_app.services import ServiceError
-from familywork_app.state import handler as handler_module
 from familywork_app.state.app_state import AppState
 from familywork_app.state.worker_family_actions import (
     CancelForm,
@@ -28,7 +26,8 @@ from familywork_app.state.worker_family_actions import (
     RecordForm,
     WorkerFamilyActions,
 )
-from tests.visit_helpers import demo_people, family_named
+from tests.factories import make_family, make_meeting, make_message
+from tests.visit_helpers import agreed_visit, visit_world
 
 
 def test_propose_anyway_is_ticked_however_the_browser_sends_it():
@@ -90,24 +89,21 @@ def test_forged_values_become_harmless_defaults():
         assert EntryForm.parse(raw) == EntryForm()
 
 
-# --- the handlers, through the entry point, on the demo data ---
+# --- the handlers, through the entry point, on factory data ---
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    """The staff family page's state, signed in as the demo worker on Kemppainen's page."""
-
-    @contextmanager
-    def scope():
-        yield demo_db
-
-    people = demo_people(demo_db)
-    monkeypatch.setattr(handler_module, "session_scope", scope)
+def page(handler_db, monkeypatch):
+    """The staff family page's state, signed in as the worker on their family's page (the
+    family has an agreed visit in three days)."""
+    db = handler_db
+    people, world = visit_world(db)
+    agreed_visit(db, world.family)
     monkeypatch.setattr(AppState, "_user", lambda self, db: people["worker"])
     monkeypatch.setattr(AppState, "_ip", lambda self: "192.0.2.1")
     root = State(_reflex_internal_init=True)
     state = root.get_substate(WorkerFamilyActions.get_full_name().split("."))
-    state._fid = family_named(demo_db, "Kemppainen").id
+    state._fid = world.id
     state.loaded = True
     return state
 
@@ -136,24 +132,24 @@ def _form_at(start: datetime, **extra) -> dict:
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("ticked", [True, "on"])
-def test_propose_anyway_sends_the_proposal_after_an_overlap_warning(demo_db, page, ticked):
+def test_propose_anyway_sends_the_proposal_after_an_overlap_warning(db, page, ticked):
     family_id = page._fid
-    agreed = demo_db.exec(
+    agreed = db.exec(
         select(Meeting).where(Meeting.family_id == family_id, Meeting.status == "agreed")
     ).one()
-    before = len(_proposals(demo_db, family_id))
+    before = len(_proposals(db, family_id))
     WorkerFamilyActions.propose.fn(page, _form_at(agreed.starts_at))
-    assert "Kemppainen" in page.overlap_warning and page.saved == ""
-    assert len(_proposals(demo_db, family_id)) == before
+    assert db.get(Family, family_id).name in page.overlap_warning and page.saved == ""
+    assert len(_proposals(db, family_id)) == before
     WorkerFamilyActions.propose.fn(page, _form_at(agreed.starts_at, confirm_overlap=ticked))
     assert page.overlap_warning == "" and page.saved == "propose"
     assert page.errors["propose"] == ""
-    assert len(_proposals(demo_db, family_id)) == before + 1
+    assert len(_proposals(db, family_id)) == before + 1
     assert any(m.topic == "Päällekkäin" for m in page.meetings)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_a_refusal_is_shown_beside_its_own_form(demo_db, page):
+def test_a_refusal_is_shown_beside_its_own_form(db, page):
     soon = utcnow() + timedelta(days=30)
     WorkerFamilyActions.propose.fn(page, _form_at(soon, place="castle"))
     assert page.errors["propose"] == "error.place_required" and page.saved == ""
@@ -170,11 +166,13 @@ def test_a_refusal_is_shown_beside_its_own_form(demo_db, page):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_another_workers_family_is_not_found_and_polling_it_shows_nothing(demo_db, page):
-    worker2_family = family_named(demo_db, "Ryynänen")
+def test_another_workers_family_is_not_found_and_polling_it_shows_nothing(db, page):
+    worker2_family = make_family(db)
+    make_message(db, worker2_family, worker2_family.guardians[0], "Ei sinulle")
+    begun = make_meeting(db, worker2_family, days=-1, status=MeetingStatus.AGREED)
     page._fid, page.loaded = worker2_family.id, True
     latest = page._latest
     WorkerFamilyActions.poll_messages.fn(page)
     assert page.messages == [] and page._latest == latest and not page.not_found
-    WorkerFamilyActions.record.fn(page, {"meeting_id": "1", "summary": "Kävimme."})
-    assert page.errors["record-1"] == "error.not_allowed" and not page.not_found
+    WorkerFamilyActions.record.fn(page, {"meeting_id": str(begun.id), "summary": "Kävimme."})
+    assert page.errors[f"record-{begun.id}"] == "error.not_allowed" and not page.not_found

@@ -27,17 +27,8 @@ from familywork_app.state.goal_presenters import (
     present_goal_glances,
     present_message,
 )
-from tests.conftest import user_by_email
-from tests.factories import make_family, make_goal, make_meeting, make_message
-from tests.goal_message_helpers import (
-    GUARDIAN,
-    WORKER,
-    StateDouble,
-    _count,
-    _family,
-    _log_count,
-    use_session,
-)
+from tests.factories import make_entry, make_family, make_goal, make_meeting, make_message
+from tests.goal_message_helpers import StateDouble, _count, _log_count
 
 # --- goals ------------------------------------------------------------------------------------
 
@@ -80,22 +71,25 @@ def test_present_goal_labels_entries_and_chart():
     assert not ended.open and ended.target == "" and ended.status == "achieved"
 
 
-def _goals_page(demo_db, monkeypatch):
-    use_session(monkeypatch, demo_db)
-    family = _family(demo_db, "Kemppainen")
-    guardian = user_by_email(demo_db, GUARDIAN)
+def _goals_page(db, monkeypatch):
+    """The goals page of a guardian (Laura) whose family has two active goals and an entry."""
+    world = make_family(db, guardians=["Laura Virtanen"])
+    first = make_goal(db, world, title="Aamut")
+    make_goal(db, world, title="Illat")
+    make_entry(db, first, world.worker, "Hyvä alku", 5)
     state = StateDouble(
-        FamilyGoalsState, guardian, family.id, loaded=False, goals=[], errors={}, saved=""
+        FamilyGoalsState, world.guardians[0], world.id, loaded=False, goals=[], errors={}, saved=""
     )
     state.call("load")
     return state
 
 
-def test_goals_page_shows_a_refusal_beside_that_goals_form_and_keeps_the_text(demo_db, monkeypatch):
-    state = _goals_page(demo_db, monkeypatch)
+@pytest.mark.usefixtures("handler_db")
+def test_goals_page_shows_a_refusal_beside_that_goals_form_and_keeps_the_text(db, monkeypatch):
+    state = _goals_page(db, monkeypatch)
     first, second = (g.id for g in state.goals)
     assert state.loaded and state.errors == {first: "", second: ""}
-    entries = _count(demo_db, GoalEntry)
+    entries = _count(db, GoalEntry)
     assert state.call("add_entry", {"goal_id": second, "text": " ", "rating": ""}) is None
     assert state.errors == {first: "", second: "error.entry_empty"} and state.saved == ""
     assert state.call("add_entry", {"goal_id": first, "text": "Hei", "rating": "11"}) is None
@@ -104,11 +98,12 @@ def test_goals_page_shows_a_refusal_beside_that_goals_form_and_keeps_the_text(de
     for forged in ({"goal_id": second, "rating": "x" * 3}, {"goal_id": second, "text": "x" * 2001}):
         assert state.call("add_entry", forged) is None  # refused by the form (the page's
         assert state.errors == shown  # select and box cannot send it): no goal's message moves
-    assert _count(demo_db, GoalEntry) == entries and not state.crashed
+    assert _count(db, GoalEntry) == entries and not state.crashed
 
 
-def test_goals_page_saves_an_entry_and_empties_only_that_form(demo_db, monkeypatch):
-    state = _goals_page(demo_db, monkeypatch)
+@pytest.mark.usefixtures("handler_db")
+def test_goals_page_saves_an_entry_and_empties_only_that_form(db, monkeypatch):
+    state = _goals_page(db, monkeypatch)
     first = state.goals[0].id
     state.call("add_entry", {"goal_id": first, "text": "", "rating": "11"})
     cleared = state.call("add_entry", {"goal_id": first, "text": "Rauhallinen aamu", "rating": "8"})
@@ -116,11 +111,12 @@ def test_goals_page_saves_an_entry_and_empties_only_that_form(demo_db, monkeypat
     assert state.errors[first] == "" and state.saved == first
     newest = state.goals[0].progress[-1]
     assert (newest.who, newest.text, newest.rating) == (
-        "Laura Kemppainen",
+        "Laura Virtanen",
         "Rauhallinen aamu",
         "Arvio 8/10",
     )
-    assert state.goals[0].chart[-1].rating == "8"
+    assert [b.rating for b in state.goals[0].chart] == ["5", "8"]
+    assert [e.text for e in state.goals[1].progress] == []
 
 
 def test_family_home_is_typed_with_the_newest_rating_of_each_active_goal(db):
@@ -190,14 +186,15 @@ def test_present_message_shows_the_receipt_to_its_sender_only():
     assert read.receipt == "Luettu ma 2.3.2026 10:00"
 
 
-def _message_box(demo_db, monkeypatch):
-    use_session(monkeypatch, demo_db)
-    guardian = user_by_email(demo_db, GUARDIAN)
-    family = _family(demo_db, "Kemppainen")
+def _message_box(db, monkeypatch):
+    """The message box of a guardian whose family has a short conversation with its worker."""
+    world = make_family(db)
+    make_message(db, world, world.worker, "Tervetuloa!")
+    make_message(db, world, world.guardians[0], "Kiitos")
     state = StateDouble(
         FamilyMessagesState,
-        guardian,
-        family.id,
+        world.guardians[0],
+        world.id,
         loaded=False,
         messages=[],
         draft_length=0,
@@ -206,11 +203,13 @@ def _message_box(demo_db, monkeypatch):
         _just_sent="",
     )
     state.call("load")
-    return state, family
+    assert len(state.messages) == 2
+    return state, world
 
 
-def test_after_sending_the_counter_is_empty_like_the_box(demo_db, monkeypatch):
-    state, _ = _message_box(demo_db, monkeypatch)
+@pytest.mark.usefixtures("handler_db")
+def test_after_sending_the_counter_is_empty_like_the_box(db, monkeypatch):
+    state, _ = _message_box(db, monkeypatch)
     shown = len(state.messages)
     text = "Hei, nähdään torstaina klo 10. Kiitos viimeisestä kerrasta!"
     state.call("count", text)
@@ -226,25 +225,27 @@ def test_after_sending_the_counter_is_empty_like_the_box(demo_db, monkeypatch):
     assert not state.crashed
 
 
-def test_a_refused_message_keeps_its_text_and_its_count(demo_db, monkeypatch):
-    state, _ = _message_box(demo_db, monkeypatch)
-    stored = _count(demo_db, Message)
+@pytest.mark.usefixtures("handler_db")
+def test_a_refused_message_keeps_its_text_and_its_count(db, monkeypatch):
+    state, _ = _message_box(db, monkeypatch)
+    stored = _count(db, Message)
     for body, code in (("y" * 2001, "error.message_long"), ("  ", "error.message_empty")):
         state.call("count", body)
         assert state.call("send", {"body": body}) is None  # the box keeps its text
         assert (state.error, state.draft_length) == (code, len(body))
-    assert _count(demo_db, Message) == stored
+    assert _count(db, Message) == stored
 
 
-def test_poll_loads_the_conversation_only_when_a_message_arrived(demo_db, monkeypatch):
-    state, family = _message_box(demo_db, monkeypatch)
-    before = _log_count(demo_db, action="read_messages")
+@pytest.mark.usefixtures("handler_db")
+def test_poll_loads_the_conversation_only_when_a_message_arrived(db, monkeypatch):
+    state, world = _message_box(db, monkeypatch)
+    before = _log_count(db, action="read_messages")
     state.messages = []
     state.call("poll")
     assert state.messages == []  # nothing new: not even read again
-    assert _log_count(demo_db, action="read_messages") == before
-    send_message(demo_db, user_by_email(demo_db, WORKER), family.id, "Uusi viesti")
+    assert _log_count(db, action="read_messages") == before
+    send_message(db, world.worker, world.id, "Uusi viesti")
     state.unread = 1
     state.call("poll")
     assert state.messages[-1].body == "Uusi viesti" and state.unread == 0
-    assert _log_count(demo_db, action="read_messages") == before + 1
+    assert _log_count(db, action="read_messages") == before + 1

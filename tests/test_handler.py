@@ -4,7 +4,6 @@ app that touches data goes through them."""
 
 import inspect
 import types
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 
 from familywork_app.domain import Role
 from familywork_app.services import NotAllowed, ServiceError
-from familywork_app.state import handler as handler_module
 from familywork_app.state.forms import Checkbox, FormId, FormModel, Text, form_id, text
 from familywork_app.state.handler import Acting, Visiting, data_handler, public_handler
 
@@ -75,18 +73,6 @@ class FakeState:
         return "hello"
 
 
-@pytest.fixture
-def scoped(db, monkeypatch):
-    """The entry point's session is the test's database."""
-
-    @contextmanager
-    def scope():
-        yield db
-
-    monkeypatch.setattr(handler_module, "session_scope", scope)
-    return db
-
-
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_the_browser_sees_no_context_argument_and_a_form_as_a_dict(backend):
     signature = inspect.signature(FakeState.save)
@@ -98,7 +84,7 @@ def test_the_browser_sees_no_context_argument_and_a_form_as_a_dict(backend):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_a_stranger_or_a_wrong_role_changes_nothing(scoped):
+def test_a_stranger_or_a_wrong_role_changes_nothing(handler_db):
     for user in (None, types.SimpleNamespace(role=Role.GUARDIAN, email="g@example.org")):
         state = FakeState(user)
         assert state.save({"note": "hi"}) is None
@@ -106,7 +92,7 @@ def test_a_stranger_or_a_wrong_role_changes_nothing(scoped):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_a_page_redirects_whoever_may_not_open_it_and_gives_a_guardian_their_family(scoped):
+def test_a_page_redirects_whoever_may_not_open_it_and_gives_a_guardian_their_family(handler_db):
     assert FakeState(None).load() == ["redirect"]
     worker = types.SimpleNamespace(role=Role.WORKER, email="w@example.org")
     assert FakeState(worker).load() == ["redirect"]
@@ -115,7 +101,7 @@ def test_a_page_redirects_whoever_may_not_open_it_and_gives_a_guardian_their_fam
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_the_form_is_typed_and_a_bad_field_is_refused_before_the_body(scoped):
+def test_the_form_is_typed_and_a_bad_field_is_refused_before_the_body(handler_db):
     state = FakeState(types.SimpleNamespace(role=Role.WORKER, email="w@example.org"))
     assert state.save(form={"item_id": "12", "note": "hi", "sure": True, "junk": 1}) == "saved"
     assert state.calls[-1][2] == NoteForm(item_id=12, note="hi", sure=True)
@@ -126,7 +112,7 @@ def test_the_form_is_typed_and_a_bad_field_is_refused_before_the_body(scoped):
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_arguments_come_by_name_missing_ones_are_none_and_extra_ones_are_dropped(scoped):
+def test_arguments_come_by_name_missing_ones_are_none_and_extra_ones_are_dropped(handler_db):
     state = FakeState(types.SimpleNamespace(role=Role.WORKER, email="w@example.org"))
     assert state.save(extra="e", form="not a dict", forged="x") == "saved"
     assert state.calls[-1][2:] == (NoteForm(), "e")
@@ -135,7 +121,7 @@ def test_arguments_come_by_name_missing_ones_are_none_and_extra_ones_are_dropped
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_a_refusal_becomes_the_message_and_a_crash_leaves_no_data(scoped):
+def test_a_refusal_becomes_the_message_and_a_crash_leaves_no_data(handler_db):
     state = FakeState(types.SimpleNamespace(role=Role.WORKER, email="w@example.org"))
     assert state.save({"note": "refuse"}) == "refused"
     assert state.refused[-1].code == "error.not_allowed" and not state.was_reset

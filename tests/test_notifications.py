@@ -18,8 +18,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid02
 from sqlmodel import select
 
+from familywork_app.domain import FamilyStatus, Role
 from familywork_app.i18n import t
-from familywork_app.models import Application, Family, PushSubscription
+from familywork_app.models import Application, PushSubscription, User
 from familywork_app.services import NotAllowed, ServiceError, notifications, push, vapid
 from familywork_app.services.applications import accept_application, decline_application
 from familywork_app.services.meetings import (
@@ -29,7 +30,7 @@ from familywork_app.services.meetings import (
     propose_meeting,
 )
 from familywork_app.services.messages import send_message
-from tests.conftest import user_by_email
+from tests.factories import FamilyWorld, make_application, make_family, make_user
 
 SECRET_TEXT = "Salainen viesti: Ellan asia Pohjolankadulla"
 
@@ -108,14 +109,29 @@ class Browser:
         ).decode()
 
 
-def _family(db, name: str) -> Family:
-    return db.exec(select(Family).where(Family.name == name)).one()
+def _people(db) -> tuple[dict[str, User], FamilyWorld, FamilyWorld]:
+    """The people by name: a family's two guardians ("family", "family2") and its worker,
+    another worker, a supervisor and an applicant family's guardian; and the two families."""
+    world = make_family(db, guardians=["Laura Virtanen", "Jussi Virtanen"])
+    world.family.address, world.children[0].first_name = "Pohjolankatu 12", "Ella"
+    db.commit()
+    applied = make_family(db, status=FamilyStatus.APPLIED)
+    make_application(db, applied, days_ago=3)
+    people = {
+        "family": world.guardians[0],
+        "family2": world.guardians[1],
+        "worker": world.worker,
+        "worker2": make_user(db, Role.WORKER),
+        "supervisor": make_user(db, Role.SUPERVISOR),
+        "applicant": applied.guardians[0],
+    }
+    return people, world, applied
 
 
-def _subscribe(db, server, who: str, browser: Browser | None = None) -> Browser:
+def _subscribe(db, server, user: User, name: str, browser: Browser | None = None) -> Browser:
+    """Subscribe one of `user`'s browsers, at the push endpoint path /u/<name>."""
     browser = browser or Browser()
-    user = user_by_email(db, f"{who}@example.org")
-    push.subscribe(db, user, browser.subscription(f"{server.url}/u/{who}"))
+    push.subscribe(db, user, browser.subscription(f"{server.url}/u/{name}"))
     return browser
 
 
@@ -124,10 +140,11 @@ def _hits(server) -> list[str]:
     return sorted(r["path"] for r in server.received)
 
 
-def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_db, server):
-    guardian, worker = (user_by_email(demo_db, f"{w}@example.org") for w in ("family", "worker"))
-    browser = _subscribe(demo_db, server, "family")
-    send_message(demo_db, worker, _family(demo_db, "Kemppainen").id, SECRET_TEXT)
+def test_worker_message_reaches_guardian_device_encrypted_and_content_free(db, server):
+    user, world, _ = _people(db)
+    guardian, worker = user["family"], user["worker"]
+    browser = _subscribe(db, server, guardian, "family")
+    send_message(db, worker, world.id, SECRET_TEXT)
     notifications.wait_for_deliveries()
 
     assert len(server.received) == 1
@@ -152,7 +169,7 @@ def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_
         "body": t(guardian.language, "notify.push_body"),
     }
     for detail in (
-        "Kemppainen",
+        world.family.name,
         "Ella",
         "Pohjolankatu",
         SECRET_TEXT,
@@ -160,69 +177,62 @@ def test_worker_message_reaches_guardian_device_encrypted_and_content_free(demo_
         guardian.display_name,
     ):
         assert detail not in text
-    row = demo_db.exec(select(PushSubscription)).one()
-    demo_db.refresh(row)
+    row = db.exec(select(PushSubscription)).one()
+    db.refresh(row)
     assert row.last_success_at is not None and row.last_failure_at is None
 
 
 @pytest.mark.parametrize("path, kept", [("/gone", False), ("/missing", False), ("/broken", True)])
-def test_gone_subscription_is_deleted_and_a_failing_one_kept(demo_db, server, path, kept):
-    guardian = user_by_email(demo_db, "family@example.org")
-    push.subscribe(demo_db, guardian, Browser().subscription(server.url + path))
-    send_message(
-        demo_db,
-        user_by_email(demo_db, "worker@example.org"),
-        _family(demo_db, "Kemppainen").id,
-        "Hei",
-    )
+def test_gone_subscription_is_deleted_and_a_failing_one_kept(db, server, path, kept):
+    world = make_family(db)
+    push.subscribe(db, world.guardians[0], Browser().subscription(server.url + path))
+    send_message(db, world.worker, world.id, "Hei")
     assert _hits(server) == [path]
-    demo_db.expire_all()
-    rows = demo_db.exec(select(PushSubscription)).all()
+    db.expire_all()
+    rows = db.exec(select(PushSubscription)).all()
     assert len(rows) == (1 if kept else 0)
     if kept:
         assert rows[0].last_failure_at is not None and rows[0].last_success_at is None
 
 
-def test_a_slow_or_unreachable_push_service_neither_fails_nor_delays_the_action(demo_db, server):
-    family_id = _family(demo_db, "Kemppainen").id
-    guardian = user_by_email(demo_db, "family@example.org")
-    push.subscribe(demo_db, guardian, Browser().subscription(server.url + "/slow"))
+def test_a_slow_or_unreachable_push_service_neither_fails_nor_delays_the_action(db, server):
+    world = make_family(db, guardians=2)
+    push.subscribe(db, world.guardians[0], Browser().subscription(server.url + "/slow"))
     closed = ThreadingHTTPServer(("127.0.0.1", 0), PushEndpoint)
     closed.server_close()  # nothing listens on this port any more
     push.subscribe(
-        demo_db,
-        user_by_email(demo_db, "family2@example.org"),
+        db,
+        world.guardians[1],
         Browser().subscription(f"http://127.0.0.1:{closed.server_address[1]}/x"),
     )
     started = time.monotonic()
-    sent = send_message(demo_db, user_by_email(demo_db, "worker@example.org"), family_id, "Hei")
+    sent = send_message(db, world.worker, world.id, "Hei")
     assert time.monotonic() - started < 1.0 and sent.body == "Hei"
     assert _hits(server) == ["/slow"]
 
 
-def test_email_is_off_by_default_and_content_free_when_on(demo_db, server, mails):
-    family_id = _family(demo_db, "Kemppainen").id
-    worker = user_by_email(demo_db, "worker@example.org")
-    guardian = user_by_email(demo_db, "family@example.org")
-    assert notifications.email_enabled(demo_db, guardian) is False
-    send_message(demo_db, worker, family_id, SECRET_TEXT)
+def test_email_is_off_by_default_and_content_free_when_on(db, server, mails):
+    user, world, _ = _people(db)
+    worker, guardian = user["worker"], user["family"]
+    assert notifications.email_enabled(db, guardian) is False
+    send_message(db, worker, world.id, SECRET_TEXT)
     notifications.wait_for_deliveries()
     assert mails == []
 
-    assert notifications.set_email_notifications(demo_db, guardian, True) is True
+    assert notifications.set_email_notifications(db, guardian, True) is True
     with pytest.raises(ServiceError):
-        notifications.set_email_notifications(demo_db, guardian, "yes")
-    send_message(demo_db, worker, family_id, SECRET_TEXT)
+        notifications.set_email_notifications(db, guardian, "yes")
+    send_message(db, worker, world.id, SECRET_TEXT)
     notifications.wait_for_deliveries()
-    assert [to for to, _s, _b in mails] == ["family@example.org"]  # not family2: still off
+    assert [to for to, _s, _b in mails] == [guardian.email]  # not family2: still off
     _to, subject, body = mails[0]
     assert subject == t(guardian.language, "notify.mail_subject")
     assert "/family" in body and "/settings" in body
-    for detail in ("Kemppainen", "Pohjolankatu", SECRET_TEXT, worker.display_name):
+    for detail in (world.family.name, "Pohjolankatu", SECRET_TEXT, worker.display_name):
         assert detail not in subject + body
 
-    notifications.set_email_notifications(demo_db, guardian, False)
-    send_message(demo_db, worker, family_id, "Taas")
+    notifications.set_email_notifications(db, guardian, False)
+    send_message(db, worker, world.id, "Taas")
     notifications.wait_for_deliveries()
     assert len(mails) == 1
 
@@ -233,95 +243,83 @@ def _soon(days: int) -> datetime:
     ) + timedelta(days=days)
 
 
-def test_the_other_side_is_told_and_never_the_actor(demo_db, server, mails):
-    who = ("family", "family2", "worker", "worker2", "supervisor", "applicant")
-    for name in who:
-        _subscribe(demo_db, server, name)
-        notifications.set_email_notifications(
-            demo_db, user_by_email(demo_db, f"{name}@example.org"), True
-        )
-    user = {name: user_by_email(demo_db, f"{name}@example.org") for name in who}
-    family_id = _family(demo_db, "Kemppainen").id
+def test_the_other_side_is_told_and_never_the_actor(db, server, mails):
+    user, world, applied = _people(db)
+    for name, person in user.items():
+        _subscribe(db, server, person, name)
+        notifications.set_email_notifications(db, person, True)
+    family_id = world.id
+    names = {person.email: name for name, person in user.items()}
 
     def told(action) -> tuple[list[str], list[str]]:
         server.received.clear()
         mails.clear()
         action()
         paths = _hits(server)
-        return paths, sorted(to.split("@")[0] for to, _s, _b in mails)
+        return paths, sorted(names[to] for to, _s, _b in mails)
 
     guardians = ["/u/family", "/u/family2"]
     # The actor is left out even if a rule ever listed them.
     assert [
         x.email
-        for x in notifications._targets(
-            demo_db, [user["family"], user["worker"]], user["worker"].id
-        )
-    ] == ["family@example.org"]
-    assert told(lambda: send_message(demo_db, user["worker"], family_id, "Hei")) == (
+        for x in notifications._targets(db, [user["family"], user["worker"]], user["worker"].id)
+    ] == [user["family"].email]
+    assert told(lambda: send_message(db, user["worker"], family_id, "Hei")) == (
         guardians,
         ["family", "family2"],
     )
-    assert told(lambda: send_message(demo_db, user["family"], family_id, "Kiitos")) == (
+    assert told(lambda: send_message(db, user["family"], family_id, "Kiitos")) == (
         ["/u/worker"],
         ["worker"],
     )
-    assert told(lambda: send_message(demo_db, user["supervisor"], family_id, "Hei")) == (
+    assert told(lambda: send_message(db, user["supervisor"], family_id, "Hei")) == (
         guardians,
         ["family", "family2"],
     )
     meeting = {}
     assert told(
         lambda: meeting.update(
-            id=propose_meeting(demo_db, user["worker"], family_id, _soon(9), 60, "home", "", "").id
+            id=propose_meeting(db, user["worker"], family_id, _soon(9), 60, "home", "", "").id
         )
     ) == (guardians, ["family", "family2"])
-    assert told(lambda: agree_meeting(demo_db, user["family"], meeting["id"])) == ([], [])
+    assert told(lambda: agree_meeting(db, user["family"], meeting["id"])) == ([], [])
     assert (
-        told(lambda: move_meeting(demo_db, user["worker"], meeting["id"], _soon(10), 60))[0]
-        == guardians
+        told(lambda: move_meeting(db, user["worker"], meeting["id"], _soon(10), 60))[0] == guardians
     )
-    assert told(lambda: cancel_meeting(demo_db, user["family2"], meeting["id"], "Sairaana"))[0] == [
+    assert told(lambda: cancel_meeting(db, user["family2"], meeting["id"], "Sairaana"))[0] == [
         "/u/worker"
     ]
-    applications = demo_db.exec(
-        select(Application).where(Application.family_id == _family(demo_db, "Tolonen").id)
-    ).all()
-    assert told(
-        lambda: decline_application(demo_db, user["supervisor"], applications[0].id, "Ei nyt.")
-    ) == (["/u/applicant"], ["applicant"])
-
-
-def test_an_accepted_application_tells_its_guardian(demo_db, server):
-    _subscribe(demo_db, server, "applicant")
-    _subscribe(demo_db, server, "supervisor")
-    application = demo_db.exec(
-        select(Application).where(Application.family_id == _family(demo_db, "Tolonen").id)
-    ).one()
-    accept_application(
-        demo_db,
-        user_by_email(demo_db, "supervisor@example.org"),
-        application.id,
-        user_by_email(demo_db, "worker2@example.org").id,
+    application = db.exec(select(Application).where(Application.family_id == applied.id)).one()
+    assert told(lambda: decline_application(db, user["supervisor"], application.id, "Ei nyt.")) == (
+        ["/u/applicant"],
+        ["applicant"],
     )
+
+
+def test_an_accepted_application_tells_its_guardian(db, server):
+    user, _, applied = _people(db)
+    _subscribe(db, server, user["applicant"], "applicant")
+    _subscribe(db, server, user["supervisor"], "supervisor")
+    _subscribe(db, server, user["worker2"], "worker2")
+    application = db.exec(select(Application).where(Application.family_id == applied.id)).one()
+    accept_application(db, user["supervisor"], application.id, user["worker2"].id)
     assert _hits(server) == ["/u/applicant"]
 
 
-def test_test_notification_goes_to_own_devices_only(demo_db, server):
-    guardian = user_by_email(demo_db, "family@example.org")
+def test_test_notification_goes_to_own_devices_only(db, server):
+    world = make_family(db, guardians=2)
+    guardian = world.guardians[0]
     with pytest.raises(ServiceError, match="notify.no_devices"):
-        notifications.send_test(demo_db, guardian)
+        notifications.send_test(db, guardian)
     phone, tablet = Browser(), Browser()
-    push.subscribe(demo_db, guardian, phone.subscription(server.url + "/phone"))
-    push.subscribe(demo_db, guardian, tablet.subscription(server.url + "/gone"))
-    _subscribe(demo_db, server, "family2")
-    assert notifications.send_test(demo_db, guardian) == notifications.DeliveryCount(
-        sent=1, failed=1
-    )
+    push.subscribe(db, guardian, phone.subscription(server.url + "/phone"))
+    push.subscribe(db, guardian, tablet.subscription(server.url + "/gone"))
+    _subscribe(db, server, world.guardians[1], "family2")
+    assert notifications.send_test(db, guardian) == notifications.DeliveryCount(sent=1, failed=1)
     assert sorted(r["path"] for r in server.received) == ["/gone", "/phone"]
     body = next(r["body"] for r in server.received if r["path"] == "/phone")
     assert json.loads(phone.decrypt(body))["title"] == "Perhetyö"
-    assert push.device_count(demo_db, guardian) == 1  # the gone one was deleted
+    assert push.device_count(db, guardian) == 1  # the gone one was deleted
 
 
 GOOD = Browser()
@@ -371,28 +369,29 @@ FORGED = [
 
 
 @pytest.mark.parametrize("index", range(len(FORGED)))
-def test_forged_subscription_json_is_refused_and_nothing_stored(demo_db, server, index):
-    guardian = user_by_email(demo_db, "family@example.org")
+def test_forged_subscription_json_is_refused_and_nothing_stored(db, server, index):
+    guardian = make_family(db).guardians[0]
     with pytest.raises(ServiceError, match="error.push_invalid"):
-        push.subscribe(demo_db, guardian, FORGED[index])
-    assert demo_db.exec(select(PushSubscription)).all() == []
+        push.subscribe(db, guardian, FORGED[index])
+    assert db.exec(select(PushSubscription)).all() == []
 
 
-def test_a_valid_subscription_is_kept_once_and_moves_with_the_device(demo_db, server):
-    guardian, other = (user_by_email(demo_db, f"{w}@example.org") for w in ("family", "worker"))
+def test_a_valid_subscription_is_kept_once_and_moves_with_the_device(db, server):
+    world = make_family(db)
+    guardian, other = world.guardians[0], world.worker
     with pytest.raises(NotAllowed):
-        push.subscribe(demo_db, None, _forged())
+        push.subscribe(db, None, _forged())
     assert push.valid_subscription(_forged(p256dh=P + "=")) == push.Subscription(
         endpoint="http://127.0.0.1:9/x", p256dh=P.rstrip("="), auth=A.rstrip("=")
     )
-    assert push.subscribe(demo_db, guardian, _forged(expirationTime=None)) == 1
-    assert push.subscribe(demo_db, guardian, _forged(p256dh=P + "=")) == 1  # same device again
-    assert push.is_subscribed(demo_db, guardian, "http://127.0.0.1:9/x")
-    push.subscribe(demo_db, other, _forged())  # another user opts in on the same browser
-    assert push.device_count(demo_db, guardian) == 0 and push.device_count(demo_db, other) == 1
-    assert push.unsubscribe(demo_db, guardian, "http://127.0.0.1:9/x") is False  # not theirs
-    assert push.unsubscribe(demo_db, other, "http://127.0.0.1:9/x") is True
-    assert push.device_count(demo_db, other) == 0
+    assert push.subscribe(db, guardian, _forged(expirationTime=None)) == 1
+    assert push.subscribe(db, guardian, _forged(p256dh=P + "=")) == 1  # same device again
+    assert push.is_subscribed(db, guardian, "http://127.0.0.1:9/x")
+    push.subscribe(db, other, _forged())  # another user opts in on the same browser
+    assert push.device_count(db, guardian) == 0 and push.device_count(db, other) == 1
+    assert push.unsubscribe(db, guardian, "http://127.0.0.1:9/x") is False  # not theirs
+    assert push.unsubscribe(db, other, "http://127.0.0.1:9/x") is True
+    assert push.device_count(db, other) == 0
 
 
 def test_production_allow_list_takes_real_push_services_only(monkeypatch):

@@ -23,13 +23,13 @@ from familywork_app.models import (
 )
 from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services import supervision as sup
-from familywork_app.services.applications import (
+from familywork_app.services.application_checks import (
     ApplicationEntry,
     ChildEntry,
     FormErrors,
     check_application,
-    create_applicant_family,
 )
+from familywork_app.services.applications import create_applicant_family
 from familywork_app.services.staff import set_password_with_token
 from familywork_app.services.supervision_rows import (
     AreaMonth,

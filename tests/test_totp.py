@@ -11,6 +11,7 @@ from familywork_app.services import NotAllowed, ServiceError, auth, totp
 from familywork_app.services.demo_data import DEMO_PASSWORD
 from familywork_app.services.secret_box import unseal
 from familywork_app.services.security import token_hash
+from familywork_app.services.sign_in_limits import FREE_FAILURES, email_digest
 from tests.conftest import user_by_email
 from tests.test_staff import GARBAGE, _user
 
@@ -122,26 +123,26 @@ def test_verify_refuses_unenrolled_staff_and_guardians(db, newcomer):
 
 def test_wrong_codes_are_rate_limited_like_passwords_and_logged(demo_db, caplog):
     worker = user_by_email(demo_db, "worker@example.org")
-    for _ in range(auth.FREE_FAILURES):
+    for _ in range(FREE_FAILURES):
         assert totp.verify_code(demo_db, worker, "000000", "10.0.0.7").ok is False
     failures = demo_db.exec(
         select(SignInAttempt).where(
             SignInAttempt.email == worker.email, col(SignInAttempt.success).is_(False)
         )
     ).all()
-    assert len(failures) == auth.FREE_FAILURES
+    assert len(failures) == FREE_FAILURES
     with caplog.at_level(logging.WARNING, logger="familywork.security"):
         result = totp.verify_code(demo_db, worker, totp.current_code(), "10.0.0.7")
     assert result.ok is False and result.wait_seconds >= 1
     message = caplog.records[-1].getMessage()
     assert "second factor" in message and "10.0.0.7" in message
-    assert auth.email_digest(worker.email) in message and worker.email not in message
+    assert email_digest(worker.email) in message and worker.email not in message
     # The password step of the same account waits too.
     assert auth.authenticate(demo_db, worker.email, DEMO_PASSWORD, "10.0.0.7").wait_seconds >= 1
 
 
 def test_password_limit_hits_are_logged_with_the_email_hash_and_address(demo_db, caplog):
-    for _ in range(auth.FREE_FAILURES):
+    for _ in range(FREE_FAILURES):
         auth.authenticate(demo_db, "family@example.org", "wrong password!!", "10.0.0.8")
     with caplog.at_level(logging.WARNING, logger="familywork.security"):
         assert (
@@ -152,4 +153,4 @@ def test_password_limit_hits_are_logged_with_the_email_hash_and_address(demo_db,
     assert record.levelno == logging.WARNING
     text = record.getMessage()
     assert "check=password" in text and "ip=10.0.0.8" in text
-    assert auth.email_digest("family@example.org") in text and "family@example.org" not in text
+    assert email_digest("family@example.org") in text and "family@example.org" not in text

@@ -1,28 +1,32 @@
-"""Helpers of the visit, week-view and closing tests: the demo people and families, meetings
-written straight into the database, access-log rows since a point, Helsinki times."""
+"""Helpers of the visit, week-view and closing tests: the people and their family (built by the
+factories), meetings written straight into the database, access-log rows since a point, Helsinki
+times."""
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import col, func, select
 
-from familywork_app.domain import MeetingStatus
-from familywork_app.models import AccessLog, Family, Meeting, utcnow
-from tests.conftest import user_by_email
+from familywork_app.domain import MeetingStatus, Role
+from familywork_app.models import AccessLog, Meeting, utcnow
+from tests.factories import FamilyWorld, make_family, make_user
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 BAD_IDS = (None, "1", -1, 0, True, 10**12, {"$gt": 0})
 
 
-def family_named(db, name):
-    return db.exec(select(Family).where(Family.name == name)).one()
-
-
-def demo_people(db):
-    return {
-        key: user_by_email(db, f"{key}@example.org")
-        for key in ("worker", "worker2", "supervisor", "family")
+def visit_world(db) -> tuple[dict, FamilyWorld]:
+    """The people (`worker` Anna Heikkinen, `worker2`, `supervisor`, and `family`: the first of
+    the family's guardians Laura and Jussi) and the worker's family, with no meetings yet."""
+    worker = make_user(db, Role.WORKER, "Anna Heikkinen")
+    world = make_family(db, worker, guardians=["Laura Virtanen", "Jussi Virtanen"])
+    people = {
+        "worker": worker,
+        "worker2": make_user(db, Role.WORKER),
+        "supervisor": make_user(db, Role.SUPERVISOR),
+        "family": world.guardians[0],
     }
+    return people, world
 
 
 def last_log_id(db) -> int:
@@ -51,6 +55,13 @@ def add_meeting(
     db.add(meeting)
     db.commit()
     return meeting
+
+
+def agreed_visit(db, family, days: int = 3, hour: int = 10):
+    """An agreed visit `days` ahead at `hour` o'clock Helsinki time (a fixed hour, so that the
+    tests' other meetings of that week never overlap it by chance)."""
+    day = datetime.now(HELSINKI).date() + timedelta(days=days)
+    return add_meeting(db, family, starts_at=helsinki_at(day, hour))
 
 
 def monday_of(day: date) -> date:

@@ -10,6 +10,7 @@ import reflex as rx
 from reflex.vars import StringVar
 
 from familywork_app import routes
+from familywork_app.domain import Role
 from familywork_app.state.app_state import AppState
 
 T = AppState.t
@@ -147,10 +148,8 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
 def _staff_links() -> list[rx.Component]:
     """Each role sees its own links (decided in the browser from the server-set role)."""
     return [
-        rx.cond(AppState.user_role == "supervisor", _nav_link(k, h), rx.fragment())
-        if role == "supervisor"
-        else rx.cond(AppState.user_role == "worker", _nav_link(k, h), rx.fragment())
-        if role == "worker"
+        rx.cond(AppState.user_role == role.value, _nav_link(k, h), rx.fragment())
+        if role is not None
         else _nav_link(k, h)
         for k, h, role in STAFF_NAV
     ]
@@ -200,14 +199,14 @@ GUARDIAN_NAV = [
     ("nav.goals", routes.FAMILY_GOALS),
     ("nav.messages", routes.FAMILY_MESSAGES),
 ]
-# (label, route, who sees it: "worker", "supervisor" or "" for both)
-STAFF_NAV = [
-    ("nav.overview", routes.OVERVIEW, "supervisor"),
-    ("nav.caseload", routes.CASELOAD, "worker"),
-    ("nav.queue", routes.QUEUE, "worker"),
-    ("nav.week", routes.WEEK, ""),
-    ("nav.inbox", routes.INBOX, ""),
-    ("nav.register", routes.REGISTER, ""),
-    ("nav.staff", routes.STAFF, "supervisor"),
-    ("nav.access_log", routes.ACCESS_LOG, "supervisor"),
+# (label, route, the one staff role that sees it, or None for both)
+STAFF_NAV: list[tuple[str, str, Role | None]] = [
+    ("nav.overview", routes.OVERVIEW, Role.SUPERVISOR),
+    ("nav.caseload", routes.CASELOAD, Role.WORKER),
+    ("nav.queue", routes.QUEUE, Role.WORKER),
+    ("nav.week", routes.WEEK, None),
+    ("nav.inbox", routes.INBOX, None),
+    ("nav.register", routes.REGISTER, None),
+    ("nav.staff", routes.STAFF, Role.SUPERVISOR),
+    ("nav.access_log", routes.ACCESS_LOG, Role.SUPERVISOR),
 ]

@@ -1,5 +1,7 @@
 """A family's page for staff: members and application, meetings, goals, messages, closing."""
 
+import json
+
 import reflex as rx
 
 from familywork_app.components.goals import goal_list
@@ -173,10 +175,7 @@ def _close_case() -> rx.Component:
 
 def _start_goal_button(area: str) -> rx.Component:
     """Start a goal in this support area: choose it in the goal form and go there."""
-    script = (
-        f"var s=document.getElementById('goal-area');if(s){{s.value='{area}';"
-        "document.getElementById('goal-title').focus()}"
-    )
+    script = f"fwStartGoal({json.dumps(area)})"  # assets/app.js
     return rx.cond(
         _active(),
         rx.el.button(

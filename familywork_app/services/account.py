@@ -14,13 +14,7 @@ from sqlmodel import Session
 from familywork_app.domain import Language
 from familywork_app.models import AuthSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
-from familywork_app.services.auth import (
-    TooManyAttempts,
-    check_limit,
-    end_all_sessions,
-    live_sessions,
-    record_attempt,
-)
+from familywork_app.services.auth import end_all_sessions, live_sessions
 from familywork_app.services.policy import acting_user, saved_id, valid_id
 from familywork_app.services.security import (
     hash_password,
@@ -28,6 +22,7 @@ from familywork_app.services.security import (
     token_hash,
     verify_password,
 )
+from familywork_app.services.sign_in_limits import TooManyAttempts, check_limit, record_attempt
 
 _BROWSERS = (
     ("Edg/", "Edge"),

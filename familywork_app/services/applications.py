@@ -1,12 +1,11 @@
 """Applying for family work, following the application, and deciding on it.
 
 `submit_application` is public: it checks every field on the server and reports all the wrong
-ones at once (i18n keys per field), then creates the guardian's account, the family, its
-children and the application in one transaction (`create_applicant_family`, which staff
-registering a paper or phone application use too).
+ones at once (i18n keys per field; the checks are in `application_checks`), then creates the
+guardian's account, the family, its children and the application in one transaction
+(`create_applicant_family`, which staff registering a paper or phone application use too).
 """
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,16 +16,19 @@ from familywork_app.domain import (
     ApplicationStatus,
     FamilyStatus,
     Language,
-    Municipality,
     Role,
     SupportArea,
     language_or_default,
-    values,
 )
 from familywork_app.models import Application, Child, Family, FamilyGuardian, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError, notifications
 from familywork_app.services.access_log import log_access
-from familywork_app.services.auth import email_problem, normalise_email
+from familywork_app.services.application_checks import (
+    DESCRIPTION_MAX,
+    CheckedApplication,
+    check_application,
+    entry_or_empty,
+)
 from familywork_app.services.policy import (
     active_worker,
     require_family,
@@ -34,71 +36,9 @@ from familywork_app.services.policy import (
     saved_id,
     valid_id,
 )
-from familywork_app.services.security import hash_password, new_token, password_problem
+from familywork_app.services.security import hash_password, new_token
 
-PHONE_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
-NAME_MAX = 120
-ADDRESS_MAX = 200
-DESCRIPTION_MAX = 2000
-CHILD_NAME_MAX = 60
-MAX_CHILDREN = 10
-CHILD_AGE_MAX = 18
 UNDECIDED = (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW)
-
-
-class FormErrors(ServiceError):
-    """Several fields are wrong: `errors` maps field name to i18n key."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("error.form")
-        self.errors = errors
-
-
-@dataclass(frozen=True, slots=True)
-class ChildEntry:
-    """A child as typed on the form (the year as text, checked by the service)."""
-
-    first_name: str = ""
-    birth_year: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationEntry:
-    """The application form as typed (lengths already bounded by the form model); every rule
-    is checked by `check_application`. `password` is the e-form's only."""
-
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    municipality: str = ""
-    address: str = ""
-    children: tuple[ChildEntry, ...] = ()
-    support_areas: tuple[str, ...] = ()
-    description: str = ""
-    reachable: str = ""
-    consent: bool = False
-    password: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NewChild:
-    first_name: str
-    birth_year: int
-
-
-@dataclass(frozen=True, slots=True)
-class CheckedApplication:
-    """An application whose every field passed the checks ('' e-mail: staff gave none)."""
-
-    name: str
-    email: str
-    phone: str
-    municipality: Municipality
-    address: str
-    children: tuple[NewChild, ...]
-    support_areas: tuple[SupportArea, ...]
-    description: str
-    reachable: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,85 +53,6 @@ class ApplicationProgress:
     decision_note: str
     areas: tuple[SupportArea, ...]
     worker_name: str
-
-
-def _children(rows: tuple[ChildEntry, ...], errors: dict[str, str]) -> tuple[NewChild, ...]:
-    this_year = utcnow().year
-    children: list[NewChild] = []
-    for index, row in enumerate(rows[:MAX_CHILDREN]):
-        name, year_text = row.first_name.strip(), row.birth_year.strip()
-        year = int(year_text) if year_text.isascii() and year_text.isdigit() else 0
-        if not name or len(name) > CHILD_NAME_MAX:
-            errors[f"child_{index}_name"] = "error.child_name"
-        if not this_year - CHILD_AGE_MAX <= year <= this_year:
-            errors[f"child_{index}_year"] = "error.birth_year"
-        else:
-            children.append(NewChild(name, year))
-    if not rows:
-        errors["children"] = "error.children_required"
-    return tuple(children)
-
-
-def _email(
-    session: Session, entry: ApplicationEntry, optional: bool, errors: dict[str, str]
-) -> str:
-    email = normalise_email(entry.email)
-    if optional and not email:
-        return ""
-    if problem := email_problem(email):
-        errors["email"] = problem
-    elif session.exec(select(User).where(User.email == email)).first():
-        errors["email"] = "error.email_unavailable"
-    return email
-
-
-def _entry(entry: object) -> ApplicationEntry:
-    """The entry, or an empty one (every field then wrong) for a forged or missing form."""
-    return entry if isinstance(entry, ApplicationEntry) else ApplicationEntry()
-
-
-def check_application(
-    session: Session, entry: object, *, staff: bool = False
-) -> CheckedApplication:
-    """Every field checked; raises FormErrors listing all problems, else the clean values.
-
-    From staff (`staff=True`) the e-mail is optional and there is no password."""
-    entry = _entry(entry)
-    errors: dict[str, str] = {}
-    name, address = entry.name.strip(), entry.address.strip()
-    if not name or len(name) > NAME_MAX:
-        errors["name"] = "error.name_required"
-    email = _email(session, entry, staff, errors)
-    phone = entry.phone.strip()
-    if not PHONE_RE.match(phone):
-        errors["phone"] = "error.phone_invalid"
-    if entry.municipality not in values(Municipality):
-        errors["municipality"] = "error.municipality_required"
-    if not address or len(address) > ADDRESS_MAX:
-        errors["address"] = "error.address_required"
-    areas = tuple(a for a in SupportArea if a in entry.support_areas)
-    if not areas:
-        errors["support_areas"] = "error.area_required"
-    if len(entry.description.strip()) > DESCRIPTION_MAX:
-        errors["description"] = "error.text_long"
-    if entry.consent is not True:
-        errors["consent"] = "error.consent_required"
-    if not staff and (problem := password_problem(entry.password)):
-        errors["password"] = problem
-    children = _children(entry.children, errors)
-    if errors:
-        raise FormErrors(errors)
-    return CheckedApplication(
-        name=name,
-        email=email,
-        phone=phone,
-        municipality=Municipality(entry.municipality),
-        address=address,
-        children=children,
-        support_areas=areas,
-        description=entry.description.strip(),
-        reachable=entry.reachable.strip()[:ADDRESS_MAX],
-    )
 
 
 def create_applicant_family(
@@ -254,7 +115,7 @@ def submit_application(
         checked,
         channel=ApplicationChannel.EFORM,
         language=language_or_default(language),
-        password_hash=hash_password(_entry(entry).password),
+        password_hash=hash_password(entry_or_empty(entry).password),
     )
     log_access(session, user, family.id, "submit_application", ip=ip)
     session.commit()

@@ -2,48 +2,33 @@
 
 The browser never holds anything but a random session token in an HttpOnly cookie; the database
 holds only its SHA-256. Every event resolves the user from that token again (`resolve_session`).
+Password attempts meet the brute-force delay of `sign_in_limits`.
 """
 
-import hashlib
-import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TypeGuard
 
-from sqlalchemy import bindparam, event, false
+from sqlalchemy import bindparam, event
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from familywork_app import config
 from familywork_app.domain import Role, TokenPurpose
 from familywork_app.models import (
     AuthSession,
     OneTimeToken,
-    SignInAttempt,
     TogetherSession,
     User,
     utcnow,
 )
-from familywork_app.services import ServiceError
 from familywork_app.services.policy import saved_id
 from familywork_app.services.security import new_token, token_hash, verify_password
-
-security_log = logging.getLogger("familywork.security")
+from familywork_app.services.sign_in_limits import check_limit, record_attempt
 
 SIGNIN_TICKET_SECONDS = 60
-FAILURE_WINDOW = timedelta(minutes=15)
-FREE_FAILURES = 10  # then each further failure doubles the wait, capped (never a lock-out)
-MAX_WAIT_SECONDS = 300
 _LAST_SEEN_RESOLUTION = timedelta(seconds=30)
-
-
-class TooManyAttempts(ServiceError):
-    """Too many recent failures for this e-mail or address: wait `seconds` and try again."""
-
-    def __init__(self, seconds: int, field: str = "") -> None:
-        super().__init__("signin.wait", field=field)
-        self.seconds = seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,65 +53,6 @@ def email_problem(email: str) -> str:
 
 def normalise_email(email: object) -> str:
     return email.strip().lower()[:254] if isinstance(email, str) else ""
-
-
-def _recent_failures(session: Session, email: str, ip: str) -> tuple[int, datetime | None]:
-    """The failures in the window (and the last one's time), for the e-mail or the address,
-    whichever has more."""
-    since = utcnow() - FAILURE_WINDOW
-    conditions = [col(SignInAttempt.email) == email]
-    if ip:
-        conditions.append(col(SignInAttempt.ip) == ip)
-    counts: list[tuple[int, datetime | None]] = []
-    for condition in conditions:
-        stmt = select(func.count(), func.max(SignInAttempt.at)).where(
-            condition, col(SignInAttempt.success) == false(), SignInAttempt.at >= since
-        )
-        counts.append(session.exec(stmt).one())
-    return max(counts, key=lambda count: count[0])
-
-
-def wait_seconds(session: Session, email: str, ip: str) -> int:
-    """How long this e-mail/address must still wait before the next attempt is checked."""
-    failures, last = _recent_failures(session, email, ip)
-    if failures < FREE_FAILURES or last is None:
-        return 0
-    wait = min(2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS)
-    if last.tzinfo is None:  # SQLite aggregates may come back naive
-        last = last.replace(tzinfo=UTC)
-    remaining = wait - (utcnow() - last).total_seconds()
-    return max(0, int(remaining + 0.999))
-
-
-def email_digest(email: str) -> str:
-    """A short SHA-256 of an e-mail address, for logs that must not hold the address itself."""
-    return hashlib.sha256(email.encode("utf-8")).hexdigest()[:16]
-
-
-def log_limit_hit(email: str, ip: str, waiting: int, what: str = "password") -> None:
-    """Write a warning to the security log when an attempt meets the brute-force delay."""
-    security_log.warning(
-        "sign-in limit hit: check=%s email_sha256=%s ip=%s wait=%ss",
-        what,
-        email_digest(email),
-        ip or "-",
-        waiting,
-    )
-
-
-def record_attempt(session: Session, email: str, ip: str, ok: bool) -> None:
-    """Add one attempt row (password, second factor or current password); caller commits."""
-    session.add(SignInAttempt(email=email, ip=ip[:64], success=ok))
-
-
-def check_limit(session: Session, email: str, ip: str, what: str) -> int:
-    """The wait still due for `email`/`ip`; when > 0 the attempt is logged, recorded, committed."""
-    waiting = wait_seconds(session, email, ip)
-    if waiting:
-        log_limit_hit(email, ip, waiting, what)
-        record_attempt(session, email, ip, False)
-        session.commit()
-    return waiting
 
 
 def authenticate(session: Session, email: object, password: object, ip: str = "") -> SignInResult:

@@ -4,8 +4,8 @@ when: only "something new is waiting, sign in to see it", in the recipient's lan
 
 Who is told: a new message → the other side (the family's guardians when staff write, the
 family's worker when a guardian writes); a meeting proposed, moved or cancelled → the other
-side; a decision on the application → the family's guardians. Never the one who acted, never a
-deactivated account.
+side; a decision on the application → the family's guardians (`notification_recipients`). Never
+the one who acted, never a deactivated account.
 
 How: the services call `message_sent`, `meeting_changed` or `application_decided` after their
 commit. A small background thread pool then reads the recipients, their devices and their
@@ -21,25 +21,17 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
-from familywork_app.domain import Language, Role
+from familywork_app.domain import Language
 from familywork_app.i18n import t
-from familywork_app.models import (
-    Family,
-    FamilyGuardian,
-    Meeting,
-    NotificationPreference,
-    PushSubscription,
-    User,
-    utcnow,
-)
+from familywork_app.models import Meeting, NotificationPreference, PushSubscription, User, utcnow
 from familywork_app.services import ServiceError, push
 from familywork_app.services.mailer import public_url, send_mail
+from familywork_app.services.notification_recipients import Recipients, recipients
 from familywork_app.services.policy import acting_user, saved_id
 
 log = logging.getLogger("familywork.notify")
@@ -50,13 +42,6 @@ GONE = (404, 410)
 _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="familywork-notify")
 _pending: set[Future[dict[int, int]]] = set()
 _lock = threading.Lock()
-
-
-class Recipients(StrEnum):
-    """Whom a change concerns: the other side of the actor, or the family's guardians."""
-
-    OTHER_SIDE = "other_side"
-    GUARDIANS = "guardians"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,32 +73,7 @@ class DeliveryCount:
     failed: int
 
 
-# --- who ---------------------------------------------------------------------------------------
-
-
-def _guardians(session: Session, family_id: int) -> list[User]:
-    return list(
-        session.exec(
-            select(User)
-            .join(FamilyGuardian, col(FamilyGuardian.user_id) == User.id)
-            .where(FamilyGuardian.family_id == family_id, col(User.is_active).is_(True))
-            .order_by(col(User.id))
-        )
-    )
-
-
-def _worker(session: Session, family: Family) -> list[User]:
-    worker = session.get(User, family.worker_id) if family.worker_id else None
-    return [worker] if worker is not None and worker.is_active else []
-
-
-def _other_side(session: Session, actor_id: int, family_id: int) -> list[User]:
-    actor, family = session.get(User, actor_id), session.get(Family, family_id)
-    if actor is None or family is None:
-        return []
-    if actor.role == Role.GUARDIAN:
-        return _worker(session, family)
-    return _guardians(session, family_id)
+# --- the recipients as plain data --------------------------------------------------------------
 
 
 def _targets(
@@ -211,11 +171,7 @@ def _deliver(
     """On the sender thread: find the recipients in a short session of its own, send, record."""
     try:
         with Session(engine) as session:
-            users = (
-                _guardians(session, family_id)
-                if everyone_of == Recipients.GUARDIANS
-                else _other_side(session, actor_id, family_id)
-            )
+            users = recipients(session, actor_id, family_id, everyone_of)
             targets = [x for x in _targets(session, users, actor_id) if x.devices or x.email]
         if not targets:
             return {}

@@ -26,11 +26,8 @@ from familywork_app.domain import (
 from familywork_app.models import Application, Family, Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.applications import (
-    application_areas,
-    check_application,
-    create_applicant_family,
-)
+from familywork_app.services.application_checks import check_application
+from familywork_app.services.applications import application_areas, create_applicant_family
 from familywork_app.services.caseload import QUEUE_STATUSES, active_family_counts, worker_accounts
 from familywork_app.services.mailer import send_mail
 from familywork_app.services.meetings import OPEN_STATUSES
@@ -241,7 +238,7 @@ def register_application(
     `entry` is the e-form's `ApplicationEntry` (its password unused); e-mail is optional and
     `consent` must be True (the worker confirms the family gave it). The guardian's account
     cannot sign in until they set a password through the link e-mailed to them (only when an
-    address was given). Wrong fields raise applications.FormErrors, like the e-form.
+    address was given). Wrong fields raise application_checks.FormErrors, like the e-form.
     """
     require_staff(acting_user(user, ip))
     if not isinstance(channel, str) or channel not in STAFF_CHANNELS:

@@ -17,10 +17,11 @@ from familywork_app.domain import FamilyStatus
 from familywork_app.models import AuthSession, Child, FamilyGuardian, TogetherSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
-from familywork_app.services.auth import check_limit, open_lock, open_session_row, record_attempt
+from familywork_app.services.auth import open_lock, open_session_row
 from familywork_app.services.method_rows import Person
 from familywork_app.services.policy import acting_user, require_family, require_staff, saved_id
 from familywork_app.services.security import hash_password, verify_password
+from familywork_app.services.sign_in_limits import check_limit, record_attempt
 
 PIN_RE = re.compile(r"[0-9]{4,8}")
 MAX_PIN_FAILURES = 5

@@ -5,7 +5,7 @@ authenticator app (or one of ten recovery codes, stored as SHA-256). A staff mem
 second factor enrols at their first sign-in: the app shows a new secret, and it is saved only once
 the person has typed a code their app made from it. Each code is accepted once (the last accepted
 time step is kept); wrong codes count as failed sign-in attempts, so the brute-force delays of
-`auth` apply to them too.
+`sign_in_limits` apply to them too.
 
 `python -m familywork_app.services.totp code [SECRET]` prints the current code (of the demo
 secret unless another is given).
@@ -25,10 +25,10 @@ from sqlmodel import Session, col, select
 
 from familywork_app.models import RecoveryCode, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
-from familywork_app.services.auth import check_limit, record_attempt
 from familywork_app.services.policy import STAFF_ROLES, acting_user, saved_id
 from familywork_app.services.secret_box import seal, unseal
 from familywork_app.services.security import token_hash
+from familywork_app.services.sign_in_limits import check_limit, record_attempt
 
 ISSUER = "Perhetyö"
 STEP_SECONDS = 30

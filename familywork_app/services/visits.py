@@ -3,18 +3,14 @@ case and a family's record header.
 
 Only staff call these. A visit record's summary is shared with the family once the meeting is
 held; its internal note never is (see `meetings.meeting_row`). Weeks run Monday to Monday in
-Europe/Helsinki time; stored times stay aware UTC. The rows returned are in `visit_rows`.
+Europe/Helsinki time; stored times stay aware UTC. The rows returned are in `visit_rows`, the
+checks of what staff send in `visit_checks`.
 """
-
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
-from typing import cast
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import FamilyStatus, MeetingStatus, Method, SupportArea, values
+from familywork_app.domain import FamilyStatus, MeetingStatus, SupportArea
 from familywork_app.models import Application, Child, Family, FamilyGuardian, Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access, log_families
@@ -27,6 +23,13 @@ from familywork_app.services.policy import (
     require_staff,
     saved_id,
 )
+from familywork_app.services.visit_checks import (
+    HELSINKI,
+    aware_utc,
+    checked_methods,
+    checked_text,
+    helsinki_week,
+)
 from familywork_app.services.visit_rows import (
     ApplicationSummary,
     ChildRow,
@@ -36,63 +39,12 @@ from familywork_app.services.visit_rows import (
     WeekRow,
 )
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
-TEXT_MAX = 4000
 CANCEL_REASON_MAX = 1000
-METHODS_MAX_ITEMS = 50
-METHOD_VALUES = frozenset(values(Method))
 RECORDABLE_STATUSES = frozenset({MeetingStatus.AGREED, MeetingStatus.HELD})
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _staff(user: object, ip: object) -> User:
     return require_staff(acting_user(user, ip))
-
-
-def _text(value: object, field: str, required: bool) -> str:
-    """A stripped string of at most TEXT_MAX characters (non-empty when `required`)."""
-    if not isinstance(value, str):
-        raise ServiceError("error.invalid", field=field)
-    text = value.strip()
-    if required and not text:
-        raise ServiceError("error.note_required", field=field)
-    if len(text) > TEXT_MAX:
-        raise ServiceError("error.text_long", field=field)
-    return text
-
-
-def _methods(value: object) -> list[str]:
-    """A list of methods as stored: each once, in the order of `Method`."""
-    if not isinstance(value, (list, tuple)):
-        raise ServiceError("error.invalid", field="methods")
-    chosen = cast("Sequence[object]", value)  # anything from outside: each item checked here
-    if len(chosen) > METHODS_MAX_ITEMS or any(
-        not isinstance(m, str) or m not in METHOD_VALUES for m in chosen
-    ):
-        raise ServiceError("error.invalid", field="methods")
-    return [m.value for m in Method if m in chosen]
-
-
-def _aware(value: object, field: str) -> datetime:
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise ServiceError("error.date_invalid", field=field)
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ServiceError("error.date_invalid", field=field)
-    return value.astimezone(UTC)
-
-
-def _week(value: object) -> tuple[datetime, datetime]:
-    """[Monday 00:00, next Monday 00:00) in Helsinki, as UTC, for the week holding `value`."""
-    if (
-        not isinstance(value, date)
-        or isinstance(value, datetime)
-        or not FIRST_YEAR <= value.year <= LAST_YEAR
-    ):
-        raise ServiceError("error.date_invalid", field="week_start")
-    monday = value - timedelta(days=value.weekday())
-    start = datetime.combine(monday, time(0), tzinfo=HELSINKI)
-    end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=HELSINKI)
-    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def _own_open(
@@ -132,9 +84,9 @@ def record_visit(
     now = utcnow()
     if meeting.status not in RECORDABLE_STATUSES or meeting.starts_at > now:
         raise ServiceError("error.meeting_not_open")
-    shared = _text(summary, "summary", required=True)
-    internal = _text(internal_note, "internal_note", required=False)
-    chosen = _methods(methods)
+    shared = checked_text(summary, "summary", required=True)
+    internal = checked_text(internal_note, "internal_note", required=False)
+    chosen = checked_methods(methods)
     meeting.summary, meeting.internal_note, meeting.methods = shared, internal, chosen
     meeting.status = MeetingStatus.HELD
     meeting.held_at = meeting.held_at or now
@@ -157,7 +109,7 @@ def _overlaps(meeting: Meeting, others: list[Meeting]) -> tuple[int, ...]:
 def worker_week(session: Session, user: User, week_start: object, ip: str = "") -> list[WeekRow]:
     """The user's own open meetings starting in the Helsinki week of `week_start`."""
     _staff(user, ip)
-    start, end = _week(week_start)
+    start, end = helsinki_week(week_start)
     rows = _own_open(session, user, col(Meeting.starts_at) >= start, col(Meeting.starts_at) < end)
     found = [m for m, _f in rows]
     week = [
@@ -188,7 +140,7 @@ def overlapping(
 ) -> list[OverlapRow]:
     """The user's own open meetings overlapping [starts_at, ends_at): a warning before proposing."""
     _staff(user, ip)
-    start, end = _aware(starts_at, "starts_at"), _aware(ends_at, "ends_at")
+    start, end = aware_utc(starts_at, "starts_at"), aware_utc(ends_at, "ends_at")
     if end <= start:
         raise ServiceError("error.date_invalid", field="ends_at")
     conditions = [col(Meeting.starts_at) < end, col(Meeting.ends_at) > start]
@@ -218,7 +170,7 @@ def close_case(
     family = require_family(session, user, family_id, change=True)
     if family.status != FamilyStatus.ACTIVE:
         raise ServiceError("error.invalid", field="status")
-    text = _text(closing_summary, "closing_summary", required=True)
+    text = checked_text(closing_summary, "closing_summary", required=True)
     now = utcnow()
     future = session.exec(
         select(Meeting).where(

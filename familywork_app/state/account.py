@@ -7,7 +7,7 @@ from familywork_app.domain import Role
 from familywork_app.i18n import t
 from familywork_app.services import ServiceError
 from familywork_app.services import account as svc
-from familywork_app.services.auth import TooManyAttempts
+from familywork_app.services.sign_in_limits import TooManyAttempts
 from familywork_app.state.account_presenters import SessionView, present_session
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import FormModel, Text, form_id

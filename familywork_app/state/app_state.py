@@ -138,12 +138,11 @@ class AppState(rx.State):
             return None
         self.lang = lang
         self.lang_cookie = lang
-        script = f"document.documentElement.lang='{lang}'"
+        signed_in = visiting.user is not None
         if visiting.user is not None:
             remember_language(visiting.db, visiting.user, Language(lang))
-            # Signed-in pages hold dates formatted on the server: load them again.
-            script += ";window.location.reload()"
-        return rx.call_script(script)
+        # Signed-in pages hold dates formatted on the server: they load again (assets/app.js).
+        return rx.call_script(f"fwSetLanguage({json.dumps(lang)}, {json.dumps(signed_in)})")
 
     @rx.event
     @public_handler()

@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from familywork_app import routes
 from familywork_app.domain import SupportArea
 from familywork_app.services import ServiceError, auth
-from familywork_app.services.applications import (
+from familywork_app.services.application_checks import (
     ADDRESS_MAX,
     CHILD_NAME_MAX,
     DESCRIPTION_MAX,
@@ -26,8 +26,8 @@ from familywork_app.services.applications import (
     ApplicationEntry,
     ChildEntry,
     FormErrors,
-    submit_application,
 )
+from familywork_app.services.applications import submit_application
 from familywork_app.services.security import MAX_PASSWORD_LENGTH
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import Checkbox, FormModel, Text, checked, text

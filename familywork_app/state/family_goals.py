@@ -30,9 +30,7 @@ class EntryForm(FormModel):
 def cleared_entry_form(goal_id: int) -> rx.event.EventSpec:
     """Empty a goal's entry form once its entry is saved (on an error it keeps what was typed).
     The ids are built from a validated integer."""
-    return rx.call_script(
-        "".join(f"document.getElementById('{f}-{goal_id}').value='';" for f in ("text", "rating"))
-    )
+    return rx.call_script(f"fwClearFields(['text-{goal_id}', 'rating-{goal_id}'])")  # app.js
 
 
 class FamilyGoalsState(AppState):

@@ -54,9 +54,7 @@ class FamilyHomeState(AppState):
             else "",
             "goals": [f"{g.title} – {g.rating}" for g in self.goals],
         }
-        return rx.call_script(
-            f"try{{localStorage.setItem('fw_offline',{json.dumps(json.dumps(snapshot))})}}catch(e){{}}"
-        )
+        return rx.call_script(f"fwStoreOffline({json.dumps(snapshot)})")  # assets/app.js
 
     def _show(self, home: FamilyHome) -> None:
         lang = self.lang

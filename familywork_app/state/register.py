@@ -4,13 +4,13 @@ import reflex as rx
 
 from familywork_app.domain import STAFF_ROLES
 from familywork_app.services import ServiceError
-from familywork_app.services.applications import FormErrors
+from familywork_app.services.application_checks import FormErrors
 from familywork_app.services.supervision import register_application
 from familywork_app.state.apply import ApplicationFields, ApplyState, _empty_errors
 from familywork_app.state.forms import Text, text
 from familywork_app.state.handler import Acting, data_handler
 
-CLEAR_FORM = "document.getElementById('register-form').reset();window.scrollTo(0,0)"
+CLEAR_FORM = "fwResetForm('register-form')"  # assets/app.js
 
 
 class RegisterForm(ApplicationFields):

@@ -112,7 +112,7 @@ class TogetherState(AppState):
             return rx.redirect(routes.SIGN_IN, replace=True)
         save(lock.family_id)
         self.errors, self.saved, self.activity = {}, True, ""
-        return rx.call_script("window.scrollTo(0,0)")
+        return rx.call_script("fwScrollTop()")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=EvaluationForm)

@@ -18,6 +18,7 @@ from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
 from familywork_app.services.supervision import reassign_family
+from familywork_app.state.family_goals import cleared_entry_form
 from familywork_app.state.forms import Checkbox, FormId, FormModel, Text, form_id
 from familywork_app.state.forms import text as up_to
 from familywork_app.state.handler import Acting, data_handler
@@ -243,9 +244,7 @@ class WorkerFamilyActions(WorkerFamilyState):
             acting.db, acting.user, form.goal_id, form.text, form.rating, acting.ip
         )
         self._done(acting)
-        return rx.call_script(
-            "".join(f"document.getElementById('{f}-{key}').value='';" for f in ("text", "rating"))
-        )
+        return cleared_entry_form(form.goal_id)
 
     @rx.event
     @data_handler(*STAFF_ROLES)
