@@ -241,7 +241,7 @@ async def guardian_round(tab: Tab, i: int, record) -> None:
     record("open messages", await tab.open("/family/messages"))
     body = f"Kuormitustesti {i}: sopiiko torstaina kello 14?"
     record(
-        "send message", await tab.event(SEND_G, {"form_data": {"body": body}}, done_guardian_send)
+        "send message", await tab.event(SEND_G, {"form": {"body": body}}, done_guardian_send)
     )
     record("open meetings", await tab.open("/family/meetings"))
     answerable = [m for m in tab.upcoming if m.get("can_answer")]
@@ -261,7 +261,7 @@ async def worker_round(tab: Tab, i: int, record) -> None:
     body = f"Kuormitustesti {i}: muistattehan huomisen?"
     record(
         "worker: send message",
-        await tab.event(SEND_W, {"form_data": {"body": body}}, done_worker_send),
+        await tab.event(SEND_W, {"form": {"body": body}}, done_worker_send),
     )
     day = date.today() + timedelta(days=7 + i % 60)
     form = {
@@ -273,7 +273,7 @@ async def worker_round(tab: Tab, i: int, record) -> None:
         "topic": "Kuulumiset",
         "confirm_overlap": "on",
     }
-    record("worker: propose meeting", await tab.event(PROPOSE, {"form_data": form}, done_propose))
+    record("worker: propose meeting", await tab.event(PROPOSE, {"form": form}, done_propose))
 
 
 async def app_round(tab: Tab, i: int, record) -> None:
