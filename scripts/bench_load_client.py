@@ -240,9 +240,7 @@ async def guardian_round(tab: Tab, i: int, record) -> None:
     record("load /family (hydrate)", await tab.load("/family"))
     record("open messages", await tab.open("/family/messages"))
     body = f"Kuormitustesti {i}: sopiiko torstaina kello 14?"
-    record(
-        "send message", await tab.event(SEND_G, {"form": {"body": body}}, done_guardian_send)
-    )
+    record("send message", await tab.event(SEND_G, {"form": {"body": body}}, done_guardian_send))
     record("open meetings", await tab.open("/family/meetings"))
     answerable = [m for m in tab.upcoming if m.get("can_answer")]
     if answerable:
