@@ -29,6 +29,12 @@ config = rx.Config(
     db_url=db_url(),
     cors_allowed_origins=allowed_origins(),
     state_manager_mode=rx.constants.StateManagerMode(_STATE_MANAGER),
+    # How many reverse proxies in front append to X-Forwarded-For; Reflex takes the client's
+    # address (router.session.client_ip, which the sign-in limits count) from that header only
+    # when this is set, and it overrides this 0 with REFLEX_TRUSTED_PROXY_HOPS (1 behind the
+    # nginx of README's Production section). With 0 the header is ignored: a browser cannot
+    # forge its address, and behind a proxy everyone has the proxy's.
+    trusted_proxy_hops=0,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     # No sitemap: almost every page is private.

@@ -63,3 +63,72 @@ window.fwStartGoal = function (area) {
 window.addEventListener("pageshow", (event) => {
   if (event.persisted) window.location.reload();
 });
+
+// A confirmation step (components/confirm.py): a button with data-opens-dialog opens that
+// native modal <dialog> with the focus on its safe choice; a button in it with
+// data-closes-dialog closes it (this listener runs after the button's own click handler, and a
+// confirming submit button still sends its form). Escape closes it too; the focus then goes
+// back to the button that opened it.
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const opener = target && target.closest("[data-opens-dialog]");
+  if (opener) {
+    const dialog = document.getElementById(opener.getAttribute("data-opens-dialog"));
+    if (dialog && typeof dialog.showModal === "function" && !dialog.open) {
+      dialog.fwOpener = opener;
+      dialog.showModal();
+      const safe = dialog.querySelector("[data-initial-focus]");
+      if (safe) safe.focus();
+    }
+    return;
+  }
+  const closer = target && target.closest("dialog [data-closes-dialog]");
+  if (closer) closer.closest("dialog").close();
+});
+document.addEventListener(
+  "close",
+  (event) => {
+    const dialog = event.target;
+    if (dialog instanceof HTMLDialogElement && dialog.fwOpener && dialog.fwOpener.isConnected) {
+      dialog.fwOpener.focus();
+    }
+  },
+  true,
+);
+
+// A form came back with errors: move the focus to its error summary at the top of the form
+// (the GOV.UK and Suomi.fi pattern), once the page shows it, and bring it into view.
+window.fwFocusErrorSummary = function (summaryId) {
+  let tries = 0;
+  const focus = () => {
+    const summary = document.getElementById(summaryId);
+    if (summary && summary.offsetParent !== null) {
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    } else if (tries++ < 50) {
+      window.requestAnimationFrame(focus);
+    }
+  };
+  focus();
+};
+
+// A link of an error summary moves the focus into its field (not only the view to it), with
+// the field's label in view above it. Caught on the way down, before the page's router would
+// treat the link as a navigation.
+document.addEventListener(
+  "click",
+  (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target && target.closest(".error-summary a[href*='#']");
+    if (!link) return;
+    const href = link.getAttribute("href"); // the router writes "#email" as "/apply/#email"
+    const field = document.getElementById(href.slice(href.indexOf("#") + 1));
+    if (!field) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const label = field.labels && field.labels.length ? field.labels[0] : field;
+    label.scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  },
+  true,
+);

@@ -8,6 +8,7 @@ from pathlib import Path
 
 DEFAULT_DB_URL = "sqlite:///familywork.db"
 SESSION_COOKIE = "fw_session"  # the HttpOnly cookie holding the random session token
+LANGUAGE_COOKIE = "fw_lang"  # the language picked on this browser (readable by the page)
 
 
 def db_url() -> str:

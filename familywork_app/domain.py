@@ -142,6 +142,75 @@ class Respondent(StrEnum):
     WORKER = "worker"
 
 
+class LogAction(StrEnum):
+    """What an access-log row records (`AccessLog.action`): every service writes one of
+    these, and each has a readable name `log.<value>` in every language."""
+
+    # the family's own pages
+    VIEW_FAMILY_HOME = "view_family_home"
+    VIEW_MEETINGS = "view_meetings"
+    VIEW_GOALS = "view_goals"
+    READ_MESSAGES = "read_messages"
+    VIEW_MEMBERS = "view_members"
+    VIEW_APPLICATION = "view_application"
+    VIEW_ACCESS_LOG = "view_access_log"
+    EXPORT_DATA = "export_data"
+    INVITE_GUARDIAN = "invite_guardian"
+    ACCEPT_INVITATION = "accept_invitation"
+    SUBMIT_APPLICATION = "submit_application"
+    # meetings, goals, messages
+    AGREE_MEETING = "agree_meeting"
+    REQUEST_MEETING_CHANGE = "request_meeting_change"
+    CANCEL_MEETING = "cancel_meeting"
+    PROPOSE_MEETING = "propose_meeting"
+    MOVE_MEETING = "move_meeting"
+    DOWNLOAD_ICS = "download_ics"
+    READ_CALENDAR_FEED = "read_calendar_feed"
+    ADD_GOAL_ENTRY = "add_goal_entry"
+    CREATE_GOAL = "create_goal"
+    END_GOAL = "end_goal"
+    SEND_MESSAGE = "send_message"
+    # the staff's lists and records
+    LIST_MESSAGES = "list_messages"
+    LIST_CASELOAD = "list_caseload"
+    VIEW_WEEK = "view_week"
+    CHECK_OVERLAP = "check_overlap"
+    RECORD_VISIT = "record_visit"
+    CLOSE_CASE = "close_case"
+    VIEW_FAMILY_RECORD = "view_family_record"
+    # the methods done together
+    START_TOGETHER = "start_together"
+    VIEW_TOGETHER = "view_together"
+    END_TOGETHER = "end_together"
+    VIEW_METHODS = "view_methods"
+    SAVE_EVALUATION = "save_evaluation"
+    SAVE_CARDS = "save_cards"
+    SAVE_ROLEMAP = "save_rolemap"
+    SAVE_NETWORK = "save_network"
+    SAVE_CHILD = "save_child"
+    # the supervisor
+    VIEW_QUEUE = "view_queue"
+    REVIEW_APPLICATION = "review_application"
+    ACCEPT_APPLICATION = "accept_application"
+    DECLINE_APPLICATION = "decline_application"
+    REGISTER_APPLICATION = "register_application"
+    REASSIGN_FAMILY = "reassign_family"
+    SEARCH_FAMILY = "search_family"
+    VIEW_FIGURES = "view_figures"
+    SEARCH_ACCESS_LOG = "search_access_log"
+    INVITE_WORKER = "invite_worker"
+    DEACTIVATE_STAFF = "deactivate_staff"
+
+
+SAVED_METHOD = {
+    MethodKind.EVALUATION: LogAction.SAVE_EVALUATION,
+    MethodKind.CARDS: LogAction.SAVE_CARDS,
+    MethodKind.ROLEMAP: LogAction.SAVE_ROLEMAP,
+    MethodKind.NETWORK: LogAction.SAVE_NETWORK,
+    MethodKind.CHILD: LogAction.SAVE_CHILD,
+}  # the log action of saving each method's result
+
+
 def values(enum: type[StrEnum]) -> tuple[str, ...]:
     """The stored strings of `enum`, in declaration order (for CHECK constraints and lists)."""
     return tuple(member.value for member in enum)

@@ -47,6 +47,8 @@ class User(SQLModel, table=True):
     display_name: str = Field(max_length=120)
     phone: str = Field(default="", max_length=40)
     language: Language = Field(default=Language.FI, sa_type=EnumString(Language, 2))
+    # False until the person picks a language: the pages follow the browser until then
+    language_chosen: bool = Field(default=False)
     is_active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
     # Staff second factor (RFC 6238 TOTP): the base32 secret once enrolment is confirmed, sealed

@@ -5,6 +5,7 @@ Mounted through `rx.App(api_transformer=...)`. The POST routes accept only same-
 (the Origin header must be one of the allowed origins).
 """
 
+from reflex.config import get_config
 from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -12,9 +13,10 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from familywork_app import config, routes
-from familywork_app.config import SESSION_COOKIE
+from familywork_app.config import LANGUAGE_COOKIE, SESSION_COOKIE
 from familywork_app.db import session_scope
 from familywork_app.domain import Role
+from familywork_app.i18n import page_language
 from familywork_app.models import User
 from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services.calendar import meeting_ics
@@ -46,8 +48,18 @@ def _same_origin(request: Request) -> bool:
     return origin is not None and origin in config.allowed_origins()
 
 
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
+def client_ip(request: Request) -> str:
+    """The browser's address as Reflex reads it for the websocket: the connection's peer, or,
+    behind `trusted_proxy_hops` reverse proxies (rxconfig.py, REFLEX_TRUSTED_PROXY_HOPS), the
+    address the outermost trusted proxy saw in X-Forwarded-For (what a browser wrote there
+    itself is further left and ignored)."""
+    peer = request.client.host if request.client else ""
+    hops = get_config().trusted_proxy_hops
+    if not hops:
+        return peer
+    forwarded = [ip.strip() for ip in request.headers.get("x-forwarded-for", "").split(",")]
+    forwarded = [ip for ip in forwarded if ip]
+    return forwarded[-hops] if len(forwarded) >= hops else peer
 
 
 async def create_session(request: Request) -> Response:
@@ -61,7 +73,7 @@ async def create_session(request: Request) -> Response:
     ticket = body.get("ticket") if isinstance(body, dict) else None
     with session_scope() as db:
         result = auth.redeem_signin_ticket(
-            db, ticket, request.headers.get("user-agent", ""), _client_ip(request)
+            db, ticket, request.headers.get("user-agent", ""), client_ip(request)
         )
     if result is None:
         return JSONResponse({"ok": False}, status_code=401)
@@ -108,7 +120,7 @@ async def export_json(request: Request) -> Response:
     """The guardian's family's whole record as a JSON download."""
     with session_scope() as db:
         try:
-            data = family_export(db, _or_refused(_signed_in(request, db)), _client_ip(request))
+            data = family_export(db, _or_refused(_signed_in(request, db)), client_ip(request))
         except ServiceError:
             return JSONResponse({"ok": False}, status_code=403)
     return JSONResponse(
@@ -125,10 +137,14 @@ async def export_html(request: Request) -> Response:
     with session_scope() as db:
         try:
             user = _or_refused(_signed_in(request, db))
-            data = family_export(db, user, _client_ip(request))
+            data = family_export(db, user, client_ip(request))
         except ServiceError:
             return HTMLResponse("<p>403</p>", status_code=403)
-    return HTMLResponse(render_export(data, user.language), headers={"cache-control": "no-store"})
+    chosen = user.language if user.language_chosen else None
+    lang = page_language(
+        chosen, request.cookies.get(LANGUAGE_COOKIE, ""), request.headers.get("accept-language", "")
+    )
+    return HTMLResponse(render_export(data, lang), headers={"cache-control": "no-store"})
 
 
 async def meeting_calendar(request: Request) -> Response:
@@ -137,7 +153,7 @@ async def meeting_calendar(request: Request) -> Response:
     with session_scope() as db:
         try:
             user = _or_refused(_signed_in(request, db))
-            body = meeting_ics(db, user, int(raw) if raw.isdigit() else 0, _client_ip(request))
+            body = meeting_ics(db, user, int(raw) if raw.isdigit() else 0, client_ip(request))
         except ServiceError:
             return Response(status_code=403)
     return Response(
@@ -153,7 +169,7 @@ async def meeting_calendar(request: Request) -> Response:
 async def calendar_feed(request: Request) -> Response:
     """The private calendar feed; the secret token in the URL is the only credential."""
     with session_scope() as db:
-        body = read_feed(db, request.path_params.get("token", ""), _client_ip(request))
+        body = read_feed(db, request.path_params.get("token", ""), client_ip(request))
     if body is None:
         return Response(status_code=404, headers={"cache-control": "no-store"})
     return Response(

@@ -114,6 +114,7 @@ def _overlapping(session, a, result) -> list:
 
 EXPECT = {
     "access_log.search_log": _search_log,
+    "application_details.application_details": _record(Application, "application_id"),
     "applications.accept_application": _record(Application, "application_id"),
     "applications.application_status": _arg("family_id"),
     "applications.decline_application": _record(Application, "application_id"),
@@ -188,6 +189,7 @@ EXCLUDED = {
     "account.set_language": _OWN_ACCOUNT,
     "auth.issue_signin_ticket": "sign-in of the user's own account; no family data",
     "auth.live_sessions": _OWN_ACCOUNT,
+    "language.choose_language": _OWN_ACCOUNT,
     "family_home.own_family": "authorisation helper: returns the guardian's Family to a service "
     "that logs; shows nothing itself",
     "family_search.active_workers": "names of the active workers only; no family data",

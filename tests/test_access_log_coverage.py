@@ -21,6 +21,7 @@ import pytest
 from sqlmodel import col, select
 
 import familywork_app.services as services
+from familywork_app.domain import LogAction
 from familywork_app.method_content import ROLE_TASKS
 from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
 from familywork_app.services import NotAllowed, auth, together
@@ -107,7 +108,7 @@ class Demo:
         return together.current(self.db, self.user(who), self.locked(who, family))
 
     def seed_log(self, family: str) -> None:
-        log_access(self.db, self.user("family"), self.family(family), "seed")
+        log_access(self.db, self.user("family"), self.family(family), LogAction.VIEW_FAMILY_HOME)
         self.db.commit()
 
 
@@ -162,6 +163,9 @@ CALLS = {
     "together.family_people": _kemppainen("worker", lambda d: ((d.lock("worker", K),), {})),
     "access_log.search_log": _kemppainen(
         "supervisor", lambda d: (d.seed_log(K) or (), {"family_name": K})
+    ),
+    "application_details.application_details": _call(
+        "supervisor", lambda d: ((d.application("Tolonen"),), {}), ("Tolonen",)
     ),
     "applications.accept_application": _call(
         "supervisor", lambda d: ((d.application("Tolonen"), d.user("worker2").id), {}), ("Tolonen",)

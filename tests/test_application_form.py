@@ -3,7 +3,7 @@ supervisor's pages, and their presenters: what the browser sends becomes the ser
 every refused field is named at once with the key the page shows beside it, and rows become
 display strings."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from sqlmodel import select
@@ -12,10 +12,9 @@ from familywork_app.domain import Role, SupportArea
 from familywork_app.models import Family, User
 from familywork_app.services import ServiceError
 from familywork_app.services.application_checks import ApplicationEntry, ChildEntry, FormErrors
-from familywork_app.services.export import FamilyLogEntry
 from familywork_app.state.access_log_search import LogSearchForm
 from familywork_app.state.apply import ApplyForm, ApplyState
-from familywork_app.state.presenters import present_family_log, with_widths
+from familywork_app.state.presenters import with_widths
 from familywork_app.state.register import RegisterForm, RegisterState
 from familywork_app.state.staff_admin import InviteForm
 from familywork_app.state.staff_home import AcceptForm, DeclineForm
@@ -112,27 +111,13 @@ def test_anything_else_than_a_form_is_an_empty_form():
 
 
 def test_bars_are_shares_of_the_largest():
-    rows = with_widths([("2025-01", "Kuhmo", 3), ("2025-02", "Kajaani", 12), ("", "x", 0)])
+    rows = with_widths([("2025-01", "Kuhmo", 3), ("2025-02", "Kajaani", 12), ("", "x", 0)], "fi")
     assert [(r.month, r.label, r.value, r.width) for r in rows] == [
         ("2025-01", "Kuhmo", "3", "25%"),
         ("2025-02", "Kajaani", "12", "100%"),
         ("", "x", "0", "0%"),
     ]
-    assert with_widths([("", "a", 0)])[0].width == "0%" and with_widths([]) == []
-
-
-def test_the_familys_log_in_plain_words():
-    at = datetime(2025, 3, 1, 10, tzinfo=UTC)
-    rows = present_family_log(
-        [
-            FamilyLogEntry(at, "Anna Heikkinen", Role.WORKER, "cancel_meeting"),
-            FamilyLogEntry(at, "", None, "something_new"),
-        ],
-        "en",
-    )
-    assert rows[0].who == "Anna Heikkinen (family worker)" and rows[0].what == "cancelled a meeting"
-    assert rows[0].what != rows[1].what and rows[1].who == ""
-    assert rows[0].when == rows[1].when != ""
+    assert with_widths([("", "a", 0)], "en")[0].width == "0%" and with_widths([], "en") == []
 
 
 class FakeFormState:

@@ -141,6 +141,19 @@ def test_change_and_cancel_need_a_note(db):
     assert cancelled.status == MeetingStatus.CANCELLED and cancelled.cancel_reason == "Sairaana"
 
 
+def test_a_new_time_from_the_worker_answers_the_change_request_and_clears_its_note(db):
+    world, rows = _meeting_world(db)
+    guardian, worker = world.guardians[0], world.worker
+    agreed = next(m for m in rows if m.status == "agreed" and m.starts_at > utcnow())
+    meetings.request_change(db, guardian, agreed.id, "Iltapäivä sopii")
+    moved = meetings.move_meeting(db, worker, agreed.id, utcnow() + timedelta(days=6), 60)
+    assert moved.status == MeetingStatus.PROPOSED and moved.change_note == ""
+    db.refresh(agreed)
+    assert agreed.change_note == ""
+    shown = meetings.family_meetings(db, guardian, world.id).upcoming
+    assert [m.change_note for m in shown if m.id == agreed.id] == [""]
+
+
 def test_guardian_cannot_touch_another_familys_meeting(db):
     world, _rows = _meeting_world(db)
     guardian = world.guardians[0]

@@ -1,5 +1,6 @@
 """The migrations build every table, the models have no drift from them, and the data
-migrations (0006 sealed secrets, 0007 JSON lists and CHECK constraints) carry the data along."""
+migrations (0006 sealed secrets, 0007 JSON lists and CHECK constraints, 0008 the language
+choice) carry the data along."""
 
 import re
 
@@ -215,4 +216,36 @@ def test_0007_keeps_the_access_log_append_only_on_postgresql(empty_url):
         pytest.skip("the trigger exists on PostgreSQL only")
     with engine.connect() as connection, pytest.raises(DBAPIError, match="append-only"):
         connection.execute(text("UPDATE accesslog SET role = NULL"))
+    engine.dispose()
+
+
+def test_0008_adds_language_chosen_true_only_for_a_language_someone_saved(empty_url):
+    engine = _at_0006_with_rows(empty_url)
+    cfg = _config(empty_url)
+    command.upgrade(cfg, "0007")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                'INSERT INTO "user" (email, role, display_name, phone, language, is_active, '
+                f"created_at) VALUES ('s@example.org', 'guardian', 'S', '', 'sv', TRUE, '{OLD}')"
+            )
+        )
+    command.upgrade(cfg, "0008")
+    chosen = _scalars(engine, 'SELECT language_chosen FROM "user" ORDER BY id')
+    assert [bool(value) for value in chosen] == [False, True]
+    with engine.begin() as connection:  # a new row without the column gets the default
+        connection.execute(
+            text(
+                'INSERT INTO "user" (email, role, display_name, phone, language, is_active, '
+                f"created_at) VALUES ('n@example.org', 'worker', 'N', '', 'fi', TRUE, '{OLD}')"
+            )
+        )
+    assert [bool(v) for v in _scalars(engine, 'SELECT language_chosen FROM "user"')][-1] is False
+    checks_before = {c["name"] for c in inspect(engine).get_check_constraints("user")}
+    assert checks_before == {"ck_user_role", "ck_user_language"}
+    command.downgrade(cfg, "0007")
+    inspector = inspect(engine)
+    assert "language_chosen" not in {c["name"] for c in inspector.get_columns("user")}
+    assert {c["name"] for c in inspector.get_check_constraints("user")} == checks_before
+    assert _scalars(engine, 'SELECT language FROM "user" ORDER BY id') == ["fi", "sv", "fi"]
     engine.dispose()

@@ -52,3 +52,29 @@ def text_field(
         field_error(name, error),
         class_name="field",
     )
+
+
+def error_summary(summary_id: str, items: rx.Var, intro: rx.Var | None = None) -> rx.Component:
+    """The errors of a failed submit at the top of the form, each a link to its field (the
+    GOV.UK and Suomi.fi pattern). `items`: a list of `state.error_summary.ErrorLink`. The
+    handler that refused moves the focus here (`focus_error_summary`)."""
+    title_id = f"{summary_id}-title"
+
+    def line(item) -> rx.Component:
+        message = rx.cond(item.key != "", T[item.key], item.text)
+        return rx.el.li(rx.cond(item.field != "", rx.el.a(message, href="#" + item.field), message))
+
+    return rx.cond(
+        items.to(list).length() > 0,
+        rx.el.div(
+            rx.el.h2(T["form.error_summary"], id=title_id, class_name="h3"),
+            rx.el.p(intro) if intro is not None else rx.fragment(),
+            rx.el.ul(rx.foreach(items, line)),
+            id=summary_id,
+            role="group",
+            aria_labelledby=title_id,
+            tab_index=-1,
+            class_name="error-summary",
+        ),
+        rx.fragment(),
+    )

@@ -14,7 +14,9 @@ from familywork_app.state.goal_presenters import GoalView
 
 def _chart(points: rx.Var) -> rx.Component:
     """`points` (`RatingBarView`s) as bars for the eye (hidden from screen readers) and as a
-    table with the same figures."""
+    table with the same figures. Each bar's short date sits below it in the flow of its column
+    (not positioned over it), so on a narrow phone two dates never overlap: the columns widen
+    and the chart scrolls sideways instead; the table has the full dates."""
     return rx.el.div(
         rx.el.h4(T["goals.chart"]),
         rx.cond(
@@ -24,13 +26,16 @@ def _chart(points: rx.Var) -> rx.Component:
                     rx.foreach(
                         points,
                         lambda p: rx.el.div(
-                            rx.el.span(p.rating, class_name="bar-value"),
-                            rx.el.div(class_name="bar", style={"height": p.height}),
-                            rx.el.span(p.date, class_name="bar-label"),
+                            rx.el.div(
+                                rx.el.span(p.rating, class_name="bar-value"),
+                                rx.el.div(class_name="bar", style={"height": p.height}),
+                                class_name="bar-area",
+                            ),
+                            rx.el.span(p.short_date, class_name="bar-label"),
                             class_name="bar-col",
                         ),
                     ),
-                    class_name="chart",
+                    class_name="chart goal-chart",
                     aria_hidden="true",
                 ),
                 rx.el.table(

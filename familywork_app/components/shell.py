@@ -135,7 +135,12 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
         _footer(),
         rx.el.nav(
-            *[_nav_link(k, h) for k, h in nav],
+            *[
+                rx.cond(AppState.family_started, _nav_link(k, h), rx.fragment())
+                if h in ONCE_WORK_STARTED
+                else _nav_link(k, h)
+                for k, h in nav
+            ],
             aria_label=T["common.main_nav"],
             class_name="bottom-nav",
         ),
@@ -199,6 +204,8 @@ GUARDIAN_NAV = [
     ("nav.goals", routes.FAMILY_GOALS),
     ("nav.messages", routes.FAMILY_MESSAGES),
 ]
+# Tabs that have something to show only once the family has a worker (not while applying).
+ONCE_WORK_STARTED = frozenset({routes.FAMILY_MEETINGS, routes.FAMILY_GOALS, routes.FAMILY_WORK})
 # (label, route, the one staff role that sees it, or None for both)
 STAFF_NAV: list[tuple[str, str, Role | None]] = [
     ("nav.overview", routes.OVERVIEW, Role.SUPERVISOR),

@@ -1,12 +1,14 @@
-"""Every string the user sees, in Finnish, Swedish and English, and date formatting.
+"""Every string the user sees, in Finnish, Swedish and English, and date and number formatting.
 
 `TEXTS[lang][key]`; a missing key in sv/en falls back to Finnish (tests check none is missing).
 """
 
 from datetime import date, datetime
+from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal
 
 from familywork_app.domain import DEFAULT_LANGUAGE, LANGUAGE_CODES, language_or_default
 from familywork_app.i18n import (
@@ -29,6 +31,7 @@ from familywork_app.i18n import (
 from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
+from familywork_app.i18n.page_texts import PAGE_TEXTS
 
 LANGUAGES = LANGUAGE_CODES  # the one list of languages lives in familywork_app.domain
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -48,6 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **{k: v for m in modules for k, v in m.TEXTS.items()},
         **CARD_TEXTS[lang],
         **A11Y_TEXTS[lang],
+        **PAGE_TEXTS[lang],
     }
     for lang, modules in _MODULES.items()
 }
@@ -59,9 +63,19 @@ def valid_language(lang: object) -> str:
 
 
 def t(lang: str, key: str, **values: object) -> str:
-    """The text for `key` in `lang`, with `{name}` placeholders filled in."""
+    """The text for `key` in `lang`, with `{name}` placeholders filled in. A number (int or
+    float) is written for the language ("29,9" and "1 234" in Finnish and Swedish, "29.9" and
+    "1,234" in English); pass a year or an id as text, so it is not grouped."""
     text = TEXTS[valid_language(lang)].get(key) or TEXTS[DEFAULT_LANGUAGE].get(key, key)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(
+        **{k: fmt_number(v, lang) if _is_number(v) else v for k, v in values.items()}
+    )
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def from_accept_language(header: str) -> str:
@@ -77,6 +91,17 @@ def from_accept_language(header: str) -> str:
         if code in LANGUAGES:
             weighted.append((weight, code))
     return max(weighted)[1] if weighted else DEFAULT_LANGUAGE.value
+
+
+def page_language(chosen: str | None, cookie: str, accept_language: str) -> str:
+    """The language of a page: the one the person chose on their account (`chosen`, None if
+    they never picked one), else the one picked on this browser (the cookie), else the
+    browser's own (Accept-Language)."""
+    if chosen is not None:
+        return valid_language(chosen)
+    if cookie in LANGUAGES:
+        return cookie
+    return from_accept_language(accept_language)
 
 
 def local(dt: datetime) -> datetime:
@@ -105,6 +130,22 @@ def fmt_date(d: date | datetime | None, lang: str) -> str:
         d = local(d).date()
     return format_date(
         d, "d.M.yyyy" if lang != "en" else "d MMM yyyy", locale=_LOCALES[valid_language(lang)]
+    )
+
+
+def fmt_number(value: float, lang: str) -> str:
+    """A number as the language writes it: '29,9' and '1 234' (no-break space) in Finnish
+    and Swedish, '29.9' and '1,234' in English."""
+    return format_decimal(value, locale=_LOCALES[valid_language(lang)])
+
+
+def fmt_day_month(d: date | datetime, lang: str) -> str:
+    """Day and month only, for a chart's axis: '12.3.' in Finnish and Swedish, '12 Mar' in
+    English."""
+    if isinstance(d, datetime):
+        d = local(d).date()
+    return format_date(
+        d, "d MMM" if lang == "en" else "d.M.", locale=_LOCALES[valid_language(lang)]
     )
 
 

@@ -51,7 +51,7 @@ A11Y_TEXTS: dict[str, dict[str, str]] = {
         "a11y.status.heading": "How accessible the service is",
         "a11y.status.p1": "The service meets the level A and AA requirements of WCAG 2.1. We know of no accessibility problems in it.",
         "a11y.tested.heading": "How accessibility has been assessed",
-        "a11y.tested.p1": "Every page is checked with automated tests (axe) in Finnish, Swedish and English, on phone-sized and tablet-sized screens, whenever the service changes. The tests also use the service with a keyboard alone and with 200 % text size. The figures of charts and maps are also given as tables for screen readers.",
+        "a11y.tested.p1": "Every page is checked with automated tests (axe) in Finnish, Swedish and English, on phone-sized and tablet-sized screens, whenever the service changes. The tests also use the service with a keyboard alone and with 200% text size. The figures of charts and maps are also given as tables for screen readers.",
         "a11y.feedback.heading": "Give feedback on accessibility",
         "a11y.feedback.p1": "Have you found a problem? Tell us and we will fix it. You can also ask for information in another format.",
         "a11y.feedback.email": "E-mail",

@@ -51,7 +51,7 @@ TEXTS = {
     "home.greeting": "Hello, {name}!",
     "home.next_meeting": "Next agreed meeting",
     "home.no_meeting": "No agreed meetings.",
-    "home.with_worker": "Worker: {name}",
+    "home.with_worker": "Family worker: {name}",
     "home.waiting": "Waiting for you",
     "home.nothing_waiting": "Nothing open.",
     "home.proposed_count": "Meeting proposals to answer: {count}",

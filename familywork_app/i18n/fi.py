@@ -51,7 +51,7 @@ TEXTS = {
     "home.greeting": "Hei, {name}!",
     "home.next_meeting": "Seuraava sovittu tapaaminen",
     "home.no_meeting": "Ei sovittuja tapaamisia.",
-    "home.with_worker": "Työntekijä: {name}",
+    "home.with_worker": "Perhetyöntekijä: {name}",
     "home.waiting": "Odottaa sinua",
     "home.nothing_waiting": "Ei avoimia asioita.",
     "home.proposed_count": "Tapaamisehdotuksia vastattavana: {count}",

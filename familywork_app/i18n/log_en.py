@@ -51,4 +51,10 @@ TEXTS = {
     "log.col.ip": "Address",
     "log.search_access_log": "searched the access log",
     "log.download_ics": "downloaded the meeting to a calendar",
+    "data.log_times": "{what} ({count} times)",
+    "data.log_hint": "The rows are grouped by person and day. Open a row to see each time.",
+    "log.view_figures": "looked at the service figures",
+    "log.invite_worker": "invited a new worker",
+    "log.deactivate_staff": "deactivated a staff account",
+    "log.read_calendar_feed": "fetched the meetings into a calendar",
 }

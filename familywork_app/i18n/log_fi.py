@@ -51,4 +51,10 @@ TEXTS = {
     "log.col.ip": "Osoite",
     "log.search_access_log": "haki käyttölokista",
     "log.download_ics": "latasi tapaamisen kalenteriin",
+    "data.log_times": "{what} ({count} kertaa)",
+    "data.log_hint": "Rivit on koottu henkilön ja päivän mukaan. Avaa rivi, niin näet jokaisen kerran kellonaikoineen.",
+    "log.view_figures": "katsoi palvelun lukuja",
+    "log.invite_worker": "kutsui uuden työntekijän",
+    "log.deactivate_staff": "poisti työntekijän käytöstä",
+    "log.read_calendar_feed": "haki tapaamiset kalenteriin",
 }

@@ -68,4 +68,9 @@ TEXTS = {
     "overview.search": "Search",
     "worker.reassign": "Change the family's worker",
     "worker.reassign_button": "Change worker",
+    "staff.name": "Name",
+    "staff.invite_name": "The worker's name",
+    "record.application": "Application",
+    "week.title_other": "Meetings, week {week}",
+    "week.empty_other": "No meetings in week {week}.",
 }

@@ -68,4 +68,9 @@ TEXTS = {
     "overview.search": "Hae",
     "worker.reassign": "Vaihda perheen työntekijä",
     "worker.reassign_button": "Vaihda työntekijä",
+    "staff.name": "Nimi",
+    "staff.invite_name": "Työntekijän nimi",
+    "record.application": "Hakemus",
+    "week.title_other": "Tapaamiset, viikko {week}",
+    "week.empty_other": "Ei tapaamisia viikolla {week}.",
 }

@@ -10,8 +10,9 @@ from familywork_app.components.application_form import (
     contact_fields,
     description_field,
 )
-from familywork_app.components.forms import field_error, text_field
+from familywork_app.components.forms import error_summary, field_error, text_field
 from familywork_app.components.shell import T, public_page
+from familywork_app.state.apply import ERROR_SUMMARY
 from familywork_app.state.apply import ApplyState as S
 
 E = S.errors
@@ -23,6 +24,7 @@ def apply_page() -> rx.Component:
         rx.el.p(T["apply.lead"], class_name="lead"),
         rx.el.p(T["apply.no_client_status"], class_name="card"),
         rx.el.form(
+            error_summary(ERROR_SUMMARY, S.error_links, T["apply.fix_errors"]),
             *contact_fields(S),
             children_fields(S),
             areas_field(S),
@@ -40,11 +42,6 @@ def apply_page() -> rx.Component:
             ),
             checkbox("consent", T["apply.consent"], "consent-error"),
             field_error("consent", E["consent"]),
-            rx.cond(
-                S.has_errors,
-                rx.el.p(T["apply.fix_errors"], class_name="field-error", role="alert"),
-                rx.fragment(),
-            ),
             rx.el.button(T["apply.submit"], type="submit", class_name="btn btn-primary"),
             on_submit=S.submit,
             class_name="form",

@@ -5,6 +5,27 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, guardian_page, loading_or
 from familywork_app.state.family_data import FamilyDataState as S
+from familywork_app.state.log_presenters import FamilyLogItemView, FamilyLogView
+
+
+def _log_group(group: FamilyLogView) -> rx.Component:
+    """One person's day: the summary is the disclosure's visible label; opening it lists each
+    time (a native <details>, so keyboards and screen readers know it without ARIA)."""
+    return rx.el.li(
+        rx.el.details(
+            rx.el.summary(
+                rx.el.span(group.day, class_name="muted block"),
+                rx.el.span(group.who, " ", group.summary),
+            ),
+            rx.el.ul(rx.foreach(group.accesses, _log_item), class_name="plain-list"),
+            class_name="log-group",
+        ),
+        class_name="goal-item",
+    )
+
+
+def _log_item(item: FamilyLogItemView) -> rx.Component:
+    return rx.el.li(item.time, " ", item.what)
 
 
 def family_data_page() -> rx.Component:
@@ -35,16 +56,9 @@ def family_data_page() -> rx.Component:
                 S.loaded,
                 rx.cond(
                     S.log.length() > 0,
-                    rx.el.ol(
-                        rx.foreach(
-                            S.log,
-                            lambda r: rx.el.li(
-                                rx.el.span(r.when, class_name="muted block"),
-                                rx.el.span(r.who, " ", r.what),
-                                class_name="goal-item",
-                            ),
-                        ),
-                        class_name="plain-list",
+                    rx.fragment(
+                        rx.el.p(T["data.log_hint"], class_name="muted"),
+                        rx.el.ol(rx.foreach(S.log, _log_group), class_name="plain-list"),
                     ),
                     rx.el.p(T["data.log_empty"]),
                 ),

@@ -95,7 +95,11 @@ def _application() -> rx.Component:
 
 def _my_data_link() -> rx.Component:
     return rx.el.ul(
-        rx.el.li(rx.el.a(T["work.link"], href=routes.FAMILY_WORK)),
+        rx.cond(
+            S.family_started,
+            rx.el.li(rx.el.a(T["work.link"], href=routes.FAMILY_WORK)),
+            rx.fragment(),
+        ),
         rx.el.li(rx.el.a(T["members.link"], href=routes.FAMILY_MEMBERS)),
         rx.el.li(rx.el.a(T["data.link"], href=routes.FAMILY_DATA)),
         class_name="card link-list",

@@ -10,7 +10,10 @@ from familywork_app.state.family_messages import FamilyMessagesState as S
 def family_messages_page() -> rx.Component:
     return guardian_page(
         rx.el.h1(T["messages.title"]),
-        rx.el.p(T["messages.reply_time"], class_name="muted"),
+        rx.el.p(
+            rx.cond(S.family_started, T["messages.reply_time"], T["messages.reply_time_pending"]),
+            class_name="muted",
+        ),
         loading_or(
             S.loaded,
             rx.fragment(

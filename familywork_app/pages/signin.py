@@ -3,8 +3,9 @@
 import reflex as rx
 
 from familywork_app import routes
-from familywork_app.components.forms import field_error, text_field
+from familywork_app.components.forms import error_summary, field_error, text_field
 from familywork_app.components.shell import T, public_page
+from familywork_app.state.signin import ERROR_SUMMARY
 from familywork_app.state.signin import SignInState as S
 
 _WRAP = {"overflowWrap": "anywhere"}
@@ -12,6 +13,10 @@ _WRAP = {"overflowWrap": "anywhere"}
 
 def _form_error() -> rx.Component:
     return field_error("signin-form", S.form_error, translate=False)
+
+
+def _summary() -> rx.Component:
+    return error_summary(ERROR_SUMMARY, S.error_links)
 
 
 def _cancel() -> rx.Component:
@@ -24,6 +29,7 @@ def _password_step() -> rx.Component:
     return rx.fragment(
         rx.el.p(T["signin.lead"], class_name="muted"),
         rx.el.form(
+            _summary(),
             text_field(
                 "email",
                 T["signin.email"],
@@ -57,6 +63,7 @@ def _code_step() -> rx.Component:
         rx.el.h2(T["signin.code_title"], id="code-title"),
         rx.el.p(T["signin.code_lead"]),
         rx.el.form(
+            _summary(),
             text_field(
                 "code",
                 T["signin.code"],
@@ -93,6 +100,7 @@ def _enrol_step() -> rx.Component:
             ),
         ),
         rx.el.form(
+            _summary(),
             text_field(
                 "enrol-code",
                 T["signin.code"],

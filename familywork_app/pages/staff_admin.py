@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from familywork_app.components.confirm import confirm_step
 from familywork_app.components.forms import text_field
 from familywork_app.components.shell import T, fill, loading_or, public_page, staff_page
 from familywork_app.domain import Role
@@ -20,12 +21,14 @@ def _staff_row(s) -> rx.Component:
                 s.active,
                 rx.cond(
                     s.role == Role.WORKER.value,
-                    rx.el.button(
-                        T["staff.deactivate"],
-                        type="button",
-                        class_name="btn btn-danger",
-                        aria_label=fill("staff.deactivate_named", name=s.name),
-                        on_click=StaffState.deactivate(s.id),
+                    confirm_step(
+                        "deactivate-" + s.id,
+                        opener=T["staff.deactivate"],
+                        opener_name=fill("staff.deactivate_named", name=s.name),
+                        title=fill("confirm.deactivate_title", name=s.name),
+                        consequence=fill("confirm.deactivate_text", name=s.name),
+                        confirm=T["confirm.deactivate"],
+                        on_confirm=StaffState.deactivate(s.id),
                     ),
                     T["staff.active"],
                 ),
@@ -48,7 +51,7 @@ def staff_admin_page() -> rx.Component:
                             *[
                                 rx.el.th(T[k], scope="col")
                                 for k in (
-                                    "apply.name",
+                                    "staff.name",
                                     "signin.email",
                                     "staff.role",
                                     "overview.families",
@@ -68,7 +71,7 @@ def staff_admin_page() -> rx.Component:
                 rx.el.section(
                     rx.el.h2(T["staff.invite"], id="invite-worker"),
                     rx.el.form(
-                        text_field("staff-name", T["apply.name"], S.errors["name"]),
+                        text_field("staff-name", T["staff.invite_name"], S.errors["name"]),
                         text_field(
                             "staff-email", T["signin.email"], S.errors["email"], input_type="email"
                         ),

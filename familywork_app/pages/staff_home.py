@@ -1,10 +1,12 @@
-"""The supervisor's overview: the application queue and decisions on it."""
+"""The supervisor's overview: the application queue, each application opened and read before
+the decision, and the decisions (declining only after a confirmation step)."""
 
 import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
-from familywork_app.components.shell import T, loading_or, staff_page
+from familywork_app.components.confirm import confirm_step
+from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.domain import ApplicationStatus
 from familywork_app.state.figures import FamilySearchState, FiguresState
 from familywork_app.state.staff_home import OverviewState, QueueState
@@ -48,7 +50,14 @@ def _decision_forms(q) -> rx.Component:
             rx.el.textarea(
                 id=reason_id, name="reason", rows=2, class_name="input", max_length=2000
             ),
-            rx.el.button(T["overview.decline"], type="submit", class_name="btn btn-danger"),
+            confirm_step(
+                "decline-" + app_id,
+                opener=T["overview.decline"],
+                title=fill("confirm.decline_title", name=q.name),
+                consequence=T["confirm.decline_text"],
+                confirm=T["confirm.decline"],
+                submit=True,
+            ),
             on_submit=S.decline,
             reset_on_submit=False,
             class_name="form",
@@ -58,11 +67,68 @@ def _decision_forms(q) -> rx.Component:
     )
 
 
+def _detail_row(label: rx.Var, value: rx.Component | rx.Var) -> list[rx.Component]:
+    return [rx.el.dt(label), rx.el.dd(value)]
+
+
+def _application(q) -> rx.Component:
+    """The button that opens (and closes) the application, and the application when open."""
+    S = OverviewState
+    is_open, d = S.opened.id == q.id, S.opened
+    box_id = "application-" + q.id
+    return rx.fragment(
+        rx.el.button(
+            T["queue.open"],
+            type="button",
+            class_name="btn btn-secondary",
+            aria_expanded=rx.cond(is_open, "true", "false"),
+            aria_controls=box_id,
+            aria_label=fill("queue.open_named", name=q.name),
+            on_click=S.open_application(q.id),
+        ),
+        rx.el.div(
+            rx.cond(
+                is_open,
+                rx.el.dl(
+                    *_detail_row(T["queue.submitted"], rx.el.span(d.submitted, " · ", d.channel)),
+                    *_detail_row(
+                        T["queue.description"], rx.el.span(d.description, class_name="pre")
+                    ),
+                    *_detail_row(
+                        T["apply.children"],
+                        rx.el.ul(rx.foreach(d.children, lambda c: rx.el.li(c))),
+                    ),
+                    *_detail_row(
+                        T["queue.contacts"],
+                        rx.el.ul(
+                            rx.foreach(
+                                d.contacts,
+                                lambda c: rx.el.li(
+                                    rx.el.span(c.name, class_name="block"),
+                                    rx.el.span(c.phone, class_name="block"),
+                                    rx.el.span(c.email, class_name="block"),
+                                ),
+                            )
+                        ),
+                    ),
+                    *_detail_row(T["apply.address"], rx.el.span(d.address, ", ", d.municipality)),
+                    *_detail_row(T["apply.reachable"], d.reachable),
+                    *_detail_row(T["queue.areas"], d.areas),
+                    class_name="details-list",
+                ),
+                rx.fragment(),
+            ),
+            id=box_id,
+        ),
+    )
+
+
 def _queue_item(q, decide: bool = True) -> rx.Component:
     return rx.el.li(
         rx.el.h3(q.name),
         rx.el.p(q.municipality, " · ", q.status, " · ", q.waiting, " · ", q.channel),
         rx.el.p(q.areas, class_name="muted"),
+        _application(q) if decide else rx.fragment(),
         _decision_forms(q) if decide else rx.fragment(),
         class_name="card",
     )
@@ -96,6 +162,7 @@ def overview_page() -> rx.Component:
             rx.fragment(
                 rx.el.section(
                     rx.el.h2(T["overview.queue"], id="queue"),
+                    rx.el.p(S.notice, role="status", class_name="ok"),
                     rx.cond(
                         S.queue.length() > 0,
                         rx.el.ul(

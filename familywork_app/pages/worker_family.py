@@ -4,6 +4,7 @@ import json
 
 import reflex as rx
 
+from familywork_app.components.confirm import confirm_step
 from familywork_app.components.goals import goal_list
 from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.method_results import all_results
@@ -42,7 +43,7 @@ def _members() -> rx.Component:
         ),
         rx.el.h3(T["apply.children"]),
         rx.el.ul(rx.foreach(S.children, lambda c: rx.el.li(c))),
-        rx.el.h3(T["home.application"]),
+        rx.el.h3(T["record.application"]),
         rx.el.p(a.status, " · ", a.channel, " · ", a.submitted),
         rx.el.p(a.areas),
         rx.el.p(a.description, class_name="pre"),
@@ -122,21 +123,25 @@ def _goal_form() -> rx.Component:
 
 
 def _end_buttons(g: GoalView) -> rx.Component:
+    """Ending a goal closes it to both sides' entries: each end asks for a confirmation."""
     return rx.cond(
         g.status == GoalStatus.ACTIVE.value,
         rx.el.div(
-            rx.el.button(
-                T["worker.goal_achieved"],
-                type="button",
-                class_name="btn btn-secondary",
-                on_click=S.end_goal(g.id, GoalStatus.ACHIEVED.value),
-            ),
-            rx.el.button(
-                T["worker.goal_dropped"],
-                type="button",
-                class_name="btn btn-secondary",
-                on_click=S.end_goal(g.id, GoalStatus.DROPPED.value),
-            ),
+            *[
+                confirm_step(
+                    f"end-{end}-" + g.id,
+                    opener=T[f"worker.goal_{end}"],
+                    title=fill(f"confirm.goal_{end}_title", title=g.title),
+                    consequence=T["confirm.goal_end_text"],
+                    confirm=T[f"confirm.goal_{end}"],
+                    on_confirm=S.end_goal(g.id, status.value),
+                    opener_class="btn btn-secondary",
+                )
+                for end, status in (
+                    ("achieved", GoalStatus.ACHIEVED),
+                    ("dropped", GoalStatus.DROPPED),
+                )
+            ],
             class_name="actions",
         ),
         rx.fragment(),
@@ -159,7 +164,14 @@ def _close_case() -> rx.Component:
                     max_length=4000,
                 ),
                 rx.el.p(rx.cond(error != "", T[error], ""), class_name="field-error", role="alert"),
-                rx.el.button(T["worker.close_case"], type="submit", class_name="btn btn-danger"),
+                confirm_step(
+                    "close-case",
+                    opener=T["worker.close_case"],
+                    title=fill("confirm.close_title", name=S.family.name),
+                    consequence=T["confirm.close_text"],
+                    confirm=T["confirm.close"],
+                    submit=True,
+                ),
                 on_submit=S.close_case,
                 reset_on_submit=False,
                 class_name="form",

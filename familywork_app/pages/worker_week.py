@@ -33,7 +33,7 @@ def _meeting_row(m: WeekMeetingView) -> rx.Component:
 def week_page() -> rx.Component:
     S = WeekState
     return staff_page(
-        rx.el.h1(T["week.title"]),
+        rx.el.h1(rx.cond(S.heading != "", S.heading, T["week.title"])),
         rx.el.div(
             rx.el.button(
                 T["week.previous"],
@@ -53,7 +53,7 @@ def week_page() -> rx.Component:
                 rx.cond(
                     S.days.length() > 0,
                     rx.el.ul(rx.foreach(S.days, _meeting_row), class_name="plain-list"),
-                    rx.el.p(T["week.empty"], class_name="muted"),
+                    rx.el.p(S.empty, class_name="muted"),
                 ),
             ),
         ),

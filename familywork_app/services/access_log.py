@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import Role
+from familywork_app.domain import LogAction, Role
 from familywork_app.models import AccessLog, Family, User, utcnow
 from familywork_app.services.policy import acting_user, require_supervisor
 
@@ -32,9 +32,11 @@ class LogEntry:
 
 
 def _row(
-    user: User | None, family_id: int | None, action: str, detail: str, ip: str
+    user: User | None, family_id: int | None, action: LogAction, detail: str, ip: str
 ) -> dict[str, Any]:
-    """The column values of one new row (for an INSERT)."""
+    """The column values of one new row (for an INSERT); an action that is not a `LogAction`
+    (one without a readable name) is refused at once."""
+    action = LogAction(action)
     return {
         "user_id": user.id if user else None,
         "role": user.role if user else None,
@@ -49,7 +51,7 @@ def log_access(
     session: Session,
     user: User | None,
     family_id: int | None,
-    action: str,
+    action: LogAction,
     detail: str = "",
     ip: str = "",
 ) -> None:
@@ -58,7 +60,7 @@ def log_access(
 
 
 def log_families(
-    session: Session, user: User, family_ids: list[int], action: str, ip: str = ""
+    session: Session, user: User, family_ids: list[int], action: LogAction, ip: str = ""
 ) -> None:
     """One row per family listed, sent as a single executemany INSERT (lists of thousands of
     families stay one statement); committed with the caller's transaction."""
@@ -104,7 +106,7 @@ def search_log(
         session,
         user,
         families.pop() if len(families) == 1 else None,
-        "search_access_log",
+        LogAction.SEARCH_ACCESS_LOG,
         detail=f"{len(rows)} rows",
         ip=ip,
     )

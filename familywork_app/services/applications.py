@@ -16,6 +16,7 @@ from familywork_app.domain import (
     ApplicationStatus,
     FamilyStatus,
     Language,
+    LogAction,
     Role,
     SupportArea,
     language_or_default,
@@ -117,7 +118,7 @@ def submit_application(
         language=language_or_default(language),
         password_hash=hash_password(entry_or_empty(entry).password),
     )
-    log_access(session, user, family.id, "submit_application", ip=ip)
+    log_access(session, user, family.id, LogAction.SUBMIT_APPLICATION, ip=ip)
     session.commit()
     return user
 
@@ -137,7 +138,7 @@ def set_in_review(session: Session, user: User, application_id: object, ip: str 
         raise ServiceError("error.application_decided")
     application.status = ApplicationStatus.IN_REVIEW
     application.in_review_at = utcnow()
-    log_access(session, user, application.family_id, "review_application", ip=ip)
+    log_access(session, user, application.family_id, LogAction.REVIEW_APPLICATION, ip=ip)
     session.commit()
 
 
@@ -161,7 +162,9 @@ def accept_application(
     application.decision_note = note.strip()[:DESCRIPTION_MAX] if isinstance(note, str) else ""
     family.status, family.worker_id = FamilyStatus.ACTIVE, worker.id
     family.opened_on = utcnow().date()
-    log_access(session, user, family.id, "accept_application", detail=f"worker {worker.id}", ip=ip)
+    log_access(
+        session, user, family.id, LogAction.ACCEPT_APPLICATION, detail=f"worker {worker.id}", ip=ip
+    )
     session.commit()
     notifications.application_decided(session, user, saved_id(family.id))
 
@@ -179,7 +182,7 @@ def decline_application(
         raise ServiceError("error.application_decided")
     application.status, application.decided_at = ApplicationStatus.DECLINED, utcnow()
     application.decided_by_id, application.decision_note = user.id, text
-    log_access(session, user, application.family_id, "decline_application", ip=ip)
+    log_access(session, user, application.family_id, LogAction.DECLINE_APPLICATION, ip=ip)
     session.commit()
     notifications.application_decided(session, user, application.family_id)
 
@@ -202,7 +205,7 @@ def application_status(
     if application is None:
         raise NotAllowed()
     worker = session.get(User, family.worker_id) if family.worker_id else None
-    log_access(session, user, family.id, "view_application", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_APPLICATION, ip=ip)
     session.commit()
     return ApplicationProgress(
         status=ApplicationStatus(application.status),

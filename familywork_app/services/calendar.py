@@ -6,7 +6,7 @@ guardian or worker already knows, in case the calendar is shared or synced elsew
 from icalendar import Calendar, Component, Event
 from sqlmodel import Session
 
-from familywork_app.domain import MeetingStatus
+from familywork_app.domain import LogAction, MeetingStatus
 from familywork_app.i18n import t
 from familywork_app.models import Meeting, User, utcnow
 from familywork_app.services import ServiceError
@@ -38,7 +38,12 @@ def meeting_ics(session: Session, user: User, meeting_id: object, ip: str = "") 
         _add(event, "location", meeting.place_detail)
     calendar.add_component(event)
     log_access(
-        session, user, meeting.family_id, "download_ics", detail=f"meeting {meeting.id}", ip=ip
+        session,
+        user,
+        meeting.family_id,
+        LogAction.DOWNLOAD_ICS,
+        detail=f"meeting {meeting.id}",
+        ip=ip,
     )
     session.commit()
     return calendar.to_ical()

@@ -22,7 +22,7 @@ from icalendar import Calendar, Event
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
-from familywork_app.domain import MeetingStatus, Role
+from familywork_app.domain import LogAction, MeetingStatus, Role
 from familywork_app.i18n import HELSINKI, t
 from familywork_app.models import CalendarFeedToken, Family, Meeting, User, utcnow
 from familywork_app.services.access_log import log_families
@@ -163,7 +163,11 @@ def read_feed(session: Session, token: object, ip: str = "") -> bytes | None:
     meetings = _meetings(session, owner)
     body = _calendar(meetings, owner.language)
     log_families(
-        session, owner, list(dict.fromkeys(m.family_id for m in meetings)), "read_calendar_feed", ip
+        session,
+        owner,
+        list(dict.fromkeys(m.family_id for m in meetings)),
+        LogAction.READ_CALENDAR_FEED,
+        ip,
     )
     row.last_used_at = utcnow()
     session.add(row)

@@ -17,6 +17,7 @@ from familywork_app.domain import (
     ApplicationStatus,
     FamilyStatus,
     GoalStatus,
+    LogAction,
     MeetingStatus,
     Municipality,
     Role,
@@ -173,7 +174,7 @@ def caseload(session: Session, user: User, ip: str = "") -> list[CaseloadRow]:
                 weeks=((today - family.opened_on).days // 7) if family.opened_on else 0,
             )
         )
-    log_families(session, user, [row.id for row in rows], "list_caseload", ip)
+    log_families(session, user, [row.id for row in rows], LogAction.LIST_CASELOAD, ip)
     session.commit()
     return rows
 
@@ -203,7 +204,7 @@ def _queue(session: Session) -> tuple[QueueRow, ...]:
 
 
 def _log_queue(session: Session, user: User, queue: Sequence[QueueRow], ip: str) -> None:
-    log_families(session, user, [q.family_id for q in queue], "view_queue", ip)
+    log_families(session, user, [q.family_id for q in queue], LogAction.VIEW_QUEUE, ip)
     session.commit()
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import Role
+from familywork_app.domain import LogAction, Role
 from familywork_app.models import (
     AccessLog,
     Application,
@@ -207,7 +207,7 @@ def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
             for r in log_rows
         ),
     )
-    log_access(session, user, fid, "export_data", ip=ip)
+    log_access(session, user, fid, LogAction.EXPORT_DATA, ip=ip)
     session.commit()
     return export
 
@@ -222,7 +222,7 @@ def family_access_log(session: Session, user: User, ip: str = "") -> list[Family
         .limit(LOG_LIMIT)
     ).all()
     names = _names(session, {r.user_id for r in rows if r.user_id})
-    log_access(session, user, family.id, "view_access_log", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_ACCESS_LOG, ip=ip)
     session.commit()
     return [
         FamilyLogEntry(

@@ -11,6 +11,7 @@ from familywork_app.domain import (
     ApplicationStatus,
     FamilyStatus,
     GoalStatus,
+    LogAction,
     MeetingPlace,
     MeetingStatus,
     Role,
@@ -126,6 +127,14 @@ def unread_for(session: Session, family_id: int, reader: User) -> int:
     return unread_by_family(session, [family_id], reader).get(family_id, 0)
 
 
+def work_started(session: Session, family_id: int) -> bool:
+    """Whether the family's work has begun (a worker assigned; active, or closed since): only
+    then do meetings, goals and the work done together have anything to show. For the guardian
+    shell, with the family id the policy found for the signed-in guardian."""
+    status = session.exec(select(Family.status).where(Family.id == family_id)).first()
+    return status is not None and status != FamilyStatus.APPLIED
+
+
 def _next_meeting(session: Session, family_id: int, worker: User | None) -> NextMeeting | None:
     meeting = session.exec(
         select(Meeting)
@@ -204,6 +213,6 @@ def family_home(session: Session, user: User, ip: str = "") -> FamilyHome:
         application_status=ApplicationStatus(application.status) if application else None,
         application_submitted_at=application.submitted_at if application else None,
     )
-    log_access(session, user, family_id, "view_family_home", ip=ip)
+    log_access(session, user, family_id, LogAction.VIEW_FAMILY_HOME, ip=ip)
     session.commit()
     return home

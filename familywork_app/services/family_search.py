@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
-from familywork_app.domain import FamilyStatus, Municipality
+from familywork_app.domain import FamilyStatus, LogAction, Municipality
 from familywork_app.models import Family, User
 from familywork_app.services.access_log import log_access
 from familywork_app.services.caseload import worker_accounts
@@ -62,7 +62,7 @@ def find_families(session: Session, user: User, query: object, ip: str = "") -> 
         for family, worker in rows
     ]
     for family in found:
-        log_access(session, user, family.id, "search_family", ip=ip)
+        log_access(session, user, family.id, LogAction.SEARCH_FAMILY, ip=ip)
     session.commit()
     return found
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import GoalStatus, Role, SupportArea, values
+from familywork_app.domain import GoalStatus, LogAction, Role, SupportArea, values
 from familywork_app.models import Goal, GoalEntry, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
@@ -169,7 +169,7 @@ def family_goals(session: Session, user: User, family_id: object, ip: str = "") 
     goals.sort(key=lambda goal: STATUS_ORDER.get(GoalStatus(goal.status), len(STATUS_ORDER)))
     entries = _entries_by_goal(session, [valid_id(goal.id) for goal in goals])
     rows = [_goal_row(goal, tuple(entries[valid_id(goal.id)])) for goal in goals]
-    log_access(session, user, family.id, "view_goals", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_GOALS, ip=ip)
     session.commit()
     return rows
 
@@ -191,7 +191,9 @@ def add_goal_entry(
     session.add(entry)
     session.flush()
     row = _entry_row(entry, user)
-    log_access(session, user, goal.family_id, "add_goal_entry", detail=f"goal {goal.id}", ip=ip)
+    log_access(
+        session, user, goal.family_id, LogAction.ADD_GOAL_ENTRY, detail=f"goal {goal.id}", ip=ip
+    )
     session.commit()
     return row
 
@@ -226,7 +228,7 @@ def create_goal(
     session.add(goal)
     session.flush()
     row = _goal_row(goal)
-    log_access(session, user, family.id, "create_goal", detail=f"goal {goal.id}", ip=ip)
+    log_access(session, user, family.id, LogAction.CREATE_GOAL, detail=f"goal {goal.id}", ip=ip)
     session.commit()
     return row
 
@@ -242,5 +244,7 @@ def end_goal(session: Session, user: User, goal_id: object, status: object, ip: 
     goal.status = GoalStatus(status)
     goal.ended_at = utcnow()
     session.add(goal)
-    log_access(session, user, goal.family_id, "end_goal", detail=f"goal {goal.id}: {status}", ip=ip)
+    log_access(
+        session, user, goal.family_id, LogAction.END_GOAL, detail=f"goal {goal.id}: {status}", ip=ip
+    )
     session.commit()

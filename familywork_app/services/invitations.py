@@ -10,7 +10,14 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
-from familywork_app.domain import FamilyStatus, Language, Role, TokenPurpose, language_or_default
+from familywork_app.domain import (
+    FamilyStatus,
+    Language,
+    LogAction,
+    Role,
+    TokenPurpose,
+    language_or_default,
+)
 from familywork_app.models import Family, FamilyGuardian, OneTimeToken, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
@@ -56,7 +63,7 @@ def family_members(session: Session, user: User, ip: str = "") -> FamilyMembers:
             OneTimeToken.expires_at > utcnow(),
         )
     ).all()
-    log_access(session, user, family.id, "view_members", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_MEMBERS, ip=ip)
     session.commit()
     return FamilyMembers(
         guardians=tuple(g.display_name for g in guardians),
@@ -85,7 +92,7 @@ def invite_guardian(session: Session, user: User, email: object, ip: str = "") -
             expires_at=utcnow() + timedelta(days=INVITATION_DAYS),
         )
     )
-    log_access(session, user, family.id, "invite_guardian", ip=ip)
+    log_access(session, user, family.id, LogAction.INVITE_GUARDIAN, ip=ip)
     session.commit()
     send_mail(
         address,
@@ -150,6 +157,6 @@ def accept_invitation(
     session.flush()
     session.add(FamilyGuardian(family_id=row.family_id, user_id=saved_id(user.id)))
     row.used_at = utcnow()
-    log_access(session, user, row.family_id, "accept_invitation", ip=ip)
+    log_access(session, user, row.family_id, LogAction.ACCEPT_INVITATION, ip=ip)
     session.commit()
     return user

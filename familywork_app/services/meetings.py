@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import MeetingPlace, MeetingStatus, Method, Role, values
+from familywork_app.domain import LogAction, MeetingPlace, MeetingStatus, Method, Role, values
 from familywork_app.models import Meeting, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access
@@ -114,7 +114,7 @@ def family_meetings(
     upcoming = [m for m in meetings if m.status in OPEN_STATUSES and m.ends_at >= now]
     open_ids = {m.id for m in upcoming}
     past = [m for m in reversed(meetings) if m.id not in open_ids]
-    log_access(session, user, family.id, "view_meetings", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_MEETINGS, ip=ip)
     session.commit()
     people: dict[int, User | None] = {saved_id(user.id): user}
     return FamilyMeetings(
@@ -123,7 +123,9 @@ def family_meetings(
     )
 
 
-def _commit(session: Session, user: User, meeting: Meeting, action: str, ip: str) -> MeetingRow:
+def _commit(
+    session: Session, user: User, meeting: Meeting, action: LogAction, ip: str
+) -> MeetingRow:
     log_access(session, user, meeting.family_id, action, detail=f"meeting {meeting.id}", ip=ip)
     session.add(meeting)
     session.commit()
@@ -142,7 +144,7 @@ def agree_meeting(session: Session, user: User, meeting_id: object, ip: str = ""
         raise ServiceError("error.meeting_own_proposal")
     meeting.status = MeetingStatus.AGREED
     meeting.agreed_at = utcnow()
-    return _commit(session, user, meeting, "agree_meeting", ip)
+    return _commit(session, user, meeting, LogAction.AGREE_MEETING, ip)
 
 
 def request_change(
@@ -156,7 +158,7 @@ def request_change(
     meeting.status = MeetingStatus.CHANGE_REQUESTED
     meeting.change_note = text
     meeting.agreed_at = None
-    return _commit(session, user, meeting, "request_meeting_change", ip)
+    return _commit(session, user, meeting, LogAction.REQUEST_MEETING_CHANGE, ip)
 
 
 def cancel_meeting(
@@ -170,7 +172,7 @@ def cancel_meeting(
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancel_reason = text
     meeting.cancelled_by_id = user.id
-    return _commit(session, user, meeting, "cancel_meeting", ip)
+    return _commit(session, user, meeting, LogAction.CANCEL_MEETING, ip)
 
 
 def _check_time(starts_at: object, duration_minutes: object) -> tuple[datetime, datetime]:
@@ -218,7 +220,7 @@ def propose_meeting(
     )
     session.add(meeting)
     session.flush()
-    return _commit(session, user, meeting, "propose_meeting", ip)
+    return _commit(session, user, meeting, LogAction.PROPOSE_MEETING, ip)
 
 
 def move_meeting(
@@ -239,4 +241,5 @@ def move_meeting(
     meeting.proposed_by_id = user.id
     meeting.proposed_at = utcnow()
     meeting.agreed_at = None
-    return _commit(session, user, meeting, "move_meeting", ip)
+    meeting.change_note = ""  # the request is answered by the new proposal
+    return _commit(session, user, meeting, LogAction.MOVE_MEETING, ip)

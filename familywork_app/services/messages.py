@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, func, select
 
-from familywork_app.domain import FamilyStatus, Role
+from familywork_app.domain import FamilyStatus, LogAction, Role
 from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
@@ -129,7 +129,12 @@ def conversation(session: Session, user: User, family_id: object, ip: str = "") 
         marked = _mark_read(session, unread, user)
         messages = [replace(m, read_at=marked[m.id]) if m.id in marked else m for m in messages]
     log_access(
-        session, user, family.id, "read_messages", detail=f"{len(marked)} marked read", ip=ip
+        session,
+        user,
+        family.id,
+        LogAction.READ_MESSAGES,
+        detail=f"{len(marked)} marked read",
+        ip=ip,
     )
     session.commit()
     return messages
@@ -153,7 +158,7 @@ def send_message(
         sent_at=message.sent_at,
         read_at=None,
     )
-    log_access(session, user, family_id, "send_message", detail=f"message {sent.id}", ip=ip)
+    log_access(session, user, family_id, LogAction.SEND_MESSAGE, detail=f"message {sent.id}", ip=ip)
     session.commit()
     notifications.message_sent(session, user, family_id)
     return sent
@@ -209,7 +214,7 @@ def staff_inbox(session: Session, user: User, ip: str = "") -> list[InboxRow]:
                 last_preview=newest.body[:PREVIEW_CHARS] if newest else "",
             )
         )
-    log_families(session, user, ids, "list_messages", ip)
+    log_families(session, user, ids, LogAction.LIST_MESSAGES, ip)
     session.commit()
     rows.sort(key=lambda row: row.last_at or EARLIEST, reverse=True)
     rows.sort(key=lambda row: row.unread == 0)

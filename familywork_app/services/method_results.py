@@ -11,7 +11,7 @@ from typing import TypedDict, TypeVar, cast
 
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import EvaluationPhase, MethodKind, Respondent, SupportArea
+from familywork_app.domain import EvaluationPhase, LogAction, MethodKind, Respondent, SupportArea
 from familywork_app.models import Child, MethodRecord, User
 from familywork_app.services.access_log import log_access
 from familywork_app.services.method_rows import (
@@ -199,6 +199,6 @@ def family_results(session: Session, user: User, family_id: object, ip: str = ""
     """The family's results, for its guardians and for staff who may see the family."""
     family = require_family(session, acting_user(user, ip), family_id)
     data = results_data(session, saved_id(family.id))
-    log_access(session, user, family.id, "view_methods", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_METHODS, ip=ip)
     session.commit()
     return data

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from familywork_app import method_content as mc
 from familywork_app.domain import (
+    SAVED_METHOD,
     EvaluationPhase,
     FamilyStatus,
     MeetingStatus,
@@ -102,7 +103,7 @@ def _save(
             session.add(visit)
     session.add(record)
     session.flush()
-    log_access(session, user, family_id, f"save_{kind}", detail=f"record {record.id}", ip=ip)
+    log_access(session, user, family_id, SAVED_METHOD[kind], detail=f"record {record.id}", ip=ip)
     session.commit()
     return SavedResult(id=saved_id(record.id), kind=kind, meeting_id=record.meeting_id)
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from familywork_app import routes
-from familywork_app.domain import Role, TokenPurpose
+from familywork_app.domain import LogAction, Role, TokenPurpose
 from familywork_app.models import OneTimeToken, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
@@ -117,7 +117,7 @@ def invite_worker(session: Session, user: User, email: object, name: object, ip:
     session.add(worker)
     session.flush()
     token = new_password_token(session, TokenPurpose.STAFF_INVITE, worker, user)
-    log_access(session, user, None, "invite_worker", detail=f"user {worker.id}", ip=ip)
+    log_access(session, user, None, LogAction.INVITE_WORKER, detail=f"user {worker.id}", ip=ip)
     session.commit()
     send_mail(
         address,
@@ -138,7 +138,7 @@ def deactivate_staff(session: Session, user: User, staff_id: object, ip: str = "
     if target.id == user.id:
         raise ServiceError("error.invalid", field="staff")
     target.is_active = False
-    log_access(session, user, None, "deactivate_staff", detail=f"user {target.id}", ip=ip)
+    log_access(session, user, None, LogAction.DEACTIVATE_STAFF, detail=f"user {target.id}", ip=ip)
     session.commit()
     end_all_sessions(session, saved_id(target.id))
 

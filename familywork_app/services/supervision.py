@@ -18,6 +18,7 @@ from familywork_app.domain import (
     ApplicationStatus,
     FamilyStatus,
     Language,
+    LogAction,
     MeetingStatus,
     Municipality,
     SupportArea,
@@ -197,7 +198,7 @@ def service_figures(
         median_days_to_first_meeting=_median_days(session),
         applications_per_month=_per_month(session, day),
     )
-    log_access(session, user, None, "view_figures", ip=ip)
+    log_access(session, user, None, LogAction.VIEW_FIGURES, ip=ip)
     session.commit()
     return figures
 
@@ -223,7 +224,9 @@ def reassign_family(
         )
     ):
         meeting.worker_id = worker.id
-    log_access(session, user, family.id, "reassign_family", detail=f"worker {worker.id}", ip=ip)
+    log_access(
+        session, user, family.id, LogAction.REASSIGN_FAMILY, detail=f"worker {worker.id}", ip=ip
+    )
     session.commit()
 
 
@@ -257,7 +260,9 @@ def register_application(
         if checked.email
         else ""
     )
-    log_access(session, user, family_id, "register_application", detail=f"channel {channel}", ip=ip)
+    log_access(
+        session, user, family_id, LogAction.REGISTER_APPLICATION, detail=f"channel {channel}", ip=ip
+    )
     session.commit()
     if token:
         send_mail(

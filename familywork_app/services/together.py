@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import FamilyStatus
+from familywork_app.domain import FamilyStatus, LogAction
 from familywork_app.models import AuthSession, Child, FamilyGuardian, TogetherSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.access_log import log_access
@@ -77,7 +77,7 @@ def start(
             pin_hash=hash_password(pin.strip()),
         )
     )
-    log_access(session, user, family.id, "start_together", ip=ip)
+    log_access(session, user, family.id, LogAction.START_TOGETHER, ip=ip)
     session.commit()
     return saved_id(family.id)
 
@@ -100,7 +100,7 @@ def family_people(
         .where(Child.family_id == family.id)
         .order_by(col(Child.birth_year), col(Child.id))
     ).all()
-    log_access(session, user, family.id, "view_together", ip=ip)
+    log_access(session, user, family.id, LogAction.VIEW_TOGETHER, ip=ip)
     session.commit()
     return TogetherFamily(
         family_id=saved_id(family.id),
@@ -138,6 +138,6 @@ def end(session: Session, user: User, token: object, secret: object, ip: str = "
         raise ServiceError("together.unlock_wrong", field="secret")
     lock.ended_at = utcnow()
     session.add(lock)
-    log_access(session, user, lock.family_id, "end_together", ip=ip)
+    log_access(session, user, lock.family_id, LogAction.END_TOGETHER, ip=ip)
     session.commit()
     return lock.family_id

@@ -10,7 +10,7 @@ checks of what staff send in `visit_checks`.
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
-from familywork_app.domain import FamilyStatus, MeetingStatus, SupportArea
+from familywork_app.domain import FamilyStatus, LogAction, MeetingStatus, SupportArea
 from familywork_app.models import Application, Child, Family, FamilyGuardian, Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access, log_families
@@ -61,7 +61,7 @@ def _own_open(
 
 
 def _log_families(
-    session: Session, user: User, rows: list[tuple[Meeting, Family]], action: str, ip: str
+    session: Session, user: User, rows: list[tuple[Meeting, Family]], action: LogAction, ip: str
 ) -> None:
     """One access-log row per distinct family in `rows`, then commit."""
     family_ids = list(dict.fromkeys(saved_id(family.id) for _m, family in rows))
@@ -92,7 +92,12 @@ def record_visit(
     meeting.held_at = meeting.held_at or now
     session.add(meeting)
     log_access(
-        session, user, meeting.family_id, "record_visit", detail=f"meeting {meeting.id}", ip=ip
+        session,
+        user,
+        meeting.family_id,
+        LogAction.RECORD_VISIT,
+        detail=f"meeting {meeting.id}",
+        ip=ip,
     )
     session.commit()
     return meeting_row(session, meeting, user)
@@ -126,7 +131,7 @@ def worker_week(session: Session, user: User, week_start: object, ip: str = "") 
         )
         for m, f in rows
     ]
-    _log_families(session, user, rows, "view_week", ip)
+    _log_families(session, user, rows, LogAction.VIEW_WEEK, ip)
     return week
 
 
@@ -158,7 +163,7 @@ def overlapping(
         )
         for m, f in rows
     ]
-    _log_families(session, user, rows, "check_overlap", ip)
+    _log_families(session, user, rows, LogAction.CHECK_OVERLAP, ip)
     return clashes
 
 
@@ -188,7 +193,12 @@ def close_case(
     family.closed_on = now.astimezone(HELSINKI).date()
     session.add(family)
     log_access(
-        session, user, family.id, "close_case", detail=f"cancelled {len(future)} meetings", ip=ip
+        session,
+        user,
+        family.id,
+        LogAction.CLOSE_CASE,
+        detail=f"cancelled {len(future)} meetings",
+        ip=ip,
     )
     session.commit()
 
@@ -256,6 +266,6 @@ def family_record(session: Session, user: User, family_id: object, ip: str = "")
         ),
         application=_application(session, fid),
     )
-    log_access(session, user, fid, "view_family_record", ip=ip)
+    log_access(session, user, fid, LogAction.VIEW_FAMILY_RECORD, ip=ip)
     session.commit()
     return record

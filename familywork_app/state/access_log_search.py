@@ -11,7 +11,7 @@ from familywork_app.services.access_log import search_log
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import FormModel, Text, text
 from familywork_app.state.handler import Acting, data_handler
-from familywork_app.state.presenters import LogRowView, present_log
+from familywork_app.state.log_presenters import LogRowView, present_log
 
 
 def _day(value: object) -> date | None:

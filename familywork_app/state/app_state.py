@@ -12,13 +12,13 @@ import reflex as rx
 from sqlmodel import Session
 
 from familywork_app import routes
-from familywork_app.config import SESSION_COOKIE
+from familywork_app.config import LANGUAGE_COOKIE, SESSION_COOKIE
 from familywork_app.domain import LANGUAGE_CODES, Language, Role
-from familywork_app.i18n import TEXTS, from_accept_language, valid_language
+from familywork_app.i18n import TEXTS, page_language, valid_language
 from familywork_app.models import User
 from familywork_app.services import ServiceError, auth
-from familywork_app.services.account import set_language as remember_language
-from familywork_app.services.family_home import unread_for
+from familywork_app.services.family_home import unread_for, work_started
+from familywork_app.services.language import choose_language
 from familywork_app.services.policy import guardian_family_id
 from familywork_app.state.forms import form_id
 from familywork_app.state.handler import Visiting, public_handler
@@ -30,11 +30,13 @@ class AppState(rx.State):
     """Language and the signed-in user's public name and role (for the shell only)."""
 
     lang: rx.Field[str] = rx.field("fi")
-    lang_cookie: str = rx.Cookie("", name="fw_lang", max_age=365 * 24 * 3600, same_site="lax")
+    lang_cookie: str = rx.Cookie("", name=LANGUAGE_COOKIE, max_age=365 * 24 * 3600, same_site="lax")
     user_name: rx.Field[str] = rx.field("")
     user_role: rx.Field[str] = rx.field("")
     # unread messages of the signed-in guardian's family (navigation badge)
     unread: rx.Field[int] = rx.field(default_factory=lambda: 0)
+    # whether the guardian's family has a worker yet (no: no meetings, goals or work tabs)
+    family_started: rx.Field[bool] = rx.field(default_factory=lambda: True)
     # set once the page's on_load ran (tests and scripts wait for it)
     ready: rx.Field[bool] = rx.field(default_factory=lambda: False)
     _bound_session: str = ""  # hash of the session this tab's state was loaded under
@@ -74,12 +76,9 @@ class AppState(rx.State):
         return None
 
     def _apply_language(self, user: User | None) -> None:
-        if user is not None:
-            lang = valid_language(user.language)
-        elif self.lang_cookie in LANGUAGE_CODES:
-            lang = self.lang_cookie
-        else:
-            lang = from_accept_language(self.router.headers.accept_language)
+        """The account's language once the person chose one; until then this browser's."""
+        chosen = user.language if user is not None and user.language_chosen else None
+        lang = page_language(chosen, self.lang_cookie, self.router.headers.accept_language)
         if lang != self.lang:  # assigning marks `t` changed: all 650 texts would be sent again
             self.lang = lang
 
@@ -106,6 +105,9 @@ class AppState(rx.State):
         if user.role != Role.GUARDIAN:
             return 0
         family_id = guardian_family_id(db, user) or 0
+        started = work_started(db, family_id) if family_id else False
+        if started != self.family_started:
+            self.family_started = started
         if badge:
             self.unread = unread_for(db, family_id, user) if family_id else 0
         return family_id
@@ -140,7 +142,7 @@ class AppState(rx.State):
         self.lang_cookie = lang
         signed_in = visiting.user is not None
         if visiting.user is not None:
-            remember_language(visiting.db, visiting.user, Language(lang))
+            choose_language(visiting.db, visiting.user, Language(lang))
         # Signed-in pages hold dates formatted on the server: they load again (assets/app.js).
         return rx.call_script(f"fwSetLanguage({json.dumps(lang)}, {json.dumps(signed_in)})")
 

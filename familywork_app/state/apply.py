@@ -30,6 +30,7 @@ from familywork_app.services.application_checks import (
 from familywork_app.services.applications import submit_application
 from familywork_app.services.security import MAX_PASSWORD_LENGTH
 from familywork_app.state.app_state import AppState
+from familywork_app.state.error_summary import ErrorLink, error_links, focus_error_summary
 from familywork_app.state.forms import Checkbox, FormModel, Text, checked, text
 from familywork_app.state.handler import Visiting, public_handler
 from familywork_app.state.signin import ticket_script
@@ -53,6 +54,21 @@ CHILD_FIELDS = {
     "first_name": ("name", "error.child_name"),
     "birth_year": ("year", "error.birth_year"),
 }
+
+
+ERROR_SUMMARY = "apply-errors"  # the id of the form's error summary
+
+
+def error_targets(children: int) -> list[tuple[str, str]]:
+    """(error name, the id of the field its summary link goes to), in the form's order."""
+    rows = [(name, name) for name in ("name", "email", "phone", "municipality", "address")]
+    rows.append(("children", "child_0_name"))
+    for index in range(children):
+        rows += [(f"child_{index}_{part}", f"child_{index}_{part}") for part in ("name", "year")]
+    rows.append(("support_areas", f"area_{next(iter(SupportArea))}"))  # its first checkbox
+    rows += [(name, name) for name in ("description", "reachable", "password", "consent")]
+    rows.append(("form", ""))
+    return rows
 
 
 def _empty_errors(children: int) -> dict[str, str]:
@@ -153,11 +169,15 @@ class ApplyState(AppState):
     description_length: rx.Field[int] = rx.field(0)
     errors: rx.Field[dict[str, str]] = rx.field(default_factory=lambda: _empty_errors(1))
     has_errors: rx.Field[bool] = rx.field(False)
+    # the error summary at the top of the form: every error, linked to its field
+    error_links: rx.Field[list[ErrorLink]] = rx.field(default_factory=list)
 
-    def _refused(self, problem: ServiceError) -> None:
+    def _refused(self, problem: ServiceError) -> object:
         errors = problem.errors if isinstance(problem, FormErrors) else {"form": problem.code}
         self.errors = {**_empty_errors(len(self.children)), **errors}
         self.has_errors = True
+        self.error_links = error_links(self.errors, error_targets(len(self.children)))
+        return focus_error_summary(ERROR_SUMMARY)
 
     @rx.event
     @public_handler()
@@ -186,6 +206,7 @@ class ApplyState(AppState):
     @public_handler(form=ApplyForm)
     def submit(self, visiting: Visiting, form: ApplyForm):
         self.errors, self.has_errors = _empty_errors(len(self.children)), False
+        self.error_links = []
         user = submit_application(visiting.db, form.entry(), self.lang, visiting.ip)
         ticket = auth.issue_signin_ticket(visiting.db, user)
         return rx.call_script(ticket_script(ticket))

@@ -6,7 +6,7 @@ from familywork_app.domain import Role
 from familywork_app.services.export import family_access_log
 from familywork_app.state.app_state import AppState
 from familywork_app.state.handler import Acting, data_handler
-from familywork_app.state.presenters import FamilyLogView, present_family_log
+from familywork_app.state.log_presenters import FamilyLogView, present_family_log
 
 
 class FamilyDataState(AppState):

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from familywork_app.domain import Role
-from familywork_app.i18n import t
+from familywork_app.i18n import fmt_number, t
 from familywork_app.services.family_search import find_families
 from familywork_app.services.supervision import service_figures
 from familywork_app.services.supervision_rows import ServiceFigures
@@ -42,21 +42,25 @@ class FiguresState(AppState):
         lang = self.lang
         median = data.median_days_to_first_meeting
         self.median_days = (
-            t(lang, "figures.days", days=f"{median:.1f}")
+            t(lang, "figures.days", days=median)
             if median is not None
             else t(lang, "figures.no_data")
         )
-        self.active = with_widths([("", w.name, w.active) for w in data.active_per_worker])
+        self.active = with_widths([("", w.name, w.active) for w in data.active_per_worker], lang)
         self.meetings = [
-            WeekCountView(name=m.name, this_week=str(m.this_week), next_week=str(m.next_week))
+            WeekCountView(
+                name=m.name,
+                this_week=fmt_number(m.this_week, lang),
+                next_week=fmt_number(m.next_week, lang),
+            )
             for m in data.meetings_per_worker
         ]
         per_month = data.applications_per_month
         self.by_area = with_widths(
-            [(r.month, t(lang, f"area.{r.area}"), r.count) for r in per_month.by_area]
+            [(r.month, t(lang, f"area.{r.area}"), r.count) for r in per_month.by_area], lang
         )
         self.by_municipality = with_widths(
-            [(r.month, r.municipality, r.count) for r in per_month.by_municipality]
+            [(r.month, r.municipality, r.count) for r in per_month.by_municipality], lang
         )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from familywork_app.domain import GoalStatus
-from familywork_app.i18n import fmt_date, fmt_datetime, t
+from familywork_app.i18n import fmt_date, fmt_datetime, fmt_day_month, fmt_number, t
 from familywork_app.services.family_home import GoalAtAGlance
 from familywork_app.services.goals import GoalRow, RatingPoint
 from familywork_app.services.messages import MessageRow
@@ -30,7 +30,8 @@ class GoalEntryView:
 class RatingBarView:
     """One bar of a goal's ratings chart (and one row of its table for screen readers)."""
 
-    date: str
+    date: str  # the full date, for the table
+    short_date: str  # day and month under the bar, e.g. "12.3." / "12 Mar"
     rating: str
     height: str  # CSS height of the bar, e.g. "70.0%"
 
@@ -72,7 +73,8 @@ class MessageView:
 def _bar(point: RatingPoint, lang: str) -> RatingBarView:
     return RatingBarView(
         date=fmt_date(point.at, lang),
-        rating=str(point.rating),
+        short_date=fmt_day_month(point.at, lang),
+        rating=fmt_number(point.rating, lang),
         height=f"{max(point.rating, LOWEST_BAR) * 10}%",
     )
 

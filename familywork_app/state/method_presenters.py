@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from familywork_app import method_content as mc
 from familywork_app.domain import Respondent
-from familywork_app.i18n import fmt_date, t
+from familywork_app.i18n import fmt_date, fmt_number, t
 from familywork_app.services.method_rows import (
     FamilyResults,
     NetworkPerson,
@@ -144,7 +144,7 @@ def _evaluation(data: FamilyResults, lang: str) -> dict[str, list[EvalPointView]
                     who=e.who,
                     side=side,
                     side_label=t(lang, f"eval.{side}"),
-                    score=str(score),
+                    score=fmt_number(score, lang),
                     height=f"{score * 20}%",
                 )
             )

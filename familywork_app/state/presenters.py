@@ -4,10 +4,8 @@ pages). Pure functions: no database, no state."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from familywork_app.i18n import TEXTS, fmt_datetime, t, valid_language
-from familywork_app.services.access_log import LogEntry
+from familywork_app.i18n import fmt_datetime, fmt_number, t
 from familywork_app.services.caseload import CaseloadRow, QueueRow
-from familywork_app.services.export import FamilyLogEntry
 from familywork_app.services.family_search import FamilyFound
 from familywork_app.services.staff import StaffRow
 
@@ -53,11 +51,16 @@ class BarRow:
     month: str = ""
 
 
-def with_widths(rows: Sequence[tuple[str, str, int]]) -> list[BarRow]:
+def with_widths(rows: Sequence[tuple[str, str, int]], lang: str) -> list[BarRow]:
     """Bar rows from (month, label, count): each bar's width is its share of the largest."""
     top = max((count for _month, _label, count in rows), default=0) or 1
     return [
-        BarRow(label=label, value=str(count), width=f"{count * 100 // top}%", month=month)
+        BarRow(
+            label=label,
+            value=fmt_number(count, lang),
+            width=f"{count * 100 // top}%",
+            month=month,
+        )
         for month, label, count in rows
     ]
 
@@ -144,7 +147,7 @@ class StaffView:
     families: str
 
 
-def present_staff(rows: Sequence[StaffRow]) -> list[StaffView]:
+def present_staff(rows: Sequence[StaffRow], lang: str) -> list[StaffView]:
     return [
         StaffView(
             id=str(s.id),
@@ -152,61 +155,7 @@ def present_staff(rows: Sequence[StaffRow]) -> list[StaffView]:
             email=s.email,
             role=s.role,
             active=s.is_active,
-            families=str(s.active_families),
+            families=fmt_number(s.active_families, lang),
         )
         for s in rows
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class LogRowView:
-    """A row of the supervisor's access-log search."""
-
-    at: str
-    who: str
-    email: str
-    role: str
-    family: str
-    action: str
-    ip: str
-
-
-def present_log(rows: Sequence[LogEntry], lang: str) -> list[LogRowView]:
-    return [
-        LogRowView(
-            at=fmt_datetime(r.at, lang),
-            who=r.who,
-            email=r.email,
-            role=t(lang, f"role.{r.role}") if r.role else "",
-            family=r.family,
-            action=r.action,
-            ip=r.ip,
-        )
-        for r in rows
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class FamilyLogView:
-    """A row of the family's own access log, in plain words."""
-
-    when: str
-    who: str
-    what: str
-
-
-def present_family_log(rows: Sequence[FamilyLogEntry], lang: str) -> list[FamilyLogView]:
-    known = TEXTS[valid_language(lang)]
-
-    def what(action: str) -> str:
-        key = f"log.{action}"
-        return t(lang, key) if key in known else t(lang, "log.other")
-
-    return [
-        FamilyLogView(
-            when=fmt_datetime(r.at, lang),
-            who=f"{r.who} ({t(lang, f'role.{r.role}')})" if r.role else r.who,
-            what=what(r.action),
-        )
-        for r in rows
     ]

@@ -22,12 +22,15 @@ from familywork_app.models import User
 from familywork_app.services import ServiceError, auth, totp
 from familywork_app.services.auth import email_problem
 from familywork_app.state.app_state import AppState
+from familywork_app.state.error_summary import ErrorLink, focus_error_summary
 from familywork_app.state.forms import FormModel, Text, form_text
 from familywork_app.state.handler import Visiting, public_handler
 
 PENDING_SECONDS = 300  # time to give the second factor (or enrol) after a right password
 STEPS = ("password", "code", "enrol", "recovery")
 EMAIL_MAX = 254  # the e-mail column's length
+ERROR_SUMMARY = "signin-errors"  # the id of the error summary of the step shown
+CODE_FIELDS = {"code": "code", "enrol": "enrol-code"}  # the code's input in each step
 
 
 def ticket_script(ticket: str) -> str:
@@ -75,6 +78,8 @@ class SignInState(AppState):
     enrol_qr: rx.Field[str] = rx.field("")
     # shown once, right after enrolment
     recovery_codes: rx.Field[list[str]] = rx.field(default_factory=list)
+    # the error summary at the top of the step's form (a failed submit moves the focus there)
+    error_links: rx.Field[list[ErrorLink]] = rx.field(default_factory=list)
     _pending_id: int = 0
     _pending_until: float = 0.0
     _secret: str = ""
@@ -83,19 +88,34 @@ class SignInState(AppState):
     def _reset_steps(self) -> None:
         self.step, self.code_error = "password", ""
         self.enrol_secret = self.enrol_uri = self.enrol_qr = ""
-        self.recovery_codes = []
+        self.recovery_codes, self.error_links = [], []
         self._pending_id, self._pending_until, self._secret, self._enrolled = 0, 0.0, "", False
+
+    def _summary(self) -> object:
+        """The errors now shown, linked to their fields in the summary, and the focus moved to
+        it; nothing when there are none."""
+        if self.step == "password":
+            fields = [("email", self.email_error), ("password", self.password_error)]
+        else:
+            fields = [(CODE_FIELDS.get(self.step, ""), self.code_error)]
+        links = [ErrorLink(field=field, key=key) for field, key in fields if key]
+        if self.form_error:  # already translated (it may hold the seconds to wait)
+            links.append(ErrorLink(field="", key="", text=self.form_error))
+        self.error_links = links
+        return focus_error_summary(ERROR_SUMMARY) if links else None
 
     def _expired(self) -> None:
         self._reset_steps()
         self.form_error = t(self.lang, "signin.expired")
 
-    def _refused(self, problem: ServiceError) -> None:
+    def _refused(self, problem: ServiceError) -> object:
         """The second-factor service refused the pending account: start again."""
         self._expired()
+        return self._summary()
 
-    def _wait(self, seconds: int) -> None:
+    def _wait(self, seconds: int) -> object:
         self.form_error = t(self.lang, "signin.wait", seconds=seconds)
+        return self._summary()
 
     def _pending_user(self, db: Session) -> User | None:
         """The staff member whose password was right, while the step is still open."""
@@ -139,9 +159,9 @@ class SignInState(AppState):
         self.email = form.email
         self.email_error = email_problem(form.email)
         self.password_error = "" if form.password else "error.required_password"
-        self.form_error = ""
+        self.form_error, self.error_links = "", []
         if self.email_error or self.password_error:
-            return
+            return self._summary()
         result = await asyncio.to_thread(
             auth.authenticate, visiting.db, form.email, form.password, visiting.ip
         )
@@ -149,7 +169,7 @@ class SignInState(AppState):
             return self._wait(result.wait_seconds)
         if result.user is None:
             self.form_error = t(self.lang, "signin.failed")
-            return
+            return self._summary()
         if not totp.needs_second_factor(result.user):
             ticket = auth.issue_signin_ticket(visiting.db, result.user)
             return rx.call_script(ticket_script(ticket))
@@ -161,16 +181,16 @@ class SignInState(AppState):
         """The code from the app (or a recovery code): right, and the cookie hand-over starts."""
         if self.step != "code":
             return
-        self.code_error, self.form_error = "", ""
+        self.code_error, self.form_error, self.error_links = "", "", []
         user = self._pending_user(visiting.db)
         if user is None:
-            return
+            return self._summary()
         result = totp.verify_code(visiting.db, user, form.code, visiting.ip)
         if result.wait_seconds:
             return self._wait(result.wait_seconds)
         if not result.ok:
             self.code_error = "signin.code_failed"
-            return rx.set_value("code", "")
+            return [rx.set_value("code", ""), self._summary()]
         ticket = auth.issue_signin_ticket(visiting.db, user)
         self._reset_steps()
         return rx.call_script(ticket_script(ticket))
@@ -181,10 +201,10 @@ class SignInState(AppState):
         """Save the new second factor once a code from the app matches; show recovery codes."""
         if self.step != "enrol":
             return
-        self.code_error, self.form_error = "", ""
+        self.code_error, self.form_error, self.error_links = "", "", []
         user = self._pending_user(visiting.db)
         if user is None:
-            return
+            return self._summary()
         result = totp.confirm_enrolment(
             visiting.db, user, self._secret, form.enrol_code, visiting.ip
         )
@@ -192,7 +212,7 @@ class SignInState(AppState):
             return self._wait(result.wait_seconds)
         if not result.ok:
             self.code_error = "signin.enrol_failed"
-            return rx.set_value("enrol-code", "")
+            return [rx.set_value("enrol-code", ""), self._summary()]
         self.enrol_secret = self.enrol_uri = self.enrol_qr = self._secret = ""
         self.recovery_codes, self._enrolled = list(result.recovery_codes), True
         self.step = "recovery"

@@ -38,7 +38,7 @@ class StaffState(AppState):
     _form_key: str = ""  # "list" while deactivating (its errors show under the list)
 
     def _reload(self, acting: Acting) -> None:
-        self.staff = present_staff(svc.staff_list(acting.db, acting.user, acting.ip))
+        self.staff = present_staff(svc.staff_list(acting.db, acting.user, acting.ip), self.lang)
         self.loaded = True
 
     def _refused(self, problem: ServiceError) -> None:

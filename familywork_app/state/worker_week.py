@@ -1,7 +1,7 @@
 """States of the worker's week view (own agreed and open meetings) and the staff inbox."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import reflex as rx
 
@@ -17,24 +17,49 @@ from familywork_app.state.meeting_presenters import WeekMeetingView, present_wee
 WEEKS_EITHER_WAY = 52  # how far the week view goes from the current week (exclusive)
 
 
+@dataclass(frozen=True, slots=True)
+class WeekHeadingView:
+    """The week view's heading, its date range and the text when it has no meetings."""
+
+    heading: str
+    dates: str
+    empty: str
+
+
+def week_heading(monday: date, this_monday: date, lang: str) -> WeekHeadingView:
+    """The heading says "This week's meetings" only for the current week; any other week is
+    "Meetings, week 49", with its dates and its own "no meetings" text."""
+    week = monday.isocalendar().week
+    current = monday == this_monday
+    return WeekHeadingView(
+        heading=t(lang, "week.title") if current else t(lang, "week.title_other", week=week),
+        dates=t(
+            lang,
+            "week.title_range",
+            start=fmt_date(monday, lang),
+            end=fmt_date(monday + timedelta(days=6), lang),
+        ),
+        empty=t(lang, "week.empty") if current else t(lang, "week.empty_other", week=week),
+    )
+
+
 class WeekState(AppState):
     loaded: rx.Field[bool] = rx.field(False)
     offset: rx.Field[int] = rx.field(0)  # weeks from the current one
-    title: rx.Field[str] = rx.field("")
+    heading: rx.Field[str] = rx.field("")
+    title: rx.Field[str] = rx.field("")  # the week's dates
+    empty: rx.Field[str] = rx.field("")
     # one row per meeting, with its day heading
     days: rx.Field[list[WeekMeetingView]] = rx.field(default_factory=list)
 
     def _show(self, acting: Acting) -> None:
         lang = self.lang
         today = utcnow().astimezone(HELSINKI).date()
-        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=self.offset)
+        this_monday = today - timedelta(days=today.weekday())
+        monday = this_monday + timedelta(weeks=self.offset)
         rows = worker_week(acting.db, acting.user, monday, acting.ip)
-        self.title = t(
-            lang,
-            "week.title_range",
-            start=fmt_date(monday, lang),
-            end=fmt_date(monday + timedelta(days=6), lang),
-        )
+        shown = week_heading(monday, this_monday, lang)
+        self.heading, self.title, self.empty = shown.heading, shown.dates, shown.empty
         self.days = [present_week_meeting(r, lang) for r in rows]
         self.loaded = True
 

@@ -45,7 +45,7 @@ def _invite_newcomer(tablet: Page, new_context, app_server) -> Page:
         "link", name="Henkilöstö"
     ).click()
     wait_ready(tablet)
-    tablet.get_by_label("Nimesi").fill("Eero Uusi")
+    tablet.get_by_label("Työntekijän nimi").fill("Eero Uusi")
     tablet.get_by_label("Sähköposti").fill(NEWCOMER)
     tablet.get_by_role("button", name="Lähetä kutsu").click()
     expect(tablet.get_by_role("cell", name=NEWCOMER)).to_be_visible()

@@ -26,12 +26,14 @@ def test_apply_from_scratch_correcting_wrong_input(phone):
     phone.get_by_label("Kerro tilanteestanne").fill("Arki on raskasta, toivomme tukea iltoihin.")
     phone.get_by_label("Salasana tunnukseesi").fill("lyhyt")
     phone.get_by_role("button", name="Lähetä hakemus").click()
-    # Every wrong field says what is wrong, and everything typed is still there.
-    expect(phone.get_by_text("Tarkista sähköpostiosoite", exact=False)).to_be_visible()
-    expect(phone.get_by_text("Kirjoita syntymävuosi", exact=False)).to_be_visible()
-    expect(phone.get_by_text("Valitse vähintään yksi.", exact=True)).to_be_visible()
-    expect(phone.get_by_text("vähintään 12 merkkiä", exact=False).first).to_be_visible()
-    expect(phone.get_by_text("ilman lupaa ottaa yhteyttä", exact=False)).to_be_visible()
+    # Every wrong field says what is wrong beside it (and in the summary at the top), and
+    # everything typed is still there.
+    beside = phone.locator(".field-error")
+    expect(beside.filter(has_text="Tarkista sähköpostiosoite")).to_be_visible()
+    expect(beside.filter(has_text="Kirjoita syntymävuosi")).to_be_visible()
+    expect(beside.filter(has_text=re.compile(r"^Valitse vähintään yksi\.$"))).to_be_visible()
+    expect(beside.filter(has_text="vähintään 12 merkkiä")).to_be_visible()
+    expect(beside.filter(has_text="ilman lupaa ottaa yhteyttä")).to_be_visible()
     expect(phone.get_by_label("Nimesi")).to_have_value("Minna Mustonen")
     expect(phone.get_by_label("Kerro tilanteestanne")).to_have_value(
         "Arki on raskasta, toivomme tukea iltoihin."

@@ -39,7 +39,7 @@ def test_supervisor_invites_a_worker_who_sets_a_password_and_is_later_deactivate
     ).click()
     wait_ready(tablet)
     assert axe_violations(tablet) == []
-    tablet.get_by_label("Nimesi").fill("Tiina Tuore")
+    tablet.get_by_label("Työntekijän nimi").fill("Tiina Tuore")
     tablet.get_by_label("Sähköposti").fill("tiina.tuore@example.org")
     tablet.get_by_role("button", name="Lähetä kutsu").click()
     expect(tablet.get_by_role("cell", name="tiina.tuore@example.org")).to_be_visible()
@@ -55,6 +55,9 @@ def test_supervisor_invites_a_worker_who_sets_a_password_and_is_later_deactivate
     worker = new_context(viewport=TABLET)
     sign_in(worker, "worker2@example.org", home="/caseload")
     tablet.get_by_role("button", name="Poista käytöstä: Mikko Pulkkinen").click()
+    tablet.get_by_role("dialog").get_by_role(
+        "button", name="Kyllä, poista käytöstä – istunnot päättyvät heti"
+    ).click()
     expect(
         tablet.get_by_role("row", name=re.compile("Mikko Pulkkinen")).get_by_text(
             "Poistettu käytöstä"
@@ -110,7 +113,7 @@ def test_supervisor_searches_the_access_log(tablet):
     tablet.get_by_label("Perhe").fill("Tolonen")  # the overview just listed it in the queue
     tablet.get_by_role("button", name="Hae", exact=True).click()
     expect(tablet.get_by_text(re.compile(r"Rivejä: [1-9]"))).to_be_visible()
-    expect(tablet.get_by_role("cell", name="view_queue").first).to_be_visible()
+    expect(tablet.get_by_role("cell", name="näki hakemuksen jonossa").first).to_be_visible()
     assert axe_violations(tablet) == []
 
 
