@@ -186,7 +186,6 @@ EXCLUDED = {
     "account.change_password": _OWN_ACCOUNT,
     "account.end_my_session": _OWN_ACCOUNT,
     "account.my_sessions": _OWN_ACCOUNT,
-    "account.set_language": _OWN_ACCOUNT,
     "auth.issue_signin_ticket": "sign-in of the user's own account; no family data",
     "auth.live_sessions": _OWN_ACCOUNT,
     "language.choose_language": _OWN_ACCOUNT,

@@ -17,8 +17,12 @@ def test_the_staff_page_names_its_column_and_its_invite_field_for_what_they_hold
 
     page = str(staff_admin_page())
     assert '"apply.name"' not in page  # "Your name" is the applicant's own field
-    assert '"staff.name"' in page and '"staff.invite_name"' in page
-    assert [TEXTS[lang]["staff.name"] for lang in LANGS] == ["Nimi", "Namn", "Name"]
+    assert '"staff.name_email"' in page and '"staff.invite_name"' in page
+    assert [TEXTS[lang]["staff.name_email"] for lang in LANGS] == [
+        "Nimi ja sähköposti",
+        "Namn och e-post",
+        "Name and e-mail",
+    ]
     for lang in LANGS:
         assert TEXTS[lang]["staff.invite_name"] != TEXTS[lang]["apply.name"]
 

@@ -69,7 +69,7 @@ def error_summary(summary_id: str, items: rx.Var, intro: rx.Var | None = None) -
         rx.el.div(
             rx.el.h2(T["form.error_summary"], id=title_id, class_name="h3"),
             rx.el.p(intro) if intro is not None else rx.fragment(),
-            rx.el.ul(rx.foreach(items, line)),
+            rx.el.ul(rx.foreach(items, line), class_name="error-list"),
             id=summary_id,
             role="group",
             aria_labelledby=title_id,

@@ -68,7 +68,7 @@ TEXTS = {
     "overview.search": "Search",
     "worker.reassign": "Change the family's worker",
     "worker.reassign_button": "Change worker",
-    "staff.name": "Name",
+    "staff.name_email": "Name and e-mail",
     "staff.invite_name": "The worker's name",
     "record.application": "Application",
     "week.title_other": "Meetings, week {week}",

@@ -68,7 +68,7 @@ TEXTS = {
     "overview.search": "Hae",
     "worker.reassign": "Vaihda perheen työntekijä",
     "worker.reassign_button": "Vaihda työntekijä",
-    "staff.name": "Nimi",
+    "staff.name_email": "Nimi ja sähköposti",
     "staff.invite_name": "Työntekijän nimi",
     "record.application": "Hakemus",
     "week.title_other": "Tapaamiset, viikko {week}",

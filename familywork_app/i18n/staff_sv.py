@@ -68,7 +68,7 @@ TEXTS = {
     "overview.search": "Sök",
     "worker.reassign": "Byt familjearbetare för familjen",
     "worker.reassign_button": "Byt familjearbetare",
-    "staff.name": "Namn",
+    "staff.name_email": "Namn och e-post",
     "staff.invite_name": "Familjearbetarens namn",
     "record.application": "Ansökan",
     "week.title_other": "Möten, vecka {week}",

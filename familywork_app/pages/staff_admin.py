@@ -12,8 +12,8 @@ from familywork_app.state.staff_admin import SetPasswordState, StaffState
 def _staff_row(s) -> rx.Component:
     """`s`: a `StaffView`."""
     return rx.el.tr(
-        rx.el.td(s.name),
-        rx.el.td(s.email),
+        # The address under the name: four columns fit a phone without breaking words.
+        rx.el.td(s.name, rx.el.br(), rx.el.span(s.email, class_name="muted")),
         rx.el.td(T["role." + s.role]),
         rx.el.td(s.families),
         rx.el.td(
@@ -51,8 +51,7 @@ def staff_admin_page() -> rx.Component:
                             *[
                                 rx.el.th(T[k], scope="col")
                                 for k in (
-                                    "staff.name",
-                                    "signin.email",
+                                    "staff.name_email",
                                     "staff.role",
                                     "overview.families",
                                     "staff.status",

@@ -111,8 +111,8 @@ def _application(q) -> rx.Component:
                             )
                         ),
                     ),
-                    *_detail_row(T["apply.address"], rx.el.span(d.address, ", ", d.municipality)),
-                    *_detail_row(T["apply.reachable"], d.reachable),
+                    *_detail_row(T["apply.address"], d.address),
+                    *_detail_row(T["queue.reachable"], d.reachable),
                     *_detail_row(T["queue.areas"], d.areas),
                     class_name="details-list",
                 ),

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from familywork_app.domain import Language
 from familywork_app.models import AuthSession, User, utcnow
 from familywork_app.services import NotAllowed, ServiceError
 from familywork_app.services.auth import end_all_sessions, live_sessions
@@ -137,10 +136,3 @@ def change_password(
     session.add(user)
     session.commit()
     return end_all_sessions(session, saved_id(user.id), keep_token=current_token)
-
-
-def set_language(session: Session, user: User, language: Language) -> None:
-    """Remember the user's language on their account (pages, e-mails and pushes use it)."""
-    user.language = language
-    session.add(user)
-    session.commit()

@@ -22,7 +22,6 @@ class ApplicationDetailView:
     name: str = ""
     submitted: str = ""  # the date, e.g. "2.3.2026"
     channel: str = ""
-    municipality: str = ""
     address: str = ""
     areas: str = ""
     description: str = ""
@@ -37,7 +36,6 @@ def present_application(details: ApplicationDetails, lang: str) -> ApplicationDe
         name=details.family_name,
         submitted=fmt_date(details.submitted_at, lang),
         channel=t(lang, f"channel.{details.channel}"),
-        municipality=details.municipality,
         address=details.address,
         areas=", ".join(t(lang, f"area.{a}") for a in details.areas),
         description=details.description,

@@ -75,7 +75,7 @@ def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(
     assert axe_violations(page) == []
     page.get_by_label("Vahvistuskoodi").fill("000000")
     page.get_by_role("button", name="Ota käyttöön").click()
-    expect(page.get_by_text("Koodi ei täsmää.", exact=False)).to_be_visible()
+    expect(page.locator("#enrol-code-error")).to_contain_text("Koodi ei täsmää.")
     expect(page.get_by_label("Vahvistuskoodi")).to_have_attribute("aria-invalid", "true")
     page.get_by_label("Vahvistuskoodi").fill(totp_code(NEWCOMER, secret))
     page.get_by_role("button", name="Ota käyttöön").click()
@@ -92,7 +92,7 @@ def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(
     expect(page.get_by_role("heading", name="Vahvista kirjautuminen")).to_be_visible()
     assert axe_violations(page) == []
     enter_code(page, "000000")
-    expect(page.get_by_text("Koodi on väärä tai jo käytetty.", exact=False)).to_be_visible()
+    expect(page.locator("#code-error")).to_contain_text("Koodi on väärä tai jo käytetty.")
     expect(page.get_by_label("Vahvistuskoodi")).to_have_attribute("aria-invalid", "true")
     assert re.search(r"/signin/?$", page.url)
     enter_code(page, totp_code(NEWCOMER, secret))
@@ -106,7 +106,7 @@ def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(
     _sign_out(page)
     sign_in(page, NEWCOMER, NEWCOMER_PASSWORD)
     enter_code(page, codes[0])
-    expect(page.get_by_text("Koodi on väärä tai jo käytetty.", exact=False)).to_be_visible()
+    expect(page.locator("#code-error")).to_contain_text("Koodi on väärä tai jo käytetty.")
     enter_code(page, codes[1])
     _lands_on(page, "/caseload")
 
@@ -114,7 +114,7 @@ def test_new_worker_enrols_a_second_factor_then_signs_in_with_codes(
 def test_demo_worker_gives_a_wrong_code_then_cancels_and_signs_in(tablet):
     sign_in(tablet, "worker2@example.org", second_factor=False)
     enter_code(tablet, "000000")
-    expect(tablet.get_by_text("Koodi on väärä tai jo käytetty.", exact=False)).to_be_visible()
+    expect(tablet.locator("#code-error")).to_contain_text("Koodi on väärä tai jo käytetty.")
     tablet.get_by_role("button", name="Peruuta").click()
     expect(tablet.get_by_role("button", name="Kirjaudu", exact=True)).to_be_visible()
     sign_in(tablet, "worker2@example.org", home="/caseload")

@@ -59,7 +59,9 @@ def test_email_in_use_is_refused_without_saying_whether_it_has_an_account(phone)
     phone.get_by_label("Sähköposti").fill("family@example.org")
     phone.get_by_role("button", name="Lähetä hakemus").click()
     expect(
-        phone.get_by_text("Kirjaudu sisään tai käytä toista osoitetta", exact=False)
+        phone.locator("#email-error").get_by_text(
+            "Kirjaudu sisään tai käytä toista osoitetta", exact=False
+        )
     ).to_be_visible()
 
 

@@ -40,7 +40,8 @@ def test_staff_sign_in_on_a_tablet_and_land_on_their_home(tablet, email, home, h
 
 def test_wrong_password_shows_the_error_and_keeps_the_email(phone):
     sign_in(phone, "family@example.org", password="not the right one")
-    expect(phone.get_by_text("Sähköposti tai salasana on väärin.")).to_be_visible()
+    # beside the form (and in the error summary at its top)
+    expect(phone.locator("#signin-form-error")).to_have_text("Sähköposti tai salasana on väärin.")
     expect(phone.get_by_label("Sähköposti")).to_have_value("family@example.org")
     assert re.search(r"/signin/?$", phone.url)
     assert axe_violations(phone) == []
@@ -49,7 +50,7 @@ def test_wrong_password_shows_the_error_and_keeps_the_email(phone):
 def test_empty_form_marks_the_fields(phone):
     open_page(phone, "/signin")
     phone.get_by_role("button", name="Kirjaudu", exact=True).click()
-    expect(phone.get_by_text("Kirjoita sähköpostiosoite.")).to_be_visible()
+    expect(phone.locator("#email-error")).to_have_text("Kirjoita sähköpostiosoite.")
     expect(phone.get_by_label("Sähköposti")).to_have_attribute("aria-invalid", "true")
 
 
