@@ -112,19 +112,6 @@ class AppState(rx.State):
             self.unread = unread_for(db, family_id, user) if family_id else 0
         return family_id
 
-    # TRANSITIONAL (issue 13): the two old guards, until every state uses `data_handler`.
-    def _guard_with_badge(self, db: Session, *roles: Role) -> tuple[User | None, list]:
-        user, redirect = self._guard(db, *roles)
-        if user is not None:
-            self._own_family(db, user)
-        return user, redirect
-
-    def _guard_guardian(self, db: Session, badge: bool = True) -> tuple[User | None, int, list]:
-        user, redirect = self._guard(db, Role.GUARDIAN)
-        if user is None:
-            return None, 0, redirect
-        return user, self._own_family(db, user, badge=badge), []
-
     # --- events ---
     @rx.event
     @public_handler()
