@@ -60,7 +60,7 @@ def staff_admin_page() -> rx.Component:
                         )
                     ),
                     rx.el.tbody(rx.foreach(S.staff, _staff_row)),
-                    class_name="table card",
+                    class_name="table card staff-table",
                 ),
                 rx.el.p(
                     rx.cond(S.errors["list"] != "", T[S.errors["list"]], ""),
