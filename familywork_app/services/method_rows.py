@@ -7,6 +7,7 @@ Two kinds of type live here:
   and, for the two maps, the changes since the map before.
 """
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,7 +90,7 @@ class NetworkPerson:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MethodResult:
+class MethodResult(ABC):
     """What every saved result has: when, who answered (or who saved it), a note, the visit."""
 
     kind: ClassVar[MethodKind]
@@ -101,9 +102,9 @@ class MethodResult:
     note: str
     meeting_id: int | None
 
+    @abstractmethod
     def answers(self) -> MethodData:
-        """The result's own answers, as stored."""
-        raise NotImplementedError
+        """The result's own answers, as stored (each kind of result says what they are)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
