@@ -132,3 +132,23 @@ document.addEventListener(
   },
   true,
 );
+
+// After a save: the text goes into the page's polite live region (#toast, in every shell), so
+// a screen reader says it without moving the focus; it shows for six seconds, then hides.
+// The same text twice in a row is cleared first, so it is announced again.
+window.fwToast = function (text) {
+  const region = document.getElementById("toast");
+  const line = document.getElementById("toast-text");
+  if (!region || !line) return;
+  clearTimeout(window.fwToastTimer);
+  line.textContent = "";
+  region.dataset.empty = "true";
+  window.setTimeout(() => {
+    line.textContent = text;
+    region.dataset.empty = "false";
+  }, 50);
+  window.fwToastTimer = window.setTimeout(() => {
+    region.dataset.empty = "true";
+    line.textContent = "";
+  }, 6000);
+};

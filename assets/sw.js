@@ -1,8 +1,9 @@
 /* Perhetyö service worker: app shell and static files cached; pages network-first so a new
    deploy is picked up; the websocket and backend routes are never cached. */
-const VERSION = "fw-v4";
+const VERSION = "fw-v5";
 const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/app.js", "/account.js",
-               "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico"];
+               "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico",
+               "/fonts/source-sans-3-latin-wght-normal.woff2"];
 const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/"];
 
 self.addEventListener("install", (event) => {

@@ -134,8 +134,8 @@ class FakeFormState:
     def _ip(self) -> str:
         return "192.0.2.9"
 
-    def _refused(self, problem: ServiceError) -> None:
-        self.state._refused(self, problem)
+    def _refused(self, problem: ServiceError) -> object:
+        return self.state._refused(self, problem)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
@@ -166,8 +166,11 @@ def test_the_register_handler_is_for_staff_and_names_a_wrong_channel(handler_db)
     )
     assert RegisterState.submit.fn(guardian_state, {**BROWSER, "channel": "paper"}) is None
     state = FakeFormState(RegisterState, worker)
-    RegisterState.submit.fn(state, {**BROWSER, "channel": "eform"})
-    assert state.channel_error == "error.invalid" and not state.has_errors
+    refused = RegisterState.submit.fn(state, {**BROWSER, "channel": "eform"})
+    assert state.channel_error == "error.invalid" and state.has_errors
+    # the summary at the top links to the channel and takes the focus
+    assert [(e.field, e.key) for e in state.error_links] == [("channel-paper", "error.invalid")]
+    assert "fwFocusErrorSummary" in repr(refused) and "register-errors" in repr(refused)
     RegisterState.submit.fn(state, {**BROWSER, "channel": "phone", "phone": "abc"})
     assert state.errors["phone"] == "error.phone_invalid" and state.channel_error == ""
     RegisterState.submit.fn(state, {**BROWSER, "channel": "phone"})

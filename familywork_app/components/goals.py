@@ -9,6 +9,7 @@ import reflex as rx
 from reflex.vars.object import ObjectVar
 
 from familywork_app.components.shell import T
+from familywork_app.components.ui import empty_state, status_badge
 from familywork_app.state.goal_presenters import GoalView
 
 
@@ -94,7 +95,7 @@ def _entry_form(S, goal_id: rx.Var) -> rx.Component:
         ),
         rx.cond(
             S.saved == goal_id,
-            rx.el.p(T["goals.saved"], role="status", class_name="ok"),
+            rx.el.p(T["goals.saved"], class_name="ok"),  # the toast announces it
             rx.fragment(),
         ),
         rx.el.button(T["goals.save"], type="submit", class_name="btn btn-primary"),
@@ -107,7 +108,7 @@ def _entry_form(S, goal_id: rx.Var) -> rx.Component:
 def _goal(S, g: ObjectVar[GoalView], extra) -> rx.Component:
     """One `GoalView` as a card."""
     return rx.el.li(
-        rx.el.p(g.status_label, class_name="tag"),
+        rx.el.p(status_badge(g.status_label, g.status)),
         rx.el.h2(g.title, class_name="h3"),
         rx.el.p(g.area, class_name="muted"),
         rx.el.p(rx.el.strong(T["goals.what_we_do"]), ": ", g.what),
@@ -137,5 +138,5 @@ def goal_list(S, extra=None) -> rx.Component:
     return rx.cond(
         S.goals.length() > 0,
         rx.el.ul(rx.foreach(S.goals, lambda g: _goal(S, g, extra)), class_name="plain-list"),
-        rx.el.p(T["goals.none"], class_name="muted"),
+        empty_state("target", "goals.none"),
     )

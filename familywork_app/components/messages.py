@@ -4,6 +4,7 @@ import reflex as rx
 from reflex.vars.object import ObjectVar
 
 from familywork_app.components.shell import T
+from familywork_app.components.ui import empty_state
 from familywork_app.state.goal_presenters import MessageView
 
 MAX_LENGTH = 2000
@@ -19,13 +20,13 @@ def _message(m: ObjectVar[MessageView]) -> rx.Component:
     )
 
 
-def thread(messages: rx.Var) -> rx.Component:
+def thread(messages: rx.Var, next_key: str = "") -> rx.Component:
     """`messages` (a list of `MessageView`) oldest first, so the newest is at the bottom next to
-    the box."""
+    the box; none yet says what to do (`next_key`)."""
     return rx.cond(
         messages.to(list).length() > 0,
         rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
-        rx.el.p(T["messages.none"], class_name="muted"),
+        empty_state("message-circle", "messages.none", next_key),
     )
 
 

@@ -10,6 +10,7 @@ import reflex as rx
 from reflex.vars import StringVar
 
 from familywork_app import routes
+from familywork_app.components.icons import icon
 from familywork_app.domain import Role
 from familywork_app.state.app_state import AppState
 
@@ -54,7 +55,25 @@ def offline_banner() -> rx.Component:
 
 def sign_out_button() -> rx.Component:
     return rx.el.button(
-        T["common.signout"], type="button", class_name="btn btn-quiet", on_click=AppState.sign_out
+        icon("log-out"),
+        rx.el.span(T["common.signout"]),
+        type="button",
+        class_name="btn btn-quiet",
+        on_click=AppState.sign_out,
+    )
+
+
+def toast_region() -> rx.Component:
+    """The polite live region that `fwToast` (assets/app.js) fills after a save: present from
+    the first paint, so a screen reader announces what is put into it; the focus stays put."""
+    return rx.el.div(
+        rx.el.p(id="toast-text"),
+        id="toast",
+        # a live region without the status role: pages keep their one role="status" each
+        aria_live="polite",
+        aria_atomic="true",
+        class_name="toast",
+        data_empty="true",
     )
 
 
@@ -72,6 +91,7 @@ def public_page(*children: rx.Component) -> rx.Component:
         rx.el.footer(
             rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)), class_name="page-footer"
         ),
+        toast_region(),
         class_name="layout-public",
         data_ready=AppState.ready,
         lang=AppState.lang,
@@ -92,6 +112,7 @@ def _unread_badge() -> rx.Component:
 def _nav_link(label_key: str, href: str) -> rx.Component:
     current = AppState.router.page.path == href
     return rx.el.a(
+        icon(NAV_ICONS[href], class_name="icon nav-icon"),
         rx.el.span(T[label_key]),
         _unread_badge() if href == routes.FAMILY_MESSAGES else rx.fragment(),
         href=href,
@@ -134,6 +155,7 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
         ),
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
         _footer(),
+        toast_region(),
         rx.el.nav(
             *[
                 rx.cond(AppState.family_started, _nav_link(k, h), rx.fragment())
@@ -175,6 +197,7 @@ def staff_page(*children: rx.Component) -> rx.Component:
             ),
             class_name="staff-body",
         ),
+        toast_region(),
         class_name="layout-staff",
         data_ready=AppState.ready,
         lang=AppState.lang,
@@ -207,6 +230,20 @@ GUARDIAN_NAV = [
 # Tabs that have something to show only once the family has a worker (not while applying).
 ONCE_WORK_STARTED = frozenset({routes.FAMILY_MEETINGS, routes.FAMILY_GOALS, routes.FAMILY_WORK})
 # (label, route, the one staff role that sees it, or None for both)
+NAV_ICONS = {
+    routes.FAMILY_HOME: "house",
+    routes.FAMILY_MEETINGS: "calendar",
+    routes.FAMILY_GOALS: "target",
+    routes.FAMILY_MESSAGES: "message-circle",
+    routes.OVERVIEW: "chart-column",
+    routes.CASELOAD: "users",
+    routes.QUEUE: "clipboard-list",
+    routes.WEEK: "calendar-days",
+    routes.INBOX: "inbox",
+    routes.REGISTER: "user-plus",
+    routes.STAFF: "settings",
+    routes.ACCESS_LOG: "shield-check",
+}
 STAFF_NAV: list[tuple[str, str, Role | None]] = [
     ("nav.overview", routes.OVERVIEW, Role.SUPERVISOR),
     ("nav.caseload", routes.CASELOAD, Role.WORKER),

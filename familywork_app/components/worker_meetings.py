@@ -3,6 +3,7 @@
 import reflex as rx
 
 from familywork_app.components.shell import T
+from familywork_app.components.ui import status_badge
 from familywork_app.domain import MeetingPlace, MeetingStatus, Method
 from familywork_app.state.meeting_presenters import MeetingView
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
@@ -212,12 +213,7 @@ def meeting_card(m: MeetingView) -> rx.Component:
         | (m.status == MeetingStatus.CHANGE_REQUESTED.value)
     )
     return rx.el.li(
-        rx.el.p(
-            m.status_label,
-            class_name=rx.cond(
-                m.status == MeetingStatus.CHANGE_REQUESTED.value, "tag tag-attention", "tag"
-            ),
-        ),
+        rx.el.p(status_badge(m.status_label, m.status)),
         rx.el.h4(m.when),
         rx.el.p(m.place, " · ", m.topic),
         rx.cond(

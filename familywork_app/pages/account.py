@@ -59,7 +59,7 @@ def _sessions() -> rx.Component:
         rx.el.p(T["account.sessions_lead"], class_name="muted"),
         rx.el.ul(
             rx.foreach(S.sessions, _session_item),
-            class_name="card-grid",
+            class_name="cards",
             aria_labelledby="sessions-title",
         ),
         rx.el.p(

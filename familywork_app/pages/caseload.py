@@ -4,19 +4,29 @@ import reflex as rx
 from reflex_components_core.el.elements.forms import CheckboxInput  # on_change: bool
 
 from familywork_app import routes
+from familywork_app.components.icons import icon
 from familywork_app.components.shell import T, fill, loading_or, staff_page
+from familywork_app.components.ui import empty_state, status_badge
 from familywork_app.domain import FamilyStatus, Municipality, values
 from familywork_app.state.caseload import CaseloadState as S
 
 
 def _family_card(f) -> rx.Component:
-    """`f`: a `CaseloadView`."""
+    """`f`: a `CaseloadView`: the name and status first, then what is next, then the figures."""
     return rx.el.li(
-        rx.el.h2(rx.el.a(f.name, href=routes.FAMILY_RECORD_PREFIX + f.id), class_name="h3"),
-        rx.el.p(f.municipality, " · ", f.status, class_name="muted"),
-        rx.el.p(T["caseload.next_meeting"], ": ", f.next),
-        rx.el.p(f.answers, " ", f.unread, class_name="attention"),
-        rx.el.p(f.goals, " · ", f.weeks, class_name="muted"),
+        rx.el.div(
+            rx.el.h2(rx.el.a(f.name, href=routes.FAMILY_RECORD_PREFIX + f.id), class_name="h3"),
+            status_badge(f.status, f.status_key),
+            class_name="card-head",
+        ),
+        rx.el.p(icon("map-pin"), " ", f.municipality, class_name="muted"),
+        rx.el.p(icon("calendar"), " ", T["caseload.next_meeting"], ": ", f.next),
+        rx.cond(
+            (f.answers != "") | (f.unread != ""),
+            rx.el.p(icon("triangle-alert"), " ", f.answers, " ", f.unread, class_name="attention"),
+            rx.fragment(),
+        ),
+        rx.el.p(f.goals, " · ", f.weeks, class_name="muted card-foot"),
         class_name="card family-card",
     )
 
@@ -85,9 +95,9 @@ def caseload_page() -> rx.Component:
                         class_name="muted",
                         role="status",
                     ),
-                    rx.el.ul(rx.foreach(S.families, _family_card), class_name="card-grid"),
+                    rx.el.ul(rx.foreach(S.families, _family_card), class_name="cards"),
                 ),
-                rx.el.p(T["caseload.empty"]),
+                empty_state("users", "caseload.empty", "empty.caseload_next"),
             ),
         ),
     )

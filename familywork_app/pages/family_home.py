@@ -4,6 +4,7 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
+from familywork_app.components.ui import empty_state
 from familywork_app.domain import ApplicationStatus, FamilyStatus
 from familywork_app.state.family_home import FamilyHomeState as S
 
@@ -19,7 +20,7 @@ def _next_meeting() -> rx.Component:
                 rx.el.p(S.next_topic),
                 rx.el.p(fill("home.with_worker", name=S.next_worker), class_name="muted"),
             ),
-            rx.el.p(T["home.no_meeting"], class_name="muted"),
+            empty_state("calendar", "home.no_meeting", "empty.meeting_next"),
         ),
         aria_labelledby="next-meeting",
         class_name="card",
@@ -67,7 +68,7 @@ def _goals() -> rx.Component:
                 ),
                 class_name="plain-list",
             ),
-            rx.el.p(T["home.no_goals"], class_name="muted"),
+            empty_state("target", "home.no_goals", "empty.goals_next"),
         ),
         aria_labelledby="goals",
         class_name="card",

@@ -4,6 +4,7 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
+from familywork_app.components.ui import empty_state, status_badge
 from familywork_app.domain import MeetingStatus
 from familywork_app.state.family_meetings import FamilyMeetingsState as S
 from familywork_app.state.meeting_presenters import MeetingView
@@ -84,7 +85,7 @@ def _actions(m: MeetingView) -> rx.Component:
 
 def _upcoming_card(m: MeetingView) -> rx.Component:
     return rx.el.li(
-        rx.el.p(m.status_label, class_name=rx.cond(m.can_answer, "tag tag-attention", "tag")),
+        rx.el.p(status_badge(m.status_label, m.status)),
         rx.el.h3(m.when),
         rx.el.p(m.place),
         rx.el.p(m.topic),
@@ -143,7 +144,7 @@ def _upcoming_card(m: MeetingView) -> rx.Component:
 
 def _past_card(m: MeetingView) -> rx.Component:
     return rx.el.li(
-        rx.el.p(m.status_label, class_name="tag"),
+        rx.el.p(status_badge(m.status_label, m.status)),
         rx.el.h3(m.when),
         rx.el.p(m.place, " · ", m.topic),
         rx.cond(
@@ -160,11 +161,11 @@ def _past_card(m: MeetingView) -> rx.Component:
     )
 
 
-def _list(items, render, empty_key: str) -> rx.Component:
+def _list(items, render, empty_key: str, next_key: str = "") -> rx.Component:
     return rx.cond(
         items.length() > 0,
         rx.el.ul(rx.foreach(items, render), class_name="plain-list"),
-        rx.el.p(T[empty_key], class_name="muted"),
+        empty_state("calendar", empty_key, next_key),
     )
 
 
@@ -176,7 +177,9 @@ def family_meetings_page() -> rx.Component:
             rx.fragment(
                 rx.el.section(
                     rx.el.h2(T["meetings.upcoming"], id="upcoming"),
-                    _list(S.upcoming, _upcoming_card, "meetings.none_upcoming"),
+                    _list(
+                        S.upcoming, _upcoming_card, "meetings.none_upcoming", "empty.meeting_next"
+                    ),
                     aria_labelledby="upcoming",
                 ),
                 rx.el.section(

@@ -17,7 +17,7 @@ def family_messages_page() -> rx.Component:
         loading_or(
             S.loaded,
             rx.fragment(
-                thread(S.messages),
+                thread(S.messages, "empty.messages_next"),
                 composer(S.draft_length, S.error, S.count, S.send),
                 poll_button(S.poll),
             ),

@@ -9,9 +9,10 @@ from familywork_app.components.application_form import (
     contact_fields,
     description_field,
 )
-from familywork_app.components.forms import field_error, text_field
+from familywork_app.components.forms import error_summary, field_error, text_field
 from familywork_app.components.shell import T, fill, staff_page
 from familywork_app.domain import ApplicationChannel
+from familywork_app.state.register import ERROR_SUMMARY
 from familywork_app.state.register import RegisterState as S
 
 
@@ -48,6 +49,7 @@ def register_page() -> rx.Component:
             rx.fragment(),
         ),
         rx.el.form(
+            error_summary(ERROR_SUMMARY, S.error_links, T["apply.fix_errors"]),
             _channel(),
             *contact_fields(S),
             children_fields(S),
@@ -61,11 +63,6 @@ def register_page() -> rx.Component:
             ),
             checkbox("consent", T["register.consent"], "consent-error"),
             field_error("consent", S.errors["consent"]),
-            rx.cond(
-                S.has_errors,
-                rx.el.p(T["apply.fix_errors"], class_name="field-error", role="alert"),
-                rx.fragment(),
-            ),
             rx.el.button(T["register.submit"], type="submit", class_name="btn btn-primary"),
             on_submit=S.submit,
             class_name="form",

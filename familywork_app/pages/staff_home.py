@@ -6,7 +6,9 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
 from familywork_app.components.confirm import confirm_step
+from familywork_app.components.icons import icon
 from familywork_app.components.shell import T, fill, loading_or, staff_page
+from familywork_app.components.ui import empty_state, status_badge
 from familywork_app.domain import ApplicationStatus
 from familywork_app.state.figures import FamilySearchState, FiguresState
 from familywork_app.state.staff_home import OverviewState, QueueState
@@ -125,8 +127,18 @@ def _application(q) -> rx.Component:
 
 def _queue_item(q, decide: bool = True) -> rx.Component:
     return rx.el.li(
-        rx.el.h3(q.name),
-        rx.el.p(q.municipality, " · ", q.status, " · ", q.waiting, " · ", q.channel),
+        rx.el.div(rx.el.h3(q.name), status_badge(q.status, q.status_key), class_name="card-head"),
+        rx.el.p(
+            icon("map-pin"),
+            " ",
+            q.municipality,
+            " · ",
+            icon("clock"),
+            " ",
+            q.waiting,
+            " · ",
+            q.channel,
+        ),
         rx.el.p(q.areas, class_name="muted"),
         _application(q) if decide else rx.fragment(),
         _decision_forms(q) if decide else rx.fragment(),
@@ -147,7 +159,7 @@ def queue_page() -> rx.Component:
                     rx.foreach(S.queue, lambda q: _queue_item(q, decide=False)),
                     class_name="plain-list",
                 ),
-                rx.el.p(T["overview.queue_empty"]),
+                empty_state("clipboard-list", "overview.queue_empty", "empty.queue_next"),
             ),
         ),
     )
@@ -168,7 +180,7 @@ def overview_page() -> rx.Component:
                         rx.el.ul(
                             rx.foreach(S.queue, lambda q: _queue_item(q)), class_name="plain-list"
                         ),
-                        rx.el.p(T["overview.queue_empty"]),
+                        empty_state("clipboard-list", "overview.queue_empty", "empty.queue_next"),
                     ),
                     aria_labelledby="queue",
                 ),

@@ -70,6 +70,11 @@ class AppState(rx.State):
             db, self._session_token(), together=self._allows_together()
         )
 
+    def _toast(self, key: str) -> rx.event.EventSpec:
+        """After a save: say so in the page's polite live region (fwToast in assets/app.js)."""
+        text = TEXTS[valid_language(self.lang)][key]
+        return rx.call_script(f"fwToast({json.dumps(text)})")
+
     def _refused(self, problem: ServiceError) -> object:
         """A service refused: show `problem.code` beside its form. States with forms override
         this; by default nothing changes (a forged call learns nothing)."""

@@ -71,4 +71,4 @@ class FamilyGoalsState(AppState):
         self.errors = {**self.errors, key: ""}
         self.saved = key
         self._reload(acting)
-        return cleared_entry_form(form.goal_id)
+        return [cleared_entry_form(form.goal_id), self._toast("toast.entry_saved")]

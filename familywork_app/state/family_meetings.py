@@ -66,15 +66,18 @@ class FamilyMeetingsState(AppState):
     def agree(self, acting: Acting, meeting_id: str):
         svc.agree_meeting(acting.db, acting.user, form_id(meeting_id), acting.ip)
         self._answered(acting)
+        return self._toast("toast.meeting_agreed")
 
     @rx.event
     @data_handler(Role.GUARDIAN, form=ChangeRequestForm, family=True)
     def request_change(self, acting: Acting, form: ChangeRequestForm):
         svc.request_change(acting.db, acting.user, form.meeting_id, form.note, acting.ip)
         self._answered(acting)
+        return self._toast("toast.change_requested")
 
     @rx.event
     @data_handler(Role.GUARDIAN, form=CancelForm, family=True)
     def cancel(self, acting: Acting, form: CancelForm):
         svc.cancel_meeting(acting.db, acting.user, form.meeting_id, form.reason, acting.ip)
         self._answered(acting)
+        return self._toast("toast.meeting_cancelled")

@@ -62,7 +62,7 @@ class FamilyMembersState(AppState):
         svc.invite_guardian(acting.db, acting.user, form.email, acting.ip)
         self.email_error, self.sent_to = "", form.email
         self._reload(acting)
-        return rx.set_value("email", "")
+        return [rx.set_value("email", ""), self._toast("toast.invited")]
 
 
 class InviteState(AppState):

@@ -75,4 +75,4 @@ class FamilyMessagesState(AppState):
         svc.send_message(acting.db, acting.user, acting.family_id, form.body, acting.ip)
         self.error, self.draft_length, self._just_sent = "", 0, form.body
         self._reload(acting)
-        return rx.set_value("body", "")
+        return [rx.set_value("body", ""), self._toast("toast.message_sent")]

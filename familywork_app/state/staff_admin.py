@@ -62,7 +62,11 @@ class StaffState(AppState):
         svc.invite_worker(acting.db, acting.user, form.email, form.name, acting.ip)
         self.invited = form.email
         self._reload(acting)
-        return [rx.set_value("staff-name", ""), rx.set_value("staff-email", "")]
+        return [
+            rx.set_value("staff-name", ""),
+            rx.set_value("staff-email", ""),
+            self._toast("toast.invited"),
+        ]
 
     @rx.event
     @data_handler(Role.SUPERVISOR)
@@ -71,6 +75,7 @@ class StaffState(AppState):
         svc.deactivate_staff(acting.db, acting.user, form_id(staff_id), acting.ip)
         self._form_key = ""
         self._reload(acting)
+        return self._toast("toast.deactivated")
 
 
 class SetPasswordState(AppState):

@@ -120,11 +120,13 @@ class WorkerFamilyActions(WorkerFamilyState):
         """The form this handler answers: a refusal is shown beside it."""
         self._form_key, self.saved = form_key, ""
 
-    def _done(self, acting: Acting) -> None:
-        """The service accepted: clear the form's message, close it, show the new data."""
+    def _done(self, acting: Acting, toast: str) -> rx.event.EventSpec:
+        """The service accepted: clear the form's message, close it, show the new data, and
+        say what happened in the page's live region."""
         self.errors = {**self.errors, self._form_key: ""}
         self.open_form, self.saved = "", self._form_key
         self._reload(acting)
+        return self._toast(toast)
 
     def _refused(self, problem: ServiceError) -> None:
         if self._form_key not in ("", "load"):
@@ -164,7 +166,7 @@ class WorkerFamilyActions(WorkerFamilyState):
             form.topic,
             acting.ip,
         )
-        self._done(acting)
+        return self._done(acting, "toast.meeting_proposed")
 
     def _warn_overlap(self, acting: Acting, start: datetime, minutes: int) -> bool:
         """Whether the user's own open meetings overlap the time: then say which, and wait for
@@ -195,14 +197,14 @@ class WorkerFamilyActions(WorkerFamilyState):
         meeting_svc.move_meeting(
             acting.db, acting.user, form.meeting_id, form.starts_at, form.duration, acting.ip
         )
-        self._done(acting)
+        return self._done(acting, "toast.meeting_moved")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=CancelForm)
     def cancel(self, acting: Acting, form: CancelForm):
         self._start(f"cancel-{form.meeting_id}")
         meeting_svc.cancel_meeting(acting.db, acting.user, form.meeting_id, form.reason, acting.ip)
-        self._done(acting)
+        return self._done(acting, "toast.meeting_cancelled")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=RecordForm)
@@ -217,7 +219,7 @@ class WorkerFamilyActions(WorkerFamilyState):
             form.methods,
             acting.ip,
         )
-        self._done(acting)
+        return self._done(acting, "toast.visit_recorded")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=GoalForm)
@@ -233,7 +235,7 @@ class WorkerFamilyActions(WorkerFamilyState):
             form.target_date,
             acting.ip,
         )
-        self._done(acting)
+        return self._done(acting, "toast.goal_created")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=EntryForm)
@@ -243,8 +245,7 @@ class WorkerFamilyActions(WorkerFamilyState):
         goal_svc.add_goal_entry(
             acting.db, acting.user, form.goal_id, form.text, form.rating, acting.ip
         )
-        self._done(acting)
-        return cleared_entry_form(form.goal_id)
+        return [self._done(acting, "toast.entry_saved"), cleared_entry_form(form.goal_id)]
 
     @rx.event
     @data_handler(*STAFF_ROLES)
@@ -252,27 +253,27 @@ class WorkerFamilyActions(WorkerFamilyState):
         gid = form_id(goal_id)
         self._start(f"end-{gid}")
         goal_svc.end_goal(acting.db, acting.user, gid, status, acting.ip)
-        self._done(acting)
+        return self._done(acting, "toast.goal_ended")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=MessageForm)
     def send(self, acting: Acting, form: MessageForm):
         self._start("message")
         message_svc.send_message(acting.db, acting.user, self._fid, form.body, acting.ip)
-        self._done(acting)
+        toast = self._done(acting, "toast.message_sent")
         self.draft_length = 0
-        return rx.set_value("body", "")
+        return [rx.set_value("body", ""), toast]
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=ReassignForm)
     def reassign(self, acting: Acting, form: ReassignForm):
         self._start("reassign")
         reassign_family(acting.db, acting.user, self._fid, form.worker_id, acting.ip)
-        self._done(acting)
+        return self._done(acting, "toast.reassigned")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=CloseForm)
     def close_case(self, acting: Acting, form: CloseForm):
         self._start("close")
         visits.close_case(acting.db, acting.user, self._fid, form.closing_summary, acting.ip)
-        self._done(acting)
+        return self._done(acting, "toast.case_closed")

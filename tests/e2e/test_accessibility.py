@@ -4,6 +4,7 @@ without content running off the side;
 the accessibility statement linked from every page's foot."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -39,6 +40,8 @@ SUPERVISOR = [
 ]
 WORKER = ["/caseload", "/week"]
 SWITCH = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+# Every page at 390 and 1024 px, in Finnish, after each run (a CI artifact; gitignored).
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
 def _in_language(page: Page, lang: str) -> None:
@@ -47,12 +50,22 @@ def _in_language(page: Page, lang: str) -> None:
     wait_ready(page)
 
 
-def _axe_everywhere(page: Page, paths: list[str], lang: str) -> dict[str, list[str]]:
+def _screenshot(page: Page, path: str, who: str) -> None:
+    """Keep a picture of the page as the test run's artifact (README links a few)."""
+    name = re.sub(r"/\d+", "", path).strip("/").replace("/", "-") or "front"
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{width}-{who}-{name}.png"), full_page=True)
+
+
+def _axe_everywhere(page: Page, paths: list[str], lang: str, who: str) -> dict[str, list[str]]:
     found = {}
     for path in paths:
         open_page(page, path)
         expect(page.locator("[data-ready='true']")).to_have_attribute("lang", lang)
         found[path] = axe_violations(page)
+        if lang == "fi":
+            _screenshot(page, path, who)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1] + 1:  # reflow: nothing may run off the side of the screen
             found[path].append(f"page {width[0]} px wide on a {width[1]} px screen")
@@ -79,14 +92,14 @@ def test_every_page_in_three_languages_passes_axe(new_context, viewport):
     open_page(visitor, "/")
     for lang in ("sv", "en", "fi"):  # Finnish last: the accounts keep their language
         problems = {}
-        for page, paths in (
-            (visitor, PUBLIC),
-            (guardian, GUARDIAN),
-            (supervisor, SUPERVISOR),
-            (worker, [*WORKER, record]),
+        for page, paths, who in (
+            (visitor, PUBLIC, "visitor"),
+            (guardian, GUARDIAN, "guardian"),
+            (supervisor, SUPERVISOR, "supervisor"),
+            (worker, [*WORKER, record], "worker"),
         ):
             _in_language(page, lang)
-            problems.update(_axe_everywhere(page, paths, lang))
+            problems.update(_axe_everywhere(page, paths, lang, who))
         assert problems == {}, lang
 
 
