@@ -161,6 +161,10 @@ def test_guardian_sends_a_message_and_sees_it_delivered_then_read(phone, new_con
     expect(mine.get_by_text("Kiitos, tiistai sopii hyvin.")).to_be_visible()
     expect(mine.get_by_text("Lähetetty")).to_be_visible()
     expect(box).to_have_value("")
+    # The toast says so in the polite live region that was there from the first paint.
+    toast = phone.locator("#toast")
+    expect(toast).to_have_attribute("aria-live", "polite")
+    expect(toast).to_have_text("Viesti lähetetty.")
     # The second guardian sees it in the same family space.
     other = new_context()
     sign_in(other, "family2@example.org", home="/family")

@@ -137,3 +137,23 @@ def test_a_pending_applicant_sees_only_what_fits_an_application(phone, new_conte
     sign_in(family, "family@example.org", home="/family")
     links = family.get_by_role("navigation", name="Päävalikko").get_by_role("link")
     expect(links).to_have_count(4)
+
+
+FONT_LOADED = """async () => {
+  await document.fonts.ready;
+  const ours = (face) => face.family.replaceAll('"', "") === "Source Sans 3 Variable";
+  return [...document.fonts].some((face) => ours(face) && face.status === "loaded");
+}"""
+
+
+def test_pages_use_the_apps_own_font_and_ask_no_other_host(phone: Page):
+    """The design system's font comes from the app (no third-party request), and the text is
+    set in it once it has loaded."""
+    hosts = set()
+    phone.on("request", lambda request: hosts.add(re.sub(r"^\w+://([^/]+).*$", r"\1", request.url)))
+    for path in ("/", "/signin"):
+        open_page(phone, path)
+        family = phone.evaluate("getComputedStyle(document.body).fontFamily")
+        assert family.startswith('"Source Sans 3 Variable"'), family
+        assert phone.evaluate(FONT_LOADED), path
+    assert {host.split(":")[0] for host in hosts} == {"localhost"}, hosts
