@@ -63,6 +63,8 @@ def _axe_everywhere(page: Page, paths: list[str], lang: str, who: str) -> dict[s
     for path in paths:
         open_page(page, path)
         expect(page.locator("[data-ready='true']")).to_have_attribute("lang", lang)
+        # the page's own data is in (not "Loading…") before axe looks and the picture is taken
+        expect(page.get_by_text(TEXTS[lang]["common.loading"], exact=True)).to_have_count(0)
         found[path] = axe_violations(page)
         if lang == "fi":
             _screenshot(page, path, who)
