@@ -1,6 +1,6 @@
 """Meetings turned into display rows in the user's language: the guardian's meetings page, the
-meetings on a family's page for staff, and the worker's week. Pure functions: no database, no
-state.
+meetings on a family's page for staff, and the worker's calendar (a week of days, each with its
+meetings in time order). Pure functions: no database, no state.
 
 The rows are frozen dataclasses that Reflex sends as plain objects; pages read their attributes
 (`meeting.when`, `row.overlap`). Field names avoid the names of Reflex's object-var methods
@@ -8,9 +8,10 @@ The rows are frozen dataclasses that Reflex sends as plain objects; pages read t
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from familywork_app.domain import MeetingStatus
-from familywork_app.i18n import fmt_datetime, fmt_day, fmt_time, t
+from familywork_app.i18n import fmt_date, fmt_datetime, fmt_day_month, fmt_time, local, t
 from familywork_app.models import utcnow
 from familywork_app.services.meetings import OPEN_STATUSES, MeetingRow
 from familywork_app.services.visit_rows import WeekRow
@@ -40,10 +41,9 @@ class MeetingView:
 
 @dataclass(frozen=True, slots=True)
 class WeekMeetingView:
-    """One meeting of the worker's week, with its day heading."""
+    """One meeting of the worker's calendar (its day is the heading it is listed under)."""
 
-    day: str
-    time: str
+    time: str  # "09:30–10:30"
     family: str
     family_id: str
     status: str  # the status in words
@@ -51,6 +51,19 @@ class WeekMeetingView:
     place: str
     topic: str
     overlap: str  # "Overlaps another meeting", or ""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDayView:
+    """One day of the worker's calendar: its headings and its meetings in time order."""
+
+    iso: str = ""  # "2026-11-30", for the <time> element
+    weekday: str = ""  # "maanantai"
+    date: str = ""  # "30.11."
+    long: str = ""  # "maanantai 30.11.2026", the day view's heading
+    today: bool = False
+    rest_day: bool = False  # Saturday or Sunday
+    meetings: tuple[WeekMeetingView, ...] = ()
 
 
 def present_meeting(m: MeetingRow, lang: str) -> MeetingView:
@@ -78,9 +91,8 @@ def present_meeting(m: MeetingRow, lang: str) -> MeetingView:
 
 
 def present_week_meeting(r: WeekRow, lang: str) -> WeekMeetingView:
-    """One row of the week view."""
+    """One meeting of the calendar."""
     return WeekMeetingView(
-        day=fmt_day(r.starts_at, lang),
         time=f"{fmt_time(r.starts_at, lang)}–{fmt_time(r.ends_at, lang)}",
         family=r.family_name,
         family_id=str(r.family_id),
@@ -90,3 +102,26 @@ def present_week_meeting(r: WeekRow, lang: str) -> WeekMeetingView:
         topic=r.topic,
         overlap=t(lang, "week.overlap") if r.overlaps else "",
     )
+
+
+def present_day(day: date, rows: list[WeekRow], today: date, lang: str) -> CalendarDayView:
+    """`day` with those of `rows` that start on it (Helsinki time), earliest first."""
+    weekday = t(lang, f"calendar.weekday_{day.weekday()}")
+    own = sorted((r for r in rows if local(r.starts_at).date() == day), key=lambda r: r.starts_at)
+    return CalendarDayView(
+        iso=day.isoformat(),
+        weekday=weekday,
+        date=fmt_day_month(day, lang),
+        long=f"{weekday} {fmt_date(day, lang)}",
+        today=day == today,
+        rest_day=day.weekday() >= 5,
+        meetings=tuple(present_week_meeting(r, lang) for r in own),
+    )
+
+
+def present_week(
+    monday: date, rows: list[WeekRow], today: date, lang: str
+) -> tuple[CalendarDayView, ...]:
+    """The seven days from `monday`, each with its own meetings. A meeting outside the week
+    (the service never gives one) is in no day."""
+    return tuple(present_day(monday + timedelta(days=n), rows, today, lang) for n in range(7))
