@@ -142,6 +142,29 @@ class Respondent(StrEnum):
     WORKER = "worker"
 
 
+class CaseStepKind(StrEnum):
+    """A dated step of a family's client process (Social Welfare Act §§ 36, 39)."""
+
+    RECEIVED = "received"
+    ASSESSMENT_STARTED = "assessment_started"
+    ASSESSMENT_COMPLETED = "assessment_completed"
+    PLAN_MADE = "plan_made"
+    PLAN_REVIEWED = "plan_reviewed"
+    CLOSED = "closed"
+
+
+class WorkItemKind(StrEnum):
+    """What is due on the worker's work list."""
+
+    START_ASSESSMENT = "start_assessment"
+    FINISH_ASSESSMENT = "finish_assessment"
+    MAKE_PLAN = "make_plan"
+    REVIEW_PLAN = "review_plan"
+    RECORD_VISIT = "record_visit"
+    ANSWER_MESSAGE = "answer_message"
+    ANSWER_MEETING_REQUEST = "answer_meeting_request"
+
+
 class LogAction(StrEnum):
     """What an access-log row records (`AccessLog.action`): every service writes one of
     these, and each has a readable name `log.<value>` in every language."""
@@ -200,6 +223,15 @@ class LogAction(StrEnum):
     SEARCH_ACCESS_LOG = "search_access_log"
     INVITE_WORKER = "invite_worker"
     DEACTIVATE_STAFF = "deactivate_staff"
+    # the client process (issue 16)
+    VIEW_CASE_TIMELINE = "view_case_timeline"
+    RECORD_CASE_STEP = "record_case_step"
+    VIEW_CLIENT_PLAN = "view_client_plan"
+    SAVE_CLIENT_PLAN = "save_client_plan"
+    MAKE_CLIENT_PLAN = "make_client_plan"
+    WRITE_FAMILY_VIEW = "write_family_view"
+    ACKNOWLEDGE_PLAN = "acknowledge_plan"
+    LIST_WORK = "list_work"
 
 
 SAVED_METHOD = {

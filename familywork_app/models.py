@@ -8,13 +8,14 @@ are JSON arrays. Models hold no access rules: those live in `services.policy`.
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from familywork_app.columns import EnumString, allowed
 from familywork_app.domain import (
     ApplicationChannel,
     ApplicationStatus,
+    CaseStepKind,
     EvaluationPhase,
     FamilyStatus,
     GoalStatus,
@@ -233,6 +234,9 @@ class GoalEntry(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """A message in the family's one conversation with its worker(s)."""
 
+    # Covers the work list's "unanswered since" per family and side (revision 0009).
+    __table_args__ = (Index("ix_message_family_sender_sent", "family_id", "sender_id", "sent_at"),)
+
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
     sender_id: int = Field(foreign_key="user.id")
@@ -344,3 +348,67 @@ class CalendarFeedToken(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     revoked_at: datetime | None = None
     last_used_at: datetime | None = None
+
+
+# The client process of the Social Welfare Act (issue 16).
+class CaseStep(SQLModel, table=True):
+    """A dated, attributed step of a family's client process: received, assessment started and
+    completed, plan made and reviewed, closed. `special_support` (the child may need special
+    support: yes or no) and `summary` (written for the family) belong to the completed
+    assessment. `recorded_by_id` is None for the steps revision 0009 made from old data."""
+
+    __table_args__ = (allowed("casestep", "kind", CaseStepKind),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    kind: CaseStepKind = Field(sa_type=EnumString(CaseStepKind, 24))
+    on: date
+    recorded_by_id: int | None = Field(default=None, foreign_key="user.id")
+    recorded_at: datetime = Field(default_factory=utcnow)
+    special_support: bool | None = None
+    summary: str = Field(default="", max_length=4000)
+
+
+class ClientPlan(SQLModel, table=True):
+    """One version of the family's client plan (asiakassuunnitelma). A version is a draft until
+    the worker makes it (`made_at`); a review makes the next version, and the earlier ones stay
+    as they were. The family writes `family_view` and `family_strengths`."""
+
+    __table_args__ = (UniqueConstraint("family_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    version: int
+    family_view: str = Field(default="", max_length=4000)
+    family_strengths: str = Field(default="", max_length=4000)
+    worker_view: str = Field(default="", max_length=4000)
+    who_does_what: str = Field(default="", max_length=4000)
+    meeting_rhythm: str = Field(default="", max_length=200)
+    next_review: date | None = None
+    differences: str = Field(default="", max_length=4000)
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    made_at: datetime | None = None
+
+
+class PlanGoal(SQLModel, table=True):
+    """A goal of one plan version. A goal lives on across versions (its entries with it), so the
+    link is a table of its own rather than a column on the goal."""
+
+    __table_args__ = (UniqueConstraint("plan_id", "goal_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="clientplan.id", index=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+
+
+class PlanAcknowledgement(SQLModel, table=True):
+    """A guardian has read a made plan version, with an optional comment (once per guardian)."""
+
+    __table_args__ = (UniqueConstraint("plan_id", "guardian_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="clientplan.id", index=True)
+    guardian_id: int = Field(foreign_key="user.id")
+    at: datetime = Field(default_factory=utcnow)
+    comment: str = Field(default="", max_length=1000)

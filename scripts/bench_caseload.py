@@ -1,4 +1,5 @@
-"""Server-time benchmark of the caseload, the supervisor's overview and the service figures.
+"""Server-time benchmark of the caseload, the supervisor's overview, the work list (a worker's
+and the supervisor's over all 5,000 families) and the service figures.
 
 Run from the project root:
 
@@ -10,9 +11,10 @@ It builds a fresh SQLite database in a temporary directory by running the Alembi
 bulk-inserts (SQLAlchemy Core) a county-sized data set -- 1 supervisor, 84 workers,
 5,000 families (60 of them for the measured worker; mostly active, some applied with a
 submitted or in-review application, some closed), 1-2 guardians each, 100,000 messages (some
-unread), ~20,000 meetings and ~10,000 goals -- and then times each service call
-(time.perf_counter around the call, each call in a fresh Session, 1 warm-up and 7 measured
-runs) and counts the SQL statements it sends. The target is under 300 ms per call.
+unread), ~20,000 meetings, ~10,000 goals, the client process's steps and plans -- and then
+times each service call (time.perf_counter around the call, each call in a fresh Session,
+1 warm-up and 7 measured runs) and counts the SQL statements it sends. The target is under
+300 ms per call.
 
 With --postgres URL the same is done on PostgreSQL: a new database (familywork_bench_<pid>) is
 created on that server (the URL's user needs CREATEDB), migrated, filled, measured and dropped
@@ -40,9 +42,11 @@ from sqlmodel import Session  # noqa: E402
 from alembic import command  # noqa: E402
 from familywork_app.db import make_engine  # noqa: E402
 from familywork_app.domain import Municipality, SupportArea, values  # noqa: E402
-from familywork_app.models import (
+from familywork_app.models import (  # noqa: E402
     Application,
-    Family,  # noqa: E402
+    CaseStep,
+    ClientPlan,
+    Family,
     FamilyGuardian,
     Goal,
     Meeting,
@@ -52,6 +56,7 @@ from familywork_app.models import (
 )
 from familywork_app.services.caseload import caseload, overview  # noqa: E402
 from familywork_app.services.supervision import service_figures  # noqa: E402
+from familywork_app.services.work_list import work_list  # noqa: E402
 
 TARGET_MS = 300
 SEED = 20261127
@@ -275,6 +280,7 @@ def build_data(engine) -> dict:
                 "ends_at": starts + timedelta(hours=1),
                 "proposed_by_id": family["worker_id"],
                 "proposed_at": starts - timedelta(days=14),
+                "summary": "Käytiin läpi aamujen rytmi." if status == "held" else "",
                 "agreed_at": starts - timedelta(days=rng.uniform(2, 10))
                 if status in ("agreed", "held") and rng.random() < 0.8
                 else None,
@@ -309,6 +315,7 @@ def build_data(engine) -> dict:
             }
         )
 
+    steps, plans = _case_steps(rng, families, applications, today)
     with engine.begin() as conn:
         _insert(conn, User, users)
         _insert(conn, Family, families)
@@ -317,6 +324,8 @@ def build_data(engine) -> dict:
         _insert(conn, Meeting, meetings)
         _insert(conn, Goal, goals)
         _insert(conn, Message, messages)
+        _insert(conn, CaseStep, steps)
+        _insert(conn, ClientPlan, plans)
         if engine.dialect.name == "postgresql":  # explicit ids: move the id sequences on
             for table in ("user", "family"):
                 conn.execute(
@@ -335,7 +344,49 @@ def build_data(engine) -> dict:
         "meetings": len(meetings),
         "goals": len(goals),
         "messages": len(messages),
+        "steps": len(steps),
+        "plans": len(plans),
     }
+
+
+def _case_steps(rng, families, applications, today) -> tuple[list[dict], list[dict]]:
+    """The client process of each family with a worker: received on its application's day;
+    most assessments started, many completed; a made plan (version 1) for most of those."""
+    submitted = {a["family_id"]: a["submitted_at"].date() for a in applications}
+    steps, plans = [], []
+    for family in families:
+        fid, received = family["id"], submitted[family["id"]]
+        steps.append({"family_id": fid, "kind": "received", "on": received})
+        if not family["worker_id"] or rng.random() < 0.1:
+            continue
+        started = min(today, received + timedelta(days=rng.randint(1, 12)))
+        steps.append({"family_id": fid, "kind": "assessment_started", "on": started})
+        if rng.random() < 0.25:
+            continue
+        completed = min(today, started + timedelta(days=rng.randint(20, 95)))
+        steps.append(
+            {
+                "family_id": fid,
+                "kind": "assessment_completed",
+                "on": completed,
+                "special_support": rng.random() < 0.3,
+                "summary": "Yhteenveto.",
+            }
+        )
+        if rng.random() < 0.85:
+            made = min(today, completed + timedelta(days=rng.randint(1, 20)))
+            steps.append({"family_id": fid, "kind": "plan_made", "on": made})
+            plans.append(
+                {
+                    "family_id": fid,
+                    "version": 1,
+                    "worker_view": "Näkemys.",
+                    "next_review": made + timedelta(days=rng.randint(60, 180)),
+                    "created_by_id": family["worker_id"],
+                    "made_at": utcnow(),
+                }
+            )
+    return steps, plans
 
 
 # --- Measuring -----------------------------------------------------------------------------
@@ -374,7 +425,8 @@ def bench(url: str, runs: int, label: str) -> bool:
     print(
         f"{label}: built in {time.perf_counter() - started:.1f} s: {info['users']} users, "
         f"{info['families']} families ({info['queue']} in the queue), {info['meetings']} "
-        f"meetings, {info['goals']} goals, {info['messages']} messages"
+        f"meetings, {info['goals']} goals, {info['messages']} messages, {info['steps']} case "
+        f"steps, {info['plans']} plans"
     )
     calls = [
         (
@@ -388,6 +440,18 @@ def bench(url: str, runs: int, label: str) -> bool:
             info["supervisor"],
             lambda s, u: overview(s, u, ip="127.0.0.1"),
             lambda r: f"{info['families']} (queue {len(r.queue)})",
+        ),
+        (
+            "work_list(worker)",
+            info["worker"],
+            lambda s, u: work_list(s, u, ip="127.0.0.1"),
+            lambda r: f"{len({i.family_id for i in r})} ({len(r)} items)",
+        ),
+        (
+            "work_list(supervisor)",
+            info["supervisor"],
+            lambda s, u: work_list(s, u, ip="127.0.0.1"),
+            lambda r: f"{len({i.family_id for i in r})} ({len(r)} items)",
         ),
         (
             "service_figures(supervisor)",

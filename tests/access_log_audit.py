@@ -27,7 +27,15 @@ from collections import Counter
 import pytest
 from sqlalchemy.orm import Session
 
-from familywork_app.models import AccessLog, Application, Family, FamilyGuardian, Goal, Meeting
+from familywork_app.models import (
+    AccessLog,
+    Application,
+    ClientPlan,
+    Family,
+    FamilyGuardian,
+    Goal,
+    Meeting,
+)
 from familywork_app.services import ServiceError
 
 PACKAGE = "familywork_app.services"
@@ -120,6 +128,14 @@ EXPECT = {
     "applications.decline_application": _record(Application, "application_id"),
     "applications.set_in_review": _record(Application, "application_id"),
     "calendar.meeting_ics": _record(Meeting, "meeting_id"),
+    "case_process.case_timeline": _arg("family_id"),
+    "case_process.record_step": _arg("family_id"),
+    "client_plan.acknowledge_plan": _record(ClientPlan, "plan_id"),
+    "client_plan.family_plans": _arg("family_id"),
+    "client_plan.make_plan": _arg("family_id"),
+    "client_plan.plan_acknowledgements": _record(ClientPlan, "plan_id"),
+    "client_plan.save_plan_draft": _arg("family_id"),
+    "client_plan.write_family_view": _arg("family_id"),
     "caseload.application_queue": _listed("family_id"),
     "caseload.caseload": _listed("id"),
     "caseload.overview": lambda session, a, result: _distinct(
@@ -167,6 +183,7 @@ EXPECT = {
     "visits.overlapping": _overlapping,
     "visits.record_visit": _record(Meeting, "meeting_id"),
     "visits.worker_week": _listed("family_id"),
+    "work_list.work_list": _listed("family_id"),
 }
 
 _OWN_ACCOUNT = "the signed-in user's own account (sessions, password); no family data"
@@ -186,6 +203,8 @@ EXCLUDED = {
     "account.change_password": _OWN_ACCOUNT,
     "account.end_my_session": _OWN_ACCOUNT,
     "account.my_sessions": _OWN_ACCOUNT,
+    "case_process.add_step": "helper: adds a checked step for a service that has authorised "
+    "the family and logs and commits itself (client_plan.make_plan, record_step)",
     "auth.issue_signin_ticket": "sign-in of the user's own account; no family data",
     "auth.live_sessions": _OWN_ACCOUNT,
     "language.choose_language": _OWN_ACCOUNT,

@@ -24,9 +24,11 @@ import familywork_app.services as services
 from familywork_app.domain import LogAction
 from familywork_app.method_content import ROLE_TASKS
 from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
-from familywork_app.services import NotAllowed, auth, together
+from familywork_app.services import NotAllowed, auth, client_plan, together
 from familywork_app.services.access_log import log_access
 from familywork_app.services.application_checks import ApplicationEntry, ChildEntry
+from familywork_app.services.case_process import first_application_day
+from familywork_app.services.client_plan_rows import PlanEntry
 from familywork_app.services.meetings import OPEN_STATUSES
 from familywork_app.services.methods import family_members
 from tests import access_log_audit as audit
@@ -107,6 +109,17 @@ class Demo:
     def lock(self, who: str, family: str):
         return together.current(self.db, self.user(who), self.locked(who, family))
 
+    def plan(self, family: str, made: bool = False) -> int:
+        """A draft (or, `made`, a made version) of the family's plan, by its worker."""
+        save = client_plan.make_plan if made else client_plan.save_plan_draft
+        entry = PlanEntry(next_review=_soon(30).date().isoformat(), goal_ids=[self.goal(family)])
+        return save(self.db, self.user("worker"), self.family(family), entry).id
+
+    def with_draft(self, family: str) -> int:
+        """The family's id, once its worker has opened a draft of its plan."""
+        self.plan(family)
+        return self.family(family)
+
     def seed_log(self, family: str) -> None:
         log_access(self.db, self.user("family"), self.family(family), LogAction.VIEW_FAMILY_HOME)
         self.db.commit()
@@ -144,6 +157,28 @@ SCORES = {"parenting": 3, "growth": 4, "everyday": 2, "interaction": 3, "resourc
 FACES = {"today": 4, "home": 4, "school": 3, "friends": 5, "sleep": 3}
 PERSON = {"name": "Mummo", "category": "relatives", "closeness": 1, "effect": "helps"}
 CALLS = {
+    "case_process.case_timeline": _kemppainen("family", lambda d: ((d.family(K),), {})),
+    "case_process.record_step": _kemppainen(
+        "worker",
+        lambda d: ((d.family(K), "received", first_application_day(d.db, d.family(K))), {}),
+    ),
+    "client_plan.acknowledge_plan": _kemppainen(
+        "family", lambda d: ((d.plan(K, made=True), "Luettu."), {})
+    ),
+    "client_plan.family_plans": _kemppainen("family", lambda d: ((d.family(K),), {})),
+    "client_plan.make_plan": _kemppainen(
+        "worker",
+        lambda d: ((d.family(K), PlanEntry(next_review="2099-01-01", goal_ids=[d.goal(K)])), {}),
+    ),
+    "client_plan.plan_acknowledgements": _kemppainen(
+        "worker", lambda d: ((d.plan(K, made=True),), {})
+    ),
+    "client_plan.save_plan_draft": _kemppainen(
+        "worker", lambda d: ((d.family(K), PlanEntry(worker_view="Arki sujuu.")), {})
+    ),
+    "client_plan.write_family_view": _kemppainen(
+        "family", lambda d: ((d.with_draft(K), "Meillä on kiire.", "Huumori."), {})
+    ),
     "method_results.family_results": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "methods.save_cards": _kemppainen(
         "worker", lambda d: ((d.family(K), ["feelings.happy"], "Hyvä"), {})
@@ -243,6 +278,12 @@ CALLS = {
     ),
     "visits.record_visit": _kemppainen(
         "worker", lambda d: ((d.meeting(K, "held").id, "Yhteenveto.", "Muistiinpano.", []), {})
+    ),
+    "work_list.work_list": _call(
+        "worker",
+        lambda d: ((), {}),
+        lambda d: d.worker_families("worker", "active"),
+        stranger="family",
     ),
     "visits.worker_week": _call(
         "worker",

@@ -232,3 +232,47 @@ def test_overview_and_figures_statements_do_not_grow(demo_db):
     assert more.median_days_to_first_meeting is not None
     by_worker = {w.name: w.active for w in more.active_per_worker}
     assert by_worker == {name: active[name] for name in by_worker}
+
+
+def _busy_families(db, worker, n):
+    """`n` families of `worker`, each with something of every kind on the work list."""
+    from familywork_app.domain import MeetingStatus
+    from familywork_app.models import CaseStep, ClientPlan, PlanGoal
+    from tests.factories import make_family, make_goal, make_meeting, make_message
+
+    today = date.today()
+    for i in range(n):
+        world = make_family(db, worker)
+        db.add(CaseStep(family_id=world.id, kind="received", on=today - timedelta(days=30 + i)))
+        if i % 3:
+            db.add(CaseStep(family_id=world.id, kind="assessment_started", on=today))
+        if i % 3 == 2:
+            plan = ClientPlan(family_id=world.id, version=1, next_review=today, made_at=utcnow())
+            db.add(plan)
+            db.flush()
+            db.add(PlanGoal(plan_id=plan.id, goal_id=make_goal(db, world).id))
+        make_meeting(db, world, days=-2, status=MeetingStatus.AGREED)
+        make_meeting(db, world, days=3, status=MeetingStatus.CHANGE_REQUESTED)
+        make_message(db, world, world.guardians[0], "Hei", at=utcnow() - timedelta(days=5))
+    db.commit()
+
+
+def test_work_list_statements_do_not_grow_with_families(db):
+    from familywork_app.domain import Role
+    from familywork_app.services.work_list import work_list
+    from tests.factories import make_user
+
+    worker, supervisor = make_user(db, Role.WORKER), make_user(db, Role.SUPERVISOR)
+    _busy_families(db, worker, 3)
+    few, (before, before_log) = _run(db, lambda: work_list(db, worker))
+    all_few, (sup_before, _log) = _run(db, lambda: work_list(db, supervisor))
+    assert len({i.family_id for i in few}) == 3 and len(few) == 3 * 4
+    # seven reads, and the acting user's row refreshed after expire_all
+    assert len(before) <= 8 and len(before_log) == 1, before
+    _busy_families(db, worker, 27)
+    many, (after, after_log) = _run(db, lambda: work_list(db, worker))
+    assert len({i.family_id for i in many}) == 30 and len(many) == 30 * 4
+    assert len(after) == len(before), after  # a per-family query would add ~5 per family
+    assert len(after_log) == 1
+    all_many, (sup_after, _log) = _run(db, lambda: work_list(db, supervisor))
+    assert len(sup_after) == len(sup_before) and len(all_many) == len(many) > len(all_few)

@@ -68,9 +68,7 @@ def _toasts(events) -> list[str]:
 
 
 @pytest.mark.usefixtures("handler_db")
-def test_a_sent_message_is_announced_in_the_live_region_and_a_refused_one_is_not(
-    db, monkeypatch
-):
+def test_a_sent_message_is_announced_in_the_live_region_and_a_refused_one_is_not(db, monkeypatch):
     state, _ = _message_box(db, monkeypatch)
     sent = state.call("send", {"body": "Hei, nähdään torstaina."})
     assert _toasts(sent) == ["Viesti lähetetty."]

@@ -4,7 +4,8 @@
 import json
 
 from familywork_app.domain import ApplicationStatus, MeetingStatus, Role
-from familywork_app.services import methods
+from familywork_app.services import client_plan, methods
+from familywork_app.services.client_plan_rows import PlanEntry
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
 from tests.factories import (
@@ -56,6 +57,19 @@ KEYS = {
     "messages": ["sender", "body", "sent_at", "read_at"],
     "methods": ["kind", "at", "phase", "respondent", "who", "note", "answers"],
     "access_log": ["at", "who", "role", "action"],
+    "plans": [
+        "version",
+        "made_at",
+        "family_view",
+        "family_strengths",
+        "worker_view",
+        "who_does_what",
+        "meeting_rhythm",
+        "next_review",
+        "differences",
+        "goals",
+        "acknowledgements",
+    ],
 }
 
 
@@ -69,7 +83,10 @@ def _guardian(db):
     held = make_meeting(db, world, days=-7, status=MeetingStatus.HELD)
     held.methods = ["cards"]
     db.commit()
-    make_entry(db, make_goal(db, world), guardian, "Parempi viikko", 6)
+    goal = make_goal(db, world)
+    make_entry(db, goal, guardian, "Parempi viikko", 6)
+    entry = PlanEntry(next_review="2099-01-01", goal_ids=[goal.id])
+    client_plan.make_plan(db, worker, world.id, entry)  # the client plan, version 1
     make_message(db, world, worker, "Hei!")
     methods.save_cards(db, worker, world.id, ["feelings.happy"], "")
     make_family(db, worker, name="Toinen")  # another family: none of it in the export

@@ -249,3 +249,30 @@ def test_0008_adds_language_chosen_true_only_for_a_language_someone_saved(empty_
     assert {c["name"] for c in inspector.get_check_constraints("user")} == checks_before
     assert _scalars(engine, 'SELECT language FROM "user" ORDER BY id') == ["fi", "sv", "fi"]
     engine.dispose()
+
+
+def test_0009_gives_every_family_a_received_step_and_downgrades(empty_url):
+    engine = _at_0006_with_rows(empty_url)
+    cfg = _config(empty_url)
+    command.upgrade(cfg, "0008")
+    with engine.begin() as connection:  # a family without an application: its creation day
+        connection.execute(
+            text(
+                "INSERT INTO family (name, municipality, address, status, closing_summary, "
+                "created_at) VALUES ('G', 'Kuhmo', '', 'applied', '', '2026-03-31 22:30:00+00')"
+            )
+        )
+    command.upgrade(cfg, "0009")
+    with Session(engine) as session:
+        steps = session.exec(select(m.CaseStep).order_by(m.CaseStep.family_id)).all()
+        assert [(s.family_id, s.kind, s.on.isoformat()) for s in steps] == [
+            (1, "received", "2026-01-01"),  # the first application, 02:00 in Helsinki
+            (2, "received", "2026-04-01"),  # 01:30 in Helsinki on 1 April
+        ]
+        assert {s.recorded_by_id for s in steps} == {None}
+    with engine.connect() as connection, pytest.raises(IntegrityError, match="ck_|CHECK"):
+        connection.execute(text("UPDATE casestep SET kind = 'paused'"))
+    command.downgrade(cfg, "0008")
+    tables = set(inspect(engine).get_table_names())
+    assert not tables & {"casestep", "clientplan", "plangoal", "planacknowledgement"}
+    engine.dispose()

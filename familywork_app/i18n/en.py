@@ -295,4 +295,8 @@ TEXTS = {
     "account.changed": "Password changed. Other sign-ins ended: {count}.",
     "error.current_password_wrong": "The current password is wrong.",
     "nav.queue": "Application queue",
+    "error.plan_no_draft": "The plan is not open for writing now. Your worker opens it before the next meeting.",
+    "error.plan_not_made": "The plan is not finished yet.",
+    "error.plan_acknowledged": "You have already acknowledged this plan.",
+    "plan.title": "Client plan",
 }

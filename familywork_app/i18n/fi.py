@@ -295,4 +295,8 @@ TEXTS = {
     "account.changed": "Salasana vaihdettu. Muita kirjautumisia päättyi: {count}.",
     "error.current_password_wrong": "Nykyinen salasana on väärin.",
     "nav.queue": "Hakemusjono",
+    "error.plan_no_draft": "Suunnitelma ei ole nyt auki kirjoittamista varten. Työntekijä avaa sen ennen seuraavaa tapaamista.",
+    "error.plan_not_made": "Suunnitelma on vielä kesken.",
+    "error.plan_acknowledged": "Olet jo kuitannut tämän suunnitelman luetuksi.",
+    "plan.title": "Asiakassuunnitelma",
 }

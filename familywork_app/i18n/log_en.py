@@ -57,4 +57,12 @@ TEXTS = {
     "log.invite_worker": "invited a new worker",
     "log.deactivate_staff": "deactivated a staff account",
     "log.read_calendar_feed": "fetched the meetings into a calendar",
+    "log.view_case_timeline": "looked at the steps of the case",
+    "log.record_case_step": "recorded a step of the case",
+    "log.view_client_plan": "read the client plan",
+    "log.save_client_plan": "saved a draft of the client plan",
+    "log.make_client_plan": "made the client plan",
+    "log.write_family_view": "wrote the family’s view into the plan",
+    "log.acknowledge_plan": "acknowledged the plan",
+    "log.list_work": "saw the family on the work list",
 }

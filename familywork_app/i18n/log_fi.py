@@ -57,4 +57,12 @@ TEXTS = {
     "log.invite_worker": "kutsui uuden työntekijän",
     "log.deactivate_staff": "poisti työntekijän käytöstä",
     "log.read_calendar_feed": "haki tapaamiset kalenteriin",
+    "log.view_case_timeline": "katsoi asiakasprosessin vaiheet",
+    "log.record_case_step": "kirjasi asiakasprosessin vaiheen",
+    "log.view_client_plan": "luki asiakassuunnitelman",
+    "log.save_client_plan": "tallensi asiakassuunnitelman luonnoksen",
+    "log.make_client_plan": "laati asiakassuunnitelman",
+    "log.write_family_view": "kirjoitti perheen näkemyksen suunnitelmaan",
+    "log.acknowledge_plan": "kuittasi suunnitelman luetuksi",
+    "log.list_work": "näki perheen työlistalla",
 }

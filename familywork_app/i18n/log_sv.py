@@ -57,4 +57,12 @@ TEXTS = {
     "log.invite_worker": "bjöd in en ny familjearbetare",
     "log.deactivate_staff": "inaktiverade en anställds konto",
     "log.read_calendar_feed": "hämtade mötena till kalendern",
+    "log.view_case_timeline": "såg klientprocessens steg",
+    "log.record_case_step": "antecknade ett steg i klientprocessen",
+    "log.view_client_plan": "läste klientplanen",
+    "log.save_client_plan": "sparade ett utkast till klientplanen",
+    "log.make_client_plan": "gjorde klientplanen",
+    "log.write_family_view": "skrev familjens syn i planen",
+    "log.acknowledge_plan": "kvitterade att planen lästs",
+    "log.list_work": "såg familjen på arbetslistan",
 }

@@ -295,4 +295,8 @@ TEXTS = {
     "account.changed": "Lösenordet är bytt. Andra inloggningar som avslutades: {count}.",
     "error.current_password_wrong": "Det nuvarande lösenordet är fel.",
     "nav.queue": "Ansökningskö",
+    "error.plan_no_draft": "Planen är inte öppen för att skriva i nu. Familjearbetaren öppnar den före nästa möte.",
+    "error.plan_not_made": "Planen är inte färdig ännu.",
+    "error.plan_acknowledged": "Du har redan kvitterat att du läst den här planen.",
+    "plan.title": "Klientplan",
 }

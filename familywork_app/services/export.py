@@ -10,6 +10,7 @@ from familywork_app.models import (
     AccessLog,
     Application,
     Child,
+    ClientPlan,
     Family,
     FamilyGuardian,
     Goal,
@@ -19,7 +20,9 @@ from familywork_app.models import (
     User,
 )
 from familywork_app.services.access_log import log_access
+from familywork_app.services.client_plan_rows import PlanVersion, plan_rows
 from familywork_app.services.export_rows import (
+    ExportAcknowledgement,
     ExportApplication,
     ExportChild,
     ExportFamily,
@@ -30,6 +33,7 @@ from familywork_app.services.export_rows import (
     ExportMeeting,
     ExportMessage,
     ExportMethod,
+    ExportPlan,
     FamilyExport,
 )
 from familywork_app.services.family_home import own_family
@@ -155,6 +159,34 @@ def _goals(
     )
 
 
+def _plan(p: PlanVersion) -> ExportPlan:
+    return ExportPlan(
+        version=p.version,
+        made_at=p.made_at,
+        family_view=p.family_view,
+        family_strengths=p.family_strengths,
+        worker_view=p.worker_view,
+        who_does_what=p.who_does_what,
+        meeting_rhythm=p.meeting_rhythm,
+        next_review=p.next_review,
+        differences=p.differences,
+        goals=tuple(g.title for g in p.goals),
+        acknowledgements=tuple(
+            ExportAcknowledgement(guardian=a.guardian_name, at=a.at, comment=a.comment)
+            for a in p.acknowledgements
+        ),
+    )
+
+
+def _plans(session: Session, family_id: int) -> tuple[ExportPlan, ...]:
+    versions = session.exec(
+        select(ClientPlan)
+        .where(ClientPlan.family_id == family_id)
+        .order_by(col(ClientPlan.version))
+    ).all()
+    return tuple(_plan(p) for p in plan_rows(session, list(versions)))
+
+
 def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
     """The guardian's family's whole record, minus staff-only internal notes."""
     family = own_family(session, user)
@@ -206,6 +238,7 @@ def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
             ExportLogRow(at=r.at, who=names.get(r.user_id or 0, ""), role=r.role, action=r.action)
             for r in log_rows
         ),
+        plans=_plans(session, fid),
     )
     log_access(session, user, fid, LogAction.EXPORT_DATA, ip=ip)
     session.commit()

@@ -59,6 +59,11 @@ def render_export(data: FamilyExport, lang: str) -> str:
         for g in data.goals
     )
     parts.insert(5, f"<h2>{escape(t(lang, 'goals.title'))}</h2>{goals or '<p>–</p>'}")
+    plans = "".join(
+        f"<h3>{p.version}</h3>{_rows([p], skip='acknowledgements')}{_rows(p.acknowledgements)}"
+        for p in data.plans
+    )
+    parts.insert(6, f"<h2>{escape(t(lang, 'plan.title'))}</h2>{plans or '<p>–</p>'}")
     return (
         f"<!doctype html><html lang='{escape(lang)}'><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>"

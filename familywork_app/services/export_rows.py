@@ -118,6 +118,30 @@ class ExportMethod:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportAcknowledgement:
+    guardian: str
+    at: datetime
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPlan:
+    """A version of the client plan (a draft has no `made_at`), its goals by title."""
+
+    version: int
+    made_at: datetime | None
+    family_view: str
+    family_strengths: str
+    worker_view: str
+    who_does_what: str
+    meeting_rhythm: str
+    next_review: date | None
+    differences: str
+    goals: tuple[str, ...]
+    acknowledgements: tuple[ExportAcknowledgement, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportLogRow:
     at: datetime
     who: str
@@ -146,6 +170,7 @@ class FamilyExport:
     messages: tuple[ExportMessage, ...]
     methods: tuple[ExportMethod, ...]
     access_log: tuple[ExportLogRow, ...]
+    plans: tuple[ExportPlan, ...] = ()  # the client plan's versions, oldest first
 
     def as_json(self) -> dict[str, object]:
         """The export as a JSON object (dates and times as ISO 8601 text)."""

@@ -1,0 +1,125 @@
+"""The grouped reads behind the work list (`work_list`): each is one SQL statement for all the
+families of `scope` (a subquery of family ids), whatever their number."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, func, select
+
+from familywork_app.domain import STAFF_ROLES, CaseStepKind, MeetingStatus, Role
+from familywork_app.models import Application, CaseStep, ClientPlan, Meeting, Message, User
+
+UNRECORDED = (MeetingStatus.AGREED, MeetingStatus.HELD)
+
+
+def latest_steps(session: Session, scope: Any) -> dict[int, dict[CaseStepKind, date]]:
+    """Each family's newest day of each kind of step."""
+    stmt = (
+        select(CaseStep.family_id, CaseStep.kind, func.max(CaseStep.on))
+        .where(col(CaseStep.family_id).in_(scope))
+        .group_by(col(CaseStep.family_id), col(CaseStep.kind))
+    )
+    found: dict[int, dict[CaseStepKind, date]] = {}
+    for family_id, kind, day in session.exec(stmt):
+        found.setdefault(family_id, {})[CaseStepKind(kind)] = day
+    return found
+
+
+def first_applications(session: Session, scope: Any) -> dict[int, datetime]:
+    """When each family's first application came in."""
+    stmt = (
+        select(Application.family_id, func.min(Application.submitted_at))
+        .where(col(Application.family_id).in_(scope))
+        .group_by(col(Application.family_id))
+    )
+    return dict(session.exec(stmt).all())
+
+
+def made_plans(session: Session, scope: Any) -> dict[int, date | None]:
+    """The next review date of each family's newest made plan (families with one only)."""
+    ranked = (
+        select(
+            ClientPlan.family_id,
+            col(ClientPlan.next_review),
+            func.row_number()
+            .over(partition_by=col(ClientPlan.family_id), order_by=col(ClientPlan.version).desc())
+            .label("rank"),
+        )
+        .where(col(ClientPlan.family_id).in_(scope), col(ClientPlan.made_at).is_not(None))
+        .subquery()
+    )
+    stmt = select(ranked.c.family_id, ranked.c.next_review).where(ranked.c.rank == 1)
+    return {family_id: review for family_id, review in session.exec(stmt)}
+
+
+def unrecorded_visits(
+    session: Session, scope: Any, now: datetime
+) -> list[tuple[int, int, datetime]]:
+    """(meeting id, family id, start) of the visits that have ended without a record."""
+    stmt = (
+        select(Meeting.id, Meeting.family_id, Meeting.starts_at)
+        .where(
+            col(Meeting.family_id).in_(scope),
+            col(Meeting.ends_at) < now,
+            or_(
+                col(Meeting.status) == MeetingStatus.AGREED,
+                and_(col(Meeting.status) == MeetingStatus.HELD, col(Meeting.summary) == ""),
+            ),
+        )
+        .order_by(col(Meeting.starts_at))
+    )
+    return [
+        (meeting_id or 0, family_id, starts) for meeting_id, family_id, starts in session.exec(stmt)
+    ]
+
+
+def unanswered_since(session: Session, scope: Any) -> list[tuple[int, datetime]]:
+    """(family id, sent at) of the first family message after the staff's last one, for the
+    families whose newest message is the family's."""
+    staff = aliased(User)
+    replied = (
+        select(Message.family_id, func.max(Message.sent_at).label("at"))
+        .join(staff, col(staff.id) == Message.sender_id)
+        .where(col(Message.family_id).in_(scope), col(staff.role).in_(STAFF_ROLES))
+        .group_by(col(Message.family_id))
+        .subquery()
+    )
+    stmt = (
+        select(Message.family_id, func.min(Message.sent_at))
+        .join(User, col(User.id) == Message.sender_id)
+        .join(replied, replied.c.family_id == Message.family_id, isouter=True)
+        .where(
+            col(Message.family_id).in_(scope),
+            col(User.role) == Role.GUARDIAN,
+            or_(replied.c.at.is_(None), col(Message.sent_at) > replied.c.at),
+        )
+        .group_by(col(Message.family_id))
+    )
+    return list(session.exec(stmt).all())
+
+
+def meeting_requests(
+    session: Session, scope: Any, now: datetime
+) -> list[tuple[int, int, MeetingStatus, datetime, datetime]]:
+    """(meeting id, family id, status, start, proposed at) of the meetings to come that the
+    family asked to change, or proposed itself."""
+    stmt = (
+        select(Meeting, User.role)
+        .join(User, col(User.id) == Meeting.proposed_by_id, isouter=True)
+        .where(
+            col(Meeting.family_id).in_(scope),
+            col(Meeting.starts_at) > now,
+            or_(
+                col(Meeting.status) == MeetingStatus.CHANGE_REQUESTED,
+                and_(
+                    col(Meeting.status) == MeetingStatus.PROPOSED, col(User.role) == Role.GUARDIAN
+                ),
+            ),
+        )
+    )
+    return [
+        (m.id or 0, m.family_id, MeetingStatus(m.status), m.starts_at, m.proposed_at)
+        for m, _role in session.exec(stmt)
+    ]
