@@ -76,6 +76,7 @@ def session_alive(engine, token: str | None) -> bool:
 # Columns that hold codes or vocabulary shared by every family, not something that identifies one.
 NOT_IDENTIFYING = {
     "status",
+    "kind",  # e.g. a case step's kind (CaseStepKind): the same words for every family
     "place",
     "channel",
     "support_area",
@@ -93,7 +94,10 @@ NOT_IDENTIFYING = {
     "detail",
     "totp_secret",
 }
-STAFF_ONLY = {("meeting", "internal_note")}  # never shown to the family itself either
+STAFF_ONLY = {
+    ("meeting", "internal_note"),
+    ("handover", "note"),
+}  # never shown to the family itself either
 
 
 def _table_has(table, column: str) -> bool:

@@ -73,7 +73,11 @@ def test_worker_registers_a_phone_application(tablet, new_context):
     assert axe_violations(tablet) == []
     tablet.get_by_label("puhelimitse").check()
     tablet.get_by_role("button", name="Tallenna hakemus").click()
-    expect(tablet.get_by_text("Kirjoita nimesi.")).to_be_visible()
+    # the error beside its field, and in the summary at the top, which takes the focus
+    summary = tablet.locator("#register-errors")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link", name="Kirjoita nimesi.")).to_be_visible()
+    expect(tablet.locator("#name-error")).to_have_text("Kirjoita nimesi.")
     tablet.get_by_label("Nimesi").fill("Pekka Puhelin")
     tablet.get_by_label("Puhelinnumero").fill("044 123 4567")
     tablet.get_by_label("Kotikunta").select_option("Paltamo")
