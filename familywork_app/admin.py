@@ -4,6 +4,7 @@
     python -m familywork_app.admin restore FILE      # into the configured (empty) database
     python -m familywork_app.admin anonymise --test-data-only
     python -m familywork_app.admin first-supervisor EMAIL "NAME"   # a new deployment's first user
+    python -m familywork_app.admin end-covers      # absence covers due today end now (also hourly)
 
 The database is the one REFLEX_DB_URL names. Nothing here deletes client records: the law keeps
 family-services records for years. `anonymise` is for copies of test or training data only.
@@ -134,8 +135,17 @@ def main(argv: list[str] | None = None) -> int:
     first = commands.add_parser("first-supervisor")
     first.add_argument("email")
     first.add_argument("name")
+    commands.add_parser("end-covers")
     args = parser.parse_args(argv)
     url = db_url()
+    if args.command == "end-covers":
+        from familywork_app.services.case_process import helsinki_today
+        from familywork_app.services.cover_lapse import end_expired_covers
+
+        with Session(make_engine(url)) as session:
+            returned = end_expired_covers(session, helsinki_today())
+        print(f"absence covers ended: {len(returned)} families back with their workers")
+        return 0
     if args.command == "first-supervisor":
         with Session(make_engine(url)) as session:
             link = first_supervisor(session, args.email, args.name)

@@ -165,6 +165,14 @@ class WorkItemKind(StrEnum):
     ANSWER_MEETING_REQUEST = "answer_meeting_request"
 
 
+class ReminderKind(StrEnum):
+    """A reminder to staff about a work-list item: the working day before it falls due, or once
+    it is overdue."""
+
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
 class LogAction(StrEnum):
     """What an access-log row records (`AccessLog.action`): every service writes one of
     these, and each has a readable name `log.<value>` in every language."""
@@ -231,7 +239,14 @@ class LogAction(StrEnum):
     MAKE_CLIENT_PLAN = "make_client_plan"
     WRITE_FAMILY_VIEW = "write_family_view"
     ACKNOWLEDGE_PLAN = "acknowledge_plan"
+    DOWNLOAD_CLIENT_PLAN = "download_client_plan"
     LIST_WORK = "list_work"
+    # closing (issue 16)
+    GIVE_FEEDBACK = "give_feedback"
+    # transfer and absence cover (issue 16)
+    VIEW_HANDOVERS = "view_handovers"
+    COVER_CASELOAD = "cover_caseload"
+    END_COVER = "end_cover"
 
 
 SAVED_METHOD = {

@@ -11,6 +11,7 @@ import reflex as rx
 from reflex.event import EventType
 
 from familywork_app import routes
+from familywork_app.cover_task import end_covers_hourly
 from familywork_app.pages.access_log_search import access_log_page
 from familywork_app.pages.accessibility import accessibility_page
 from familywork_app.pages.account import account_page
@@ -22,6 +23,7 @@ from familywork_app.pages.family_home import family_home_page
 from familywork_app.pages.family_meetings import family_meetings_page
 from familywork_app.pages.family_members import family_members_page, invite_page
 from familywork_app.pages.family_messages import family_messages_page
+from familywork_app.pages.family_plan import family_plan_page
 from familywork_app.pages.family_work import family_work_page
 from familywork_app.pages.info import info_page
 from familywork_app.pages.password_reset import forgot_password_page, reset_password_page
@@ -31,21 +33,30 @@ from familywork_app.pages.signin import signin_page
 from familywork_app.pages.staff_admin import set_password_page, staff_admin_page
 from familywork_app.pages.staff_home import overview_page, queue_page
 from familywork_app.pages.together import together_page
+from familywork_app.pages.work_list import work_list_page
 from familywork_app.pages.worker_family import worker_family_page
 from familywork_app.pages.worker_week import inbox_page, week_page
+from familywork_app.services.staff_reminders import remind_staff_every_quarter_hour
 from familywork_app.state import together_maps, worker_together  # noqa: F401  (their states)
 from familywork_app.state.access_log_search import AccessLogState
 from familywork_app.state.account import AccountState
 from familywork_app.state.app_state import AppState
 from familywork_app.state.apply import ApplyState
+from familywork_app.state.case_process import CaseProcessState
 from familywork_app.state.caseload import CaseloadState
+from familywork_app.state.client_plan import ClientPlanState
+from familywork_app.state.closing_figures import ClosingFiguresState
+from familywork_app.state.deadline_figures import DeadlineFiguresState
 from familywork_app.state.family_data import FamilyDataState
 from familywork_app.state.family_goals import FamilyGoalsState
 from familywork_app.state.family_home import FamilyHomeState
 from familywork_app.state.family_meetings import FamilyMeetingsState
 from familywork_app.state.family_members import FamilyMembersState, InviteState
 from familywork_app.state.family_messages import FamilyMessagesState
+from familywork_app.state.family_plan import FamilyPlanState
+from familywork_app.state.feedback import FeedbackState
 from familywork_app.state.figures import FiguresState
+from familywork_app.state.handover import HandoverState, WorkPhoneState
 from familywork_app.state.method_results import FamilyWorkState, MethodResultsState
 from familywork_app.state.password_reset import ForgotPasswordState, ResetPasswordState
 from familywork_app.state.register import RegisterState
@@ -55,6 +66,7 @@ from familywork_app.state.signin import SignInState
 from familywork_app.state.staff_admin import SetPasswordState, StaffState
 from familywork_app.state.staff_home import OverviewState, QueueState
 from familywork_app.state.together import TogetherState
+from familywork_app.state.work_list import WorkListState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions
 from familywork_app.state.worker_week import InboxState, WeekState
 from familywork_app.web_routes import auth_api, security_headers
@@ -93,29 +105,46 @@ PAGES: Sequence[Page] = (
     Page(routes.FORGOT_PASSWORD, forgot_password_page, ForgotPasswordState.load),
     Page(routes.RESET_PASSWORD, reset_password_page, ResetPasswordState.load),
     # The family.
-    Page(routes.FAMILY_HOME, family_home_page, FamilyHomeState.load),
+    Page(routes.FAMILY_HOME, family_home_page, [FamilyHomeState.load, FeedbackState.load]),
     Page(routes.FAMILY_MEETINGS, family_meetings_page, FamilyMeetingsState.load),
     Page(routes.FAMILY_GOALS, family_goals_page, FamilyGoalsState.load),
     Page(routes.FAMILY_MESSAGES, family_messages_page, FamilyMessagesState.load),
     Page(routes.FAMILY_DATA, family_data_page, FamilyDataState.load),
     Page(routes.FAMILY_MEMBERS, family_members_page, FamilyMembersState.load),
     Page(routes.FAMILY_WORK, family_work_page, FamilyWorkState.load),
+    Page(routes.FAMILY_PLAN, family_plan_page, FamilyPlanState.load),
     # Staff.
+    Page(routes.WORK_LIST, work_list_page, WorkListState.load),
     Page(routes.CASELOAD, caseload_page, CaseloadState.load),
-    Page(routes.OVERVIEW, overview_page, [OverviewState.load, FiguresState.load]),
+    Page(
+        routes.OVERVIEW,
+        overview_page,
+        [
+            OverviewState.load,
+            FiguresState.load,
+            DeadlineFiguresState.load,
+            ClosingFiguresState.load,
+        ],
+    ),
     Page(routes.QUEUE, queue_page, QueueState.load),
     Page(routes.WEEK, week_page, WeekState.load),
     Page(routes.INBOX, inbox_page, InboxState.load),
     Page(
         routes.FAMILY_RECORD,
         worker_family_page,
-        [WorkerFamilyActions.load, MethodResultsState.load],
+        [
+            WorkerFamilyActions.load,
+            MethodResultsState.load,
+            HandoverState.load_handovers,
+            CaseProcessState.load,
+            ClientPlanState.load,
+        ],
     ),
     Page(routes.TOGETHER, together_page, TogetherState.load),
     Page(routes.STAFF, staff_admin_page, StaffState.load),
     Page(routes.ACCESS_LOG, access_log_page, AccessLogState.load),
     # Everyone's own.
-    Page(routes.ACCOUNT, account_page, AccountState.load),
+    Page(routes.ACCOUNT, account_page, [AccountState.load, WorkPhoneState.load]),
     Page(routes.SETTINGS, settings_page, SettingsState.load),
 )
 
@@ -125,6 +154,11 @@ app = rx.App(
     html_lang="fi",
     api_transformer=[auth_api, security_headers],
 )
+
+# Absence covers end by themselves on their end date (at start, then hourly).
+app.register_lifespan_task(end_covers_hourly)
+# Reminders to staff of what falls due or is overdue (at start, then every 15 minutes).
+app.register_lifespan_task(remind_staff_every_quarter_hour)
 
 # Before Reflex's hydration: a tab's stored state never outlives the session that loaded it.
 app.add_middleware(SessionBinding(), index=0)

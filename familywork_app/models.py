@@ -7,8 +7,9 @@ are JSON arrays. Models hold no access rules: those live in `services.policy`.
 """
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
-from sqlalchemy import JSON, Index
+from sqlalchemy import JSON, CheckConstraint, Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from familywork_app.columns import EnumString, allowed
@@ -24,6 +25,7 @@ from familywork_app.domain import (
     MeetingStatus,
     MethodKind,
     Municipality,
+    ReminderKind,
     Respondent,
     Role,
     SupportArea,
@@ -120,6 +122,9 @@ class Family(SQLModel, table=True):
     closed_on: date | None = None
     closing_summary: str = Field(default="", max_length=4000)
     created_at: datetime = Field(default_factory=utcnow)
+    # When a guardian gave the closing feedback (once per family); the answers are kept apart,
+    # in `Feedback`, with nothing that leads back here (revision 0011).
+    feedback_given_at: datetime | None = None
 
 
 class FamilyGuardian(SQLModel, table=True):
@@ -412,3 +417,72 @@ class PlanAcknowledgement(SQLModel, table=True):
     guardian_id: int = Field(foreign_key="user.id")
     at: datetime = Field(default_factory=utcnow)
     comment: str = Field(default="", max_length=1000)
+
+
+# Transfer and absence cover (issue 16).
+class Handover(SQLModel, table=True):
+    """A family moved from one worker to another, kept as its history (revision
+    0010_transfer_and_cover). A transfer has no `cover_until`; an absence cover moves the family
+    until that day, when the app moves it back (`ended_at` set on the cover, and a return row
+    with `by_id` None). `note` is the handover note only staff see."""
+
+    __table_args__ = (Index("ix_handover_open_cover", "cover_until", "ended_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    from_worker_id: int | None = Field(default=None, foreign_key="user.id")
+    to_worker_id: int = Field(foreign_key="user.id")
+    note: str = Field(default="", max_length=2000)
+    by_id: int | None = Field(default=None, foreign_key="user.id")  # None: made by the app
+    at: datetime = Field(default_factory=utcnow)
+    cover_until: date | None = None
+    ended_at: datetime | None = None
+
+
+# Reminders to staff and the family's feedback at closing (issue 16).
+class StaffReminder(SQLModel, table=True):
+    """A reminder the app sent a worker about one work-list item (revision 0011). `item_key`
+    names the item (its kind, family, due day and meeting); `kind` is "due" (the working day
+    before) or "overdue". The unique (item_key, kind, worker_id) is the claim: whichever backend
+    worker inserts the row first sends the reminder, any other gets an IntegrityError and sends
+    nothing, on SQLite and PostgreSQL alike."""
+
+    __table_args__ = (
+        UniqueConstraint("item_key", "kind", "worker_id", name="uq_staffreminder_item"),
+        allowed("staffreminder", "kind", ReminderKind),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_key: str = Field(max_length=120)
+    kind: ReminderKind = Field(sa_type=EnumString(ReminderKind, 8))
+    worker_id: int = Field(foreign_key="user.id", index=True)
+    sent_at: datetime = Field(default_factory=utcnow)
+
+
+def random_row_id() -> str:
+    """A random id (32 hex digits): it says nothing of when a row was written."""
+    return uuid4().hex
+
+
+class Feedback(SQLModel, table=True):
+    """A family's answers to the closing feedback, kept apart from its identity (revision 0011).
+
+    Nothing here leads back to the family: no family or user id, no time finer than the quarter
+    the answer was given in ("2026Q4"), and a random id rather than a counter, so neither the
+    order of the rows nor a time matches them with `Family.feedback_given_at` or the access-log
+    row of giving feedback. The free-text `comment` could still name someone: the supervisor
+    sees comments only in a list per quarter, without names or dates, and only for a quarter
+    with enough answers (`services.closing_figures`). Each score is 1-5."""
+
+    __table_args__ = (
+        CheckConstraint("helped BETWEEN 1 AND 5", name="ck_feedback_helped"),
+        CheckConstraint("listened BETWEEN 1 AND 5", name="ck_feedback_listened"),
+        CheckConstraint("meetings BETWEEN 1 AND 5", name="ck_feedback_meetings"),
+    )
+
+    id: str = Field(default_factory=random_row_id, primary_key=True, max_length=32)
+    quarter: str = Field(max_length=6, index=True)
+    helped: int
+    listened: int
+    meetings: int
+    comment: str = Field(default="", max_length=2000)

@@ -21,8 +21,10 @@ FAMILY_MESSAGES = "/family/messages"
 FAMILY_DATA = "/family/data"
 FAMILY_MEMBERS = "/family/members"
 FAMILY_WORK = "/family/work"  # the methods done together, read-only, and the child's check-in
+FAMILY_PLAN = "/family/plan"  # the client plan: read, write the family's view, acknowledge
 
 # Staff pages.
+WORK_LIST = "/work"  # what is due or overdue in the families' cases
 CASELOAD = "/caseload"
 OVERVIEW = "/overview"
 WEEK = "/week"
@@ -43,6 +45,7 @@ AUTH_SESSION = "/auth/session"
 AUTH_SIGNOUT = "/auth/signout"
 EXPORT_JSON = "/export/family.json"
 EXPORT_HTML = "/export/family.html"
+PLAN_HTML = "/export/plan/{plan_id}.html"  # a made client plan version, printable
 MEETING_ICS = "/calendar/meeting/{meeting_id}.ics"
 MEETING_ICS_PREFIX = "/calendar/meeting/"
 CALENDAR_FEED = "/calendar/feed/{token}.ics"  # the token is the secret

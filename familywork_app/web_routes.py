@@ -23,6 +23,8 @@ from familywork_app.services.calendar import meeting_ics
 from familywork_app.services.calendar_feed import read_feed
 from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
+from familywork_app.services.plan_document import plan_document
+from familywork_app.services.plan_html import render_plan
 
 CSP = "; ".join(
     [
@@ -147,6 +149,28 @@ async def export_html(request: Request) -> Response:
     return HTMLResponse(render_export(data, lang), headers={"cache-control": "no-store"})
 
 
+async def plan_html(request: Request) -> Response:
+    """A made client plan version as a printable page, for those who may read the family's
+    plan (nobody signed in: 403; a draft, another family's plan, an unknown id: 404)."""
+    raw = request.path_params.get("plan_id", "")
+    no_store = {"cache-control": "no-store"}
+    with session_scope() as db:
+        user = _signed_in(request, db)
+        if user is None:
+            return HTMLResponse("<p>403</p>", status_code=403, headers=no_store)
+        try:
+            doc = plan_document(db, user, int(raw) if raw.isdigit() else 0, client_ip(request))
+        except ServiceError:
+            return HTMLResponse("<p>404</p>", status_code=404, headers=no_store)
+    chosen = user.language if user.language_chosen else None
+    lang = page_language(
+        chosen, request.cookies.get(LANGUAGE_COOKIE, ""), request.headers.get("accept-language", "")
+    )
+    name = f"asiakassuunnitelma-{doc.plan.version}.html"
+    disposition = {"content-disposition": f'attachment; filename="{name}"'}
+    return HTMLResponse(render_plan(doc, lang), headers={**no_store, **disposition})
+
+
 async def meeting_calendar(request: Request) -> Response:
     """One agreed meeting as an .ics download."""
     raw = request.path_params.get("meeting_id", "")
@@ -183,6 +207,7 @@ auth_api = Starlette(
         Route(routes.AUTH_SIGNOUT, end_session, methods=["POST"]),
         Route(routes.EXPORT_JSON, export_json, methods=["GET"]),
         Route(routes.EXPORT_HTML, export_html, methods=["GET"]),
+        Route(routes.PLAN_HTML, plan_html, methods=["GET"]),
         Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
         Route(routes.CALENDAR_FEED, calendar_feed, methods=["GET"]),
     ]

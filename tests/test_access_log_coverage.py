@@ -23,7 +23,7 @@ from sqlmodel import col, select
 import familywork_app.services as services
 from familywork_app.domain import LogAction
 from familywork_app.method_content import ROLE_TASKS
-from familywork_app.models import AccessLog, Application, Child, Family, Goal, Meeting
+from familywork_app.models import AccessLog, Application, Child, Family, Goal, Handover, Meeting
 from familywork_app.services import NotAllowed, auth, client_plan, together
 from familywork_app.services.access_log import log_access
 from familywork_app.services.application_checks import ApplicationEntry, ChildEntry
@@ -179,6 +179,7 @@ CALLS = {
     "client_plan.write_family_view": _kemppainen(
         "family", lambda d: ((d.with_draft(K), "Meillä on kiire.", "Huumori."), {})
     ),
+    "plan_document.plan_document": _kemppainen("family", lambda d: ((d.plan(K, made=True),), {})),
     "method_results.family_results": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "methods.save_cards": _kemppainen(
         "worker", lambda d: ((d.family(K), ["feelings.happy"], "Hyvä"), {})
@@ -225,6 +226,10 @@ CALLS = {
     "export.family_access_log": _kemppainen("family", lambda d: ((), {})),
     "export.family_export": _kemppainen("family", lambda d: ((), {})),
     "family_home.family_home": _kemppainen("family2", lambda d: ((), {})),
+    # A guardian of the closed demo family; the stranger is an active family's guardian.
+    "feedback.give_feedback": _call(
+        "heikki.komulainen", lambda d: ((5, 4, 5, "Kiitos."), {}), ("Komulainen",), "family"
+    ),
     "family_search.find_families": _call(
         "supervisor", lambda d: (("kajaani",), {}), ("Kemppainen", "Moilanen")
     ),
@@ -234,6 +239,17 @@ CALLS = {
     ),
     "goals.end_goal": _kemppainen("worker", lambda d: ((d.goal(K), "achieved"), {})),
     "goals.family_goals": _kemppainen("supervisor", lambda d: ((d.family(K),), {})),
+    "handover.cover_caseload": _call(
+        "supervisor",
+        lambda d: ((d.user("worker").id, d.user("worker2").id, _soon(7).date(), "Loma."), {}),
+        lambda d: list(
+            d.db.exec(select(Handover.family_id).where(col(Handover.cover_until).is_not(None)))
+        ),
+    ),
+    "handover.family_handovers": _kemppainen("worker", lambda d: ((d.family(K),), {})),
+    "handover.transfer_family": _kemppainen(
+        "supervisor", lambda d: ((d.family(K), d.user("worker2").id, "Muistio."), {})
+    ),
     "invitations.family_members": _kemppainen("family", lambda d: ((), {})),
     "invitations.invite_guardian": _kemppainen(
         "family", lambda d: (("isovanhempi@example.org",), {})
@@ -267,6 +283,8 @@ CALLS = {
         "worker", lambda d: ((FORM, "paper"), {}), ("Uusiperhe",), stranger="family"
     ),
     "supervision.service_figures": _call("supervisor", lambda d: ((), {}), (None,)),
+    "closing_figures.closing_figures": _call("supervisor", lambda d: ((), {}), (None,)),
+    "deadline_figures.deadline_figures": _call("supervisor", lambda d: ((), {}), (None,)),
     "visits.close_case": _kemppainen("worker", lambda d: ((d.family(K), "Päättyi."), {})),
     "visits.family_record": _kemppainen("worker", lambda d: ((d.family(K),), {})),
     "visits.overlapping": _kemppainen(

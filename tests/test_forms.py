@@ -15,6 +15,7 @@ from familywork_app.i18n import HELSINKI
 from familywork_app.models import Family, Meeting, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.state.app_state import AppState
+from familywork_app.state.handover import TransferForm
 from familywork_app.state.worker_family_actions import (
     CancelForm,
     EntryForm,
@@ -22,7 +23,6 @@ from familywork_app.state.worker_family_actions import (
     MessageForm,
     MoveForm,
     ProposeForm,
-    ReassignForm,
     RecordForm,
     WorkerFamilyActions,
 )
@@ -85,7 +85,7 @@ def test_text_fields_are_bounded_by_their_column(model, field, limit):
 
 def test_forged_values_become_harmless_defaults():
     for raw in (None, [], "form", {"worker_id": {"$gt": 0}, "goal_id": True, "text": 5}):
-        assert ReassignForm.parse(raw).worker_id == 0
+        assert TransferForm.parse(raw).worker_id == 0
         assert EntryForm.parse(raw) == EntryForm()
 
 

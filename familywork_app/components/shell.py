@@ -235,6 +235,7 @@ NAV_ICONS = {
     routes.FAMILY_MEETINGS: "calendar",
     routes.FAMILY_GOALS: "target",
     routes.FAMILY_MESSAGES: "message-circle",
+    routes.WORK_LIST: "circle-check",
     routes.OVERVIEW: "chart-column",
     routes.CASELOAD: "users",
     routes.QUEUE: "clipboard-list",
@@ -245,6 +246,7 @@ NAV_ICONS = {
     routes.ACCESS_LOG: "shield-check",
 }
 STAFF_NAV: list[tuple[str, str, Role | None]] = [
+    ("nav.work_list", routes.WORK_LIST, None),
     ("nav.overview", routes.OVERVIEW, Role.SUPERVISOR),
     ("nav.caseload", routes.CASELOAD, Role.WORKER),
     ("nav.queue", routes.QUEUE, Role.WORKER),

@@ -31,6 +31,7 @@ from familywork_app.i18n import (
 from familywork_app.i18n.a11y_texts import A11Y_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.design_texts import DESIGN_TEXTS
+from familywork_app.i18n.handover_texts import HANDOVER_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
 from familywork_app.i18n.page_texts import PAGE_TEXTS
 
@@ -54,6 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
         **A11Y_TEXTS[lang],
         **PAGE_TEXTS[lang],
         **DESIGN_TEXTS[lang],
+        **HANDOVER_TEXTS[lang],
     }
     for lang, modules in _MODULES.items()
 }

@@ -64,5 +64,8 @@ TEXTS = {
     "log.make_client_plan": "made the client plan",
     "log.write_family_view": "wrote the family’s view into the plan",
     "log.acknowledge_plan": "acknowledged the plan",
+    "log.download_client_plan": "downloaded the client plan",
     "log.list_work": "saw the family on the work list",
+    # Closing (issue 16): no answers in the log.
+    "log.give_feedback": "gave the closing feedback",
 }

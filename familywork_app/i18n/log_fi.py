@@ -64,5 +64,8 @@ TEXTS = {
     "log.make_client_plan": "laati asiakassuunnitelman",
     "log.write_family_view": "kirjoitti perheen näkemyksen suunnitelmaan",
     "log.acknowledge_plan": "kuittasi suunnitelman luetuksi",
+    "log.download_client_plan": "latasi asiakassuunnitelman",
     "log.list_work": "näki perheen työlistalla",
+    # Closing (issue 16): no answers in the log.
+    "log.give_feedback": "antoi palautteen perhetyön päättyessä",
 }

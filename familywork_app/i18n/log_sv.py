@@ -64,5 +64,8 @@ TEXTS = {
     "log.make_client_plan": "gjorde klientplanen",
     "log.write_family_view": "skrev familjens syn i planen",
     "log.acknowledge_plan": "kvitterade att planen lästs",
+    "log.download_client_plan": "laddade ner klientplanen",
     "log.list_work": "såg familjen på arbetslistan",
+    # Closing (issue 16): no answers in the log.
+    "log.give_feedback": "gav respons när familjearbetet avslutades",
 }

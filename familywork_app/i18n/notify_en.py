@@ -63,4 +63,18 @@ TEXTS = {
     "settings.feed_copied": "The link was copied.",
     "settings.feed_created": "A new calendar link was made. The old link no longer works.",
     "settings.feed_revoked": "The calendar link was turned off. It no longer works.",
+    # Reminders to staff (issue 16): content-free, like the notices above.
+    "notify.remind_due_push": "You have something due soon on your work list. Open the app to see it.",
+    "notify.remind_due_subject": "Perhetyö: something on your work list is due soon",
+    "notify.remind_due_mail": (
+        "Hello,\n\nSomething on your work list falls due on the next working day or soon "
+        "after. Sign in to see it:\n{link}\n\nYou can turn these e-mails off in the "
+        "settings:\n{settings}\n"
+    ),
+    "notify.remind_overdue_push": "You have something overdue on your work list. Open the app to see it.",
+    "notify.remind_overdue_subject": "Perhetyö: something on your work list is overdue",
+    "notify.remind_overdue_mail": (
+        "Hello,\n\nSomething on your work list is past its deadline. Sign in to see it:\n"
+        "{link}\n\nYou can turn these e-mails off in the settings:\n{settings}\n"
+    ),
 }

@@ -63,4 +63,18 @@ TEXTS = {
     "settings.feed_copied": "Linkki kopioitiin.",
     "settings.feed_created": "Uusi kalenterilinkki luotiin. Vanha linkki ei enää toimi.",
     "settings.feed_revoked": "Kalenterilinkki poistettiin käytöstä. Se ei enää toimi.",
+    # Reminders to staff (issue 16): content-free, like the notices above.
+    "notify.remind_due_push": "Sinulla on pian erääntyvä asia työlistalla. Avaa sovellus nähdäksesi.",
+    "notify.remind_due_subject": "Perhetyö: työlistallasi on pian erääntyvä asia",
+    "notify.remind_due_mail": (
+        "Hei,\n\nTyölistallasi on asia, joka erääntyy seuraavana työpäivänä tai pian sen "
+        "jälkeen. Kirjaudu sisään nähdäksesi sen:\n{link}\n\nNämä sähköpostit voi lopettaa "
+        "asetuksista:\n{settings}\n"
+    ),
+    "notify.remind_overdue_push": "Työlistallasi on myöhässä oleva asia. Avaa sovellus nähdäksesi.",
+    "notify.remind_overdue_subject": "Perhetyö: työlistallasi on myöhässä oleva asia",
+    "notify.remind_overdue_mail": (
+        "Hei,\n\nTyölistallasi on asia, jonka määräaika on mennyt. Kirjaudu sisään "
+        "nähdäksesi sen:\n{link}\n\nNämä sähköpostit voi lopettaa asetuksista:\n{settings}\n"
+    ),
 }

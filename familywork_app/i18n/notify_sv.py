@@ -64,4 +64,19 @@ TEXTS = {
     "settings.feed_copied": "Länken kopierades.",
     "settings.feed_created": "En ny kalenderlänk skapades. Den gamla länken fungerar inte längre.",
     "settings.feed_revoked": "Kalenderlänken stängdes av. Den fungerar inte längre.",
+    # Reminders to staff (issue 16): content-free, like the notices above.
+    "notify.remind_due_push": "Du har något på arbetslistan som snart förfaller. Öppna appen för att se det.",
+    "notify.remind_due_subject": "Perhetyö: något på din arbetslista förfaller snart",
+    "notify.remind_due_mail": (
+        "Hej,\n\nDu har något på arbetslistan som förfaller nästa arbetsdag eller strax "
+        "därefter. Logga in för att se det:\n{link}\n\nDu kan stänga av dessa "
+        "e-postmeddelanden i inställningarna:\n{settings}\n"
+    ),
+    "notify.remind_overdue_push": "Du har något försenat på arbetslistan. Öppna appen för att se det.",
+    "notify.remind_overdue_subject": "Perhetyö: något på din arbetslista är försenat",
+    "notify.remind_overdue_mail": (
+        "Hej,\n\nDu har något på arbetslistan vars tidsfrist har gått ut. Logga in för att se "
+        "det:\n{link}\n\nDu kan stänga av dessa e-postmeddelanden i inställningarna:\n"
+        "{settings}\n"
+    ),
 }

@@ -5,6 +5,7 @@ Guardians see it in their own shell, staff in theirs."""
 import reflex as rx
 
 from familywork_app.components.forms import field_error, text_field
+from familywork_app.components.handover import work_phone_form
 from familywork_app.components.shell import (
     GUARDIAN_NAV,
     T,
@@ -107,7 +108,7 @@ def _content() -> rx.Component:
     return rx.fragment(
         rx.el.h1(T["account.title"]),
         rx.el.p(S.notice, role="status", class_name="ok"),
-        loading_or(S.loaded, rx.fragment(_sessions(), _password())),
+        loading_or(S.loaded, rx.fragment(_sessions(), _password(), work_phone_form())),
     )
 
 

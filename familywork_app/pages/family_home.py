@@ -3,6 +3,9 @@
 import reflex as rx
 
 from familywork_app import routes
+from familywork_app.components.case_process import assessment_card
+from familywork_app.components.feedback import feedback_card
+from familywork_app.components.handover import your_worker
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
 from familywork_app.components.ui import empty_state
 from familywork_app.domain import ApplicationStatus, FamilyStatus
@@ -98,6 +101,11 @@ def _my_data_link() -> rx.Component:
     return rx.el.ul(
         rx.cond(
             S.family_started,
+            rx.el.li(rx.el.a(T["plan.title"], href=routes.FAMILY_PLAN)),
+            rx.fragment(),
+        ),
+        rx.cond(
+            S.family_started,
             rx.el.li(rx.el.a(T["work.link"], href=routes.FAMILY_WORK)),
             rx.fragment(),
         ),
@@ -143,11 +151,16 @@ def _content() -> rx.Component:
             (
                 FamilyStatus.CLOSED.value,
                 rx.fragment(
-                    rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"), _goals()
+                    rx.el.p(fill("home.closed", date=S.closed_date), class_name="card"),
+                    feedback_card(),
+                    _goals(),
                 ),
             ),
-            rx.fragment(_next_meeting(), _waiting(), _goals()),
+            rx.fragment(
+                _next_meeting(), your_worker(S.worker_name, S.worker_phone), _waiting(), _goals()
+            ),
         ),
+        assessment_card(S.assessment_summary, S.assessment_done),
         _my_data_link(),
     )
 

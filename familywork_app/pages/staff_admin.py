@@ -4,6 +4,7 @@ import reflex as rx
 
 from familywork_app.components.confirm import confirm_step
 from familywork_app.components.forms import text_field
+from familywork_app.components.handover import cover_form, cover_opener
 from familywork_app.components.shell import T, fill, loading_or, public_page, staff_page
 from familywork_app.domain import Role
 from familywork_app.state.staff_admin import SetPasswordState, StaffState
@@ -33,7 +34,8 @@ def _staff_row(s) -> rx.Component:
                     T["staff.active"],
                 ),
                 T["staff.inactive"],
-            )
+            ),
+            cover_opener(s),
         ),
     )
 
@@ -67,6 +69,7 @@ def staff_admin_page() -> rx.Component:
                     class_name="field-error",
                     role="alert",
                 ),
+                cover_form(),
                 rx.el.section(
                     rx.el.h2(T["staff.invite"], id="invite-worker"),
                     rx.el.form(

@@ -5,7 +5,9 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.charts import bar_table
+from familywork_app.components.closing_figures import closing_figures
 from familywork_app.components.confirm import confirm_step
+from familywork_app.components.deadline_figures import deadline_figures
 from familywork_app.components.icons import icon
 from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.components.ui import empty_state, status_badge
@@ -188,6 +190,8 @@ def overview_page() -> rx.Component:
         ),
         _family_search(),
         loading_or(FiguresState.loaded, _figures()),
+        deadline_figures(),
+        closing_figures(),
     )
 
 

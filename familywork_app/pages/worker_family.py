@@ -4,13 +4,16 @@ import json
 
 import reflex as rx
 
+from familywork_app.components.case_process import process_section, work_list_link
+from familywork_app.components.client_plan import client_plan_section
 from familywork_app.components.confirm import confirm_step
 from familywork_app.components.goals import goal_list
+from familywork_app.components.handover import handover_history, transfer_form
 from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.method_results import all_results
 from familywork_app.components.shell import T, fill, loading_or, staff_page
 from familywork_app.components.worker_meetings import meeting_card, propose_form
-from familywork_app.domain import FamilyStatus, GoalStatus, Role, SupportArea
+from familywork_app.domain import FamilyStatus, GoalStatus, SupportArea
 from familywork_app.state.goal_presenters import GoalView
 from familywork_app.state.method_results import MethodResultsState
 from familywork_app.state.worker_family_actions import WorkerFamilyActions as S
@@ -48,33 +51,8 @@ def _members() -> rx.Component:
         rx.el.p(a.areas),
         rx.el.p(a.description, class_name="pre"),
         rx.el.p(T["apply.reachable"], " ", a.reachable, class_name="muted"),
-        _reassign(),
-    )
-
-
-def _reassign() -> rx.Component:
-    error = S.errors["reassign"]
-    return rx.cond(
-        (S.user_role == Role.SUPERVISOR.value) & _active(),
-        rx.el.form(
-            rx.el.label(T["worker.reassign"], html_for="reassign-worker"),
-            rx.el.select(
-                rx.el.option(T["apply.choose"], value=""),
-                rx.foreach(S.workers, lambda w: rx.el.option(w.name, value=w.id)),
-                id="reassign-worker",
-                name="worker_id",
-                class_name="input",
-                default_value="",
-            ),
-            rx.el.p(rx.cond(error != "", T[error], ""), class_name="field-error", role="alert"),
-            rx.el.button(
-                T["worker.reassign_button"], type="submit", class_name="btn btn-secondary"
-            ),
-            on_submit=S.reassign,
-            reset_on_submit=False,
-            class_name="form",
-        ),
-        rx.fragment(),
+        transfer_form(),
+        handover_history(),
     )
 
 
@@ -241,12 +219,23 @@ def _content() -> rx.Component:
             rx.el.nav(
                 *[
                     rx.el.a(T[f"worker.section.{k}"], href=f"#sec-{k}")
-                    for k in ("family", "meetings", "together", "goals", "messages", "close")
+                    for k in (
+                        "family",
+                        "process",
+                        "meetings",
+                        "together",
+                        "goals",
+                        "plan",
+                        "messages",
+                        "close",
+                    )
                 ],
+                work_list_link(),
                 aria_label=T["worker.sections"],
                 class_name="section-nav",
             ),
             _members(),
+            process_section(),
             _section(
                 "meetings",
                 rx.cond(_active(), propose_form(), rx.fragment()),
@@ -258,6 +247,7 @@ def _content() -> rx.Component:
                 rx.cond(_active(), _goal_form(), rx.fragment()),
                 goal_list(S, _end_buttons),
             ),
+            client_plan_section(_active()),
             _section(
                 "messages",
                 thread(S.messages),

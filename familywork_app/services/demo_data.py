@@ -39,6 +39,8 @@ from familywork_app.models import (
     utcnow,
 )
 from familywork_app.services.demo_families import FAMILIES, STAFF, SUPERVISOR
+from familywork_app.services.demo_plans import add_demo_plans
+from familywork_app.services.demo_process import add_demo_process
 from familywork_app.services.demo_specs import FamilySpec, MeetingSpec
 from familywork_app.services.policy import saved_id
 from familywork_app.services.secret_box import seal
@@ -283,6 +285,8 @@ def load_demo_data(session: Session) -> bool:
     users = _users(session, hash_password(DEMO_PASSWORD))
     for spec in FAMILIES:
         _family(session, spec, users, now)
+    add_demo_process(session, now)
+    add_demo_plans(session, now)
     session.commit()
     return True
 

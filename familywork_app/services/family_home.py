@@ -75,6 +75,7 @@ class FamilyHome:
     goals: tuple[GoalAtAGlance, ...]
     application_status: ApplicationStatus | None  # the newest application's (None: none)
     application_submitted_at: datetime | None
+    worker_phone: str = ""  # the worker's work phone ("" when none is saved)
 
 
 # The family ids to count unread messages for: a list, or a subquery of ids.
@@ -212,6 +213,7 @@ def family_home(session: Session, user: User, ip: str = "") -> FamilyHome:
         goals=_active_goals(session, family_id),
         application_status=ApplicationStatus(application.status) if application else None,
         application_submitted_at=application.submitted_at if application else None,
+        worker_phone=worker.phone if worker else "",
     )
     log_access(session, user, family_id, LogAction.VIEW_FAMILY_HOME, ip=ip)
     session.commit()

@@ -66,6 +66,19 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """The i18n keys of a notice: the push's body, the e-mail's subject and body (the body
+    takes {link} and {settings})."""
+
+    push_body: str
+    mail_subject: str
+    mail_body: str
+
+
+NEWS = Wording("notify.push_body", "notify.mail_subject", "notify.mail_body")
+
+
+@dataclass(frozen=True, slots=True)
 class DeliveryCount:
     """The test notification's outcome: how many push services took it, how many did not."""
 
@@ -77,10 +90,15 @@ class DeliveryCount:
 
 
 def _targets(
-    session: Session, users: list[User], actor_id: int | None, *, with_email: bool = True
+    session: Session,
+    users: list[User],
+    actor_id: int | None,
+    *,
+    with_email: bool = True,
+    link: str = "",
 ) -> list[Target]:
     """Plain data for the sender thread: per recipient, the language, where the notification
-    leads, the devices and (if they asked for it) the e-mail address."""
+    leads (`link`, else their home), the devices and (if they asked for it) the e-mail."""
     users = [u for u in users if u.id != actor_id]
     ids = [saved_id(u.id) for u in users]
     if not ids:
@@ -99,7 +117,7 @@ def _targets(
     return [
         Target(
             lang=u.language,
-            home=routes.home_for(u.role),
+            home=link or routes.home_for(u.role),
             email=u.email if with_email and u.id in wants_mail else "",
             devices=tuple(
                 Device(saved_id(s.id), s.endpoint, s.p256dh, s.auth)
@@ -114,10 +132,10 @@ def _targets(
 # --- sending -----------------------------------------------------------------------------------
 
 
-def push_payload(lang: str, home: str) -> str:
+def push_payload(lang: str, home: str, body_key: str = NEWS.push_body) -> str:
     """The whole push message: the service's name, "something new", and where to open it."""
     return json.dumps(
-        {"title": t(lang, "notify.push_title"), "body": t(lang, "notify.push_body"), "url": home},
+        {"title": t(lang, "notify.push_title"), "body": t(lang, body_key), "url": home},
         ensure_ascii=False,
     )
 
@@ -138,11 +156,11 @@ def _record(session: Session, results: dict[int, int]) -> None:
     session.commit()
 
 
-def _send(targets: list[Target]) -> dict[int, int]:
+def _send(targets: list[Target], wording: Wording = NEWS) -> dict[int, int]:
     """Push to every device and e-mail whoever asked; {subscription id: HTTP status}."""
     results: dict[int, int] = {}
     for target in targets:
-        payload = push_payload(target.lang, target.home)
+        payload = push_payload(target.lang, target.home, wording.push_body)
         for device in target.devices:
             results[device.id] = push.send_push(
                 device.endpoint, device.p256dh, device.auth, payload
@@ -152,10 +170,10 @@ def _send(targets: list[Target]) -> dict[int, int]:
             try:
                 send_mail(
                     target.email,
-                    t(lang, "notify.mail_subject"),
+                    t(lang, wording.mail_subject),
                     t(
                         lang,
-                        "notify.mail_body",
+                        wording.mail_body,
                         link=public_url(target.home),
                         settings=public_url(routes.SETTINGS),
                     ),
@@ -235,6 +253,24 @@ def meeting_changed(session: Session, user: User, meeting: Meeting, action: str)
 def application_decided(session: Session, user: User, family_id: int) -> None:
     """The application was accepted or declined: tell the family's guardians."""
     _notify(session, user.id, family_id, Recipients.GUARDIANS, "decision")
+
+
+# --- the app's own reminders to staff (`staff_reminders`) ------------------------------------
+
+
+def remind(session: Session, users: list[User], link: str, wording: Wording) -> int:
+    """Tell each of `users` (the app acts: no one is left out as the actor) with `wording`,
+    leading to `link`, on the calling thread (the reminder loop already runs off the event
+    loop). Returns how many people had a device or e-mail to tell; never raises."""
+    try:
+        targets = [x for x in _targets(session, users, None, link=link) if x.devices or x.email]
+        results = _send(targets, wording)
+        if results:
+            _record(session, results)
+        return len(targets)
+    except Exception as error:  # noqa: BLE001 - a reminder must not stop the others
+        log.warning("reminder delivery failed: %s", type(error).__name__)
+        return 0
 
 
 # --- the settings page -------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from sqlmodel import Session, col, func, select
 from familywork_app.domain import (
     ApplicationChannel,
     ApplicationStatus,
-    FamilyStatus,
     Language,
     LogAction,
     MeetingStatus,
@@ -30,12 +29,10 @@ from familywork_app.services.access_log import log_access
 from familywork_app.services.application_checks import check_application
 from familywork_app.services.applications import application_areas, create_applicant_family
 from familywork_app.services.caseload import QUEUE_STATUSES, active_family_counts, worker_accounts
+from familywork_app.services.handover import transfer_family
 from familywork_app.services.mailer import send_mail
-from familywork_app.services.meetings import OPEN_STATUSES
 from familywork_app.services.policy import (
     acting_user,
-    active_worker,
-    require_family,
     require_staff,
     require_supervisor,
     saved_id,
@@ -209,25 +206,10 @@ def service_figures(
 def reassign_family(
     session: Session, user: User, family_id: object, worker_id: object, ip: str = ""
 ) -> None:
-    """Give an active family to another worker, with its future open meetings."""
-    require_supervisor(acting_user(user, ip))
-    family = require_family(session, user, family_id, change=True)
-    if family.status != FamilyStatus.ACTIVE:
-        raise ServiceError("error.invalid", field="family")
-    worker = active_worker(session, worker_id)
-    family.worker_id = worker.id
-    for meeting in session.exec(
-        select(Meeting).where(
-            Meeting.family_id == family.id,
-            col(Meeting.status).in_(OPEN_STATUSES),
-            Meeting.starts_at > utcnow(),
-        )
-    ):
-        meeting.worker_id = worker.id
-    log_access(
-        session, user, family.id, LogAction.REASSIGN_FAMILY, detail=f"worker {worker.id}", ip=ip
-    )
-    session.commit()
+    """Give an active family to another worker, with its future open meetings: a transfer
+    without a handover note (`services.handover.transfer_family`, which keeps the history and
+    tells the family)."""
+    transfer_family(session, user, family_id, worker_id, "", ip)
 
 
 # --- Registering a paper or phone application ----------------------------------------------

@@ -191,7 +191,22 @@ def work_list(
     if user.role not in STAFF_ROLES:
         raise NotAllowed()
     scope = _scope(user, _worker_filter(user, worker_id))
-    day = today or helsinki_today()
+    items = _items(session, scope, today or helsinki_today())
+    listed = list(dict.fromkeys(item.family_id for item in items))
+    log_families(session, user, listed, LogAction.LIST_WORK, ip)
+    session.commit()
+    return items
+
+
+def active_family_items(session: Session, today: date) -> list[WorkItem]:
+    """Every active family's items, soonest first, for the app's own reminders to staff
+    (`staff_reminders`): no one asks and nothing is shown, so nothing is logged here."""
+    scope = select(col(Family.id)).where(col(Family.status) == FamilyStatus.ACTIVE)
+    return _items(session, scope, today)
+
+
+def _items(session: Session, scope: Any, day: date) -> list[WorkItem]:
+    """The items of the families of `scope`, soonest first."""
     families = _families(session, scope)
     found = _case_items(session, scope, day) + _contact_items(session, scope)
     items = [
@@ -209,7 +224,4 @@ def work_list(
         if family_id in families
     ]
     items.sort(key=lambda i: (i.due, KIND_ORDER[i.kind], i.family_name, i.family_id))
-    listed = list(dict.fromkeys(item.family_id for item in items))
-    log_families(session, user, listed, LogAction.LIST_WORK, ip)
-    session.commit()
     return items

@@ -7,8 +7,10 @@ import reflex as rx
 from familywork_app.domain import ApplicationStatus, FamilyStatus, Role
 from familywork_app.i18n import fmt_date, fmt_datetime, fmt_time, t
 from familywork_app.services.applications import ApplicationProgress, application_status
+from familywork_app.services.case_process import case_timeline
 from familywork_app.services.family_home import FamilyHome, NextMeeting, family_home
 from familywork_app.state.app_state import AppState
+from familywork_app.state.case_process_presenters import present_summary
 from familywork_app.state.goal_presenters import GoalGlanceView, present_goal_glances
 from familywork_app.state.handler import Acting, data_handler
 
@@ -23,6 +25,11 @@ class FamilyHomeState(AppState):
     next_place: rx.Field[str] = rx.field("")
     next_topic: rx.Field[str] = rx.field("")
     next_worker: rx.Field[str] = rx.field("")
+    worker_name: rx.Field[str] = rx.field("")  # the family's worker now (components/handover.py)
+    worker_phone: rx.Field[str] = rx.field("")
+    # the completed assessment of service need: its summary and day ("": none yet)
+    assessment_summary: rx.Field[str] = rx.field("")
+    assessment_done: rx.Field[str] = rx.field("")
     proposed_count: rx.Field[int] = rx.field(0)
     unread_count: rx.Field[int] = rx.field(0)
     goals: rx.Field[list[GoalGlanceView]] = rx.field(default_factory=list)
@@ -39,6 +46,9 @@ class FamilyHomeState(AppState):
         home = family_home(acting.db, acting.user, acting.ip)
         self.unread = home.unread_count
         self._show(home)
+        if home.status != FamilyStatus.APPLIED:
+            timeline = case_timeline(acting.db, acting.user, acting.family_id, ip=acting.ip)
+            self.assessment_summary, self.assessment_done = present_summary(timeline, self.lang)
         if home.status == FamilyStatus.APPLIED:
             self._show_application(
                 application_status(acting.db, acting.user, acting.family_id, acting.ip)
@@ -59,6 +69,7 @@ class FamilyHomeState(AppState):
     def _show(self, home: FamilyHome) -> None:
         lang = self.lang
         self.family_name = home.family_name
+        self.worker_name, self.worker_phone = home.worker_name, home.worker_phone
         self.status = home.status.value
         self.closed_date = fmt_date(home.closed_on, lang)
         self.has_next = home.next_meeting is not None

@@ -1,5 +1,5 @@
 """What staff do on a family's page: propose, move and cancel meetings, record visits, write and
-end goals, message, reassign, close the case.
+end goals, message, close the case (the transfer to another worker: state/handover.py).
 
 Each handler goes through the one entry point (`data_handler`, workers and supervisors), which
 validates its form with the model below. The body names its form (`_start`), calls one service
@@ -17,7 +17,6 @@ from familywork_app.services import ServiceError, visits
 from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
-from familywork_app.services.supervision import reassign_family
 from familywork_app.state.family_goals import cleared_entry_form
 from familywork_app.state.forms import Checkbox, FormId, FormModel, Text, form_id
 from familywork_app.state.forms import text as up_to
@@ -99,10 +98,6 @@ class EntryForm(FormModel):
 
 class MessageForm(FormModel):
     body: Text = up_to(2000)
-
-
-class ReassignForm(FormModel):
-    worker_id: FormId = 0
 
 
 class CloseForm(FormModel):
@@ -263,13 +258,6 @@ class WorkerFamilyActions(WorkerFamilyState):
         toast = self._done(acting, "toast.message_sent")
         self.draft_length = 0
         return [rx.set_value("body", ""), toast]
-
-    @rx.event
-    @data_handler(*STAFF_ROLES, form=ReassignForm)
-    def reassign(self, acting: Acting, form: ReassignForm):
-        self._start("reassign")
-        reassign_family(acting.db, acting.user, self._fid, form.worker_id, acting.ip)
-        return self._done(acting, "toast.reassigned")
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=CloseForm)

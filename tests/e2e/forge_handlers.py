@@ -211,6 +211,8 @@ PLAUSIBLE = {
     "which": "change-1",
     "value": "forged",
     "weeks": 1,
+    "until": SOON,
+    "work-phone": "040 123 4567",
 }
 ID_KEYS = [
     "meeting_id",

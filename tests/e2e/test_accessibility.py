@@ -22,6 +22,7 @@ GUARDIAN = [
     "/family/goals",
     "/family/messages",
     "/family/work",
+    "/family/plan",
     "/family/data",
     "/family/members",
     "/account",
@@ -29,6 +30,7 @@ GUARDIAN = [
 ]
 SUPERVISOR = [
     "/overview",
+    "/work",
     "/queue",
     "/week",
     "/inbox",
@@ -38,7 +40,7 @@ SUPERVISOR = [
     "/account",
     "/settings",
 ]
-WORKER = ["/caseload", "/week"]
+WORKER = ["/caseload", "/work", "/week"]
 SWITCH = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 # Every page at 390 and 1024 px, in Finnish, after each run (a CI artifact; gitignored).
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
