@@ -249,6 +249,9 @@ class Message(SQLModel, table=True):
     sent_at: datetime = Field(default_factory=utcnow, index=True)
     read_at: datetime | None = None  # when the other side first read it
     read_by_id: int | None = Field(default=None, foreign_key="user.id")
+    # Written by the app in a worker's name (a handover notice), not by the worker: it answers
+    # nothing the family asked (the work list's "unanswered" ignores it). Revision 0012.
+    automatic: bool = Field(default=False)
 
 
 class AccessLog(SQLModel, table=True):

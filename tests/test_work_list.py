@@ -113,3 +113,20 @@ def test_the_applied_familys_deadline_runs_from_the_application(db):
     assert item.kind is K.START_ASSESSMENT and item.worker_id is None and item.worker_name == ""
     assert item.due == add_working_days(helsinki_day(application.submitted_at), 7)
     assert item.days_left < 0
+
+
+def test_a_handover_notice_is_no_reply_to_the_familys_waiting_message(db):
+    """The app tells the family of its new worker in that worker's name; the family's question
+    from before the move still waits for an answer on the new worker's list."""
+    from familywork_app.services.handover import transfer_family
+
+    anna, ben = make_user(db, Role.WORKER), make_user(db, Role.WORKER)
+    supervisor = make_user(db, Role.SUPERVISOR)
+    world = make_family(db, anna)
+    make_application(db, world, days_ago=3)
+    make_message(db, world, world.guardians[0], "Voisimmeko siirtää torstain käyntiä?")
+    assert K.ANSWER_MESSAGE in _kinds(work_list(db, anna), world.id)
+    transfer_family(db, supervisor, world.id, ben.id, "Anna on lomalla.")
+    assert K.ANSWER_MESSAGE in _kinds(work_list(db, ben), world.id)
+    make_message(db, world, ben, "Hei, olen Ben. Torstai sopii siirtää.")
+    assert K.ANSWER_MESSAGE not in _kinds(work_list(db, ben), world.id)  # a real reply

@@ -133,6 +133,7 @@ def move_family(
             sender_id=saved_id(worker.id),
             body=worker_notice(family_languages(session, family_id), worker),
             sent_at=now,
+            automatic=True,  # not a reply to what the family asked before the move
         )
     )
     session.flush()

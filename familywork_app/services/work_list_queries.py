@@ -77,12 +77,17 @@ def unrecorded_visits(
 
 def unanswered_since(session: Session, scope: Any) -> list[tuple[int, datetime]]:
     """(family id, sent at) of the first family message after the staff's last one, for the
-    families whose newest message is the family's."""
+    families whose newest message is the family's. A notice the app wrote in a worker's name
+    (a handover) is no reply."""
     staff = aliased(User)
     replied = (
         select(Message.family_id, func.max(Message.sent_at).label("at"))
         .join(staff, col(staff.id) == Message.sender_id)
-        .where(col(Message.family_id).in_(scope), col(staff.role).in_(STAFF_ROLES))
+        .where(
+            col(Message.family_id).in_(scope),
+            col(staff.role).in_(STAFF_ROLES),
+            col(Message.automatic).is_(False),
+        )
         .group_by(col(Message.family_id))
         .subquery()
     )

@@ -1,0 +1,35 @@
+"""Messages the app writes in a worker's name (the handover notice) are marked, so the work
+list does not take them for a reply to what the family asked.
+
+Revision ID: 0012_automatic_messages
+Revises: 0011_reminders_and_feedback
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from alembic import op
+
+revision: str = "0012_automatic_messages"
+down_revision: str | None = "0011_reminders_and_feedback"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("message") as batch:
+        batch.add_column(
+            sa.Column("automatic", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    # The handover notices already sent: the message a handover wrote at the handover's moment.
+    op.execute(
+        "UPDATE message SET automatic = TRUE WHERE EXISTS (SELECT 1 FROM handover h "
+        "WHERE h.family_id = message.family_id AND h.to_worker_id = message.sender_id "
+        "AND h.at = message.sent_at)"
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("message") as batch:
+        batch.drop_column("automatic")
