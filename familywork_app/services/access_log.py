@@ -63,14 +63,13 @@ def log_families(
     session: Session, user: User, family_ids: list[int], action: LogAction, ip: str = ""
 ) -> None:
     """One row per family listed, sent as a single executemany INSERT (lists of thousands of
-    families stay one statement); committed with the caller's transaction."""
+    families stay one statement) on the session's connection, without the ORM's bulk
+    bookkeeping; committed with the caller's transaction."""
     if not family_ids:
         return
     at = utcnow()
-    session.exec(
-        insert(AccessLog),
-        params=[{"at": at, **_row(user, family_id, action, "", ip)} for family_id in family_ids],
-    )
+    rows = [{"at": at, **_row(user, family_id, action, "", ip)} for family_id in family_ids]
+    session.connection().execute(insert(AccessLog), rows)
 
 
 def search_log(

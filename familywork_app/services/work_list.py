@@ -51,6 +51,7 @@ from familywork_app.services.work_list_queries import (
     latest_steps,
     made_plans,
     meeting_requests,
+    rows,
     unanswered_since,
     unrecorded_visits,
 )
@@ -111,7 +112,7 @@ def _families(session: Session, scope: Any) -> dict[int, _Family]:
     )
     return {
         valid_id(fid): _Family(valid_id(fid), name, worker, worker_name or "")
-        for fid, name, worker, worker_name in session.exec(stmt)
+        for fid, name, worker, worker_name in rows(session, stmt)
     }
 
 

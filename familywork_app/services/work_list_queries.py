@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, or_
+from sqlalchemy import select as select_columns  # more columns than sqlmodel's overloads
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
@@ -12,6 +13,12 @@ from familywork_app.domain import STAFF_ROLES, CaseStepKind, MeetingStatus, Role
 from familywork_app.models import Application, CaseStep, ClientPlan, Meeting, Message, User
 
 UNRECORDED = (MeetingStatus.AGREED, MeetingStatus.HELD)
+
+
+def rows(session: Session, stmt: Any) -> list[Any]:
+    """The rows as plain tuples through the session's connection (same transaction), without
+    the ORM's per-row processing: the supervisor's list reads thousands of rows."""
+    return list(session.connection().execute(stmt).all())
 
 
 def latest_steps(session: Session, scope: Any) -> dict[int, dict[CaseStepKind, date]]:
@@ -22,7 +29,7 @@ def latest_steps(session: Session, scope: Any) -> dict[int, dict[CaseStepKind, d
         .group_by(col(CaseStep.family_id), col(CaseStep.kind))
     )
     found: dict[int, dict[CaseStepKind, date]] = {}
-    for family_id, kind, day in session.exec(stmt):
+    for family_id, kind, day in rows(session, stmt):
         found.setdefault(family_id, {})[CaseStepKind(kind)] = day
     return found
 
@@ -34,7 +41,7 @@ def first_applications(session: Session, scope: Any) -> dict[int, datetime]:
         .where(col(Application.family_id).in_(scope))
         .group_by(col(Application.family_id))
     )
-    return dict(session.exec(stmt).all())
+    return {family_id: first for family_id, first in rows(session, stmt)}
 
 
 def made_plans(session: Session, scope: Any) -> dict[int, date | None]:
@@ -51,7 +58,7 @@ def made_plans(session: Session, scope: Any) -> dict[int, date | None]:
         .subquery()
     )
     stmt = select(ranked.c.family_id, ranked.c.next_review).where(ranked.c.rank == 1)
-    return {family_id: review for family_id, review in session.exec(stmt)}
+    return {family_id: review for family_id, review in rows(session, stmt)}
 
 
 def unrecorded_visits(
@@ -71,7 +78,8 @@ def unrecorded_visits(
         .order_by(col(Meeting.starts_at))
     )
     return [
-        (meeting_id or 0, family_id, starts) for meeting_id, family_id, starts in session.exec(stmt)
+        (meeting_id or 0, family_id, starts)
+        for meeting_id, family_id, starts in rows(session, stmt)
     ]
 
 
@@ -102,7 +110,7 @@ def unanswered_since(session: Session, scope: Any) -> list[tuple[int, datetime]]
         )
         .group_by(col(Message.family_id))
     )
-    return list(session.exec(stmt).all())
+    return [(family_id, first) for family_id, first in rows(session, stmt)]
 
 
 def meeting_requests(
@@ -111,7 +119,13 @@ def meeting_requests(
     """(meeting id, family id, status, start, proposed at) of the meetings to come that the
     family asked to change, or proposed itself."""
     stmt = (
-        select(Meeting, User.role)
+        select_columns(
+            col(Meeting.id),
+            col(Meeting.family_id),
+            col(Meeting.status),
+            col(Meeting.starts_at),
+            col(Meeting.proposed_at),
+        )
         .join(User, col(User.id) == Meeting.proposed_by_id, isouter=True)
         .where(
             col(Meeting.family_id).in_(scope),
@@ -125,6 +139,6 @@ def meeting_requests(
         )
     )
     return [
-        (m.id or 0, m.family_id, MeetingStatus(m.status), m.starts_at, m.proposed_at)
-        for m, _role in session.exec(stmt)
+        (meeting_id or 0, family_id, MeetingStatus(status), starts_at, proposed_at)
+        for meeting_id, family_id, status, starts_at, proposed_at in rows(session, stmt)
     ]
