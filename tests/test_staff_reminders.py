@@ -5,6 +5,7 @@ falls due and one when it is overdue, over Finnish holidays; never twice (a seco
 import asyncio
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -197,6 +198,8 @@ def test_the_app_runs_the_loop_which_survives_a_failed_run_and_waits_15_minutes(
 
     monkeypatch.setattr(staff_reminders, "send_reminders_now", failing_run)
     monkeypatch.setattr(staff_reminders.asyncio, "sleep", sleep)
-    with pytest.raises(asyncio.CancelledError):
-        asyncio.run(staff_reminders.remind_staff_every_quarter_hour())
+    # on a thread of its own: with the browser tests first in the same process, Playwright's
+    # event loop holds the main thread
+    with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(asyncio.CancelledError):
+        pool.submit(asyncio.run, staff_reminders.remind_staff_every_quarter_hour()).result()
     assert (len(runs), waits) == (2, [900, 900])
