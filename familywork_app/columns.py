@@ -26,6 +26,9 @@ class EnumString(TypeDecorator[E], Generic[E]):
     def __init__(self, enum: type[E], length: int) -> None:
         super().__init__(length=length)
         self.enum = enum
+        # value -> member: a dict look-up per row read (calling the enum is several times slower,
+        # and lists read thousands of rows)
+        self._members: dict[str, E] = {member.value: member for member in enum}
 
     def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
         if value is None:
@@ -33,7 +36,10 @@ class EnumString(TypeDecorator[E], Generic[E]):
         return self.enum(value).value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
-        return None if value is None else self.enum(value)
+        if value is None:
+            return None
+        member = self._members.get(value)
+        return member if member is not None else self.enum(value)  # a stray value: ValueError
 
 
 def allowed(table: str, column: str, enum: type[StrEnum]) -> CheckConstraint:

@@ -239,8 +239,10 @@ class GoalEntry(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """A message in the family's one conversation with its worker(s)."""
 
-    # Covers the work list's "unanswered since" per family and side (revision 0009).
-    __table_args__ = (Index("ix_message_family_sender_sent", "family_id", "sender_id", "sent_at"),)
+    # Covers the work list's "unanswered since" per family and side (revisions 0009, 0012).
+    __table_args__ = (
+        Index("ix_message_family_sender_sent", "family_id", "sender_id", "sent_at", "automatic"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)

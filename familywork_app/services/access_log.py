@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, inspect, literal
+from sqlalchemy import select as select_columns  # more columns than sqlmodel's overloads
 from sqlmodel import Session, col, select
 
 from familywork_app.domain import LogAction, Role
@@ -62,14 +63,21 @@ def log_access(
 def log_families(
     session: Session, user: User, family_ids: list[int], action: LogAction, ip: str = ""
 ) -> None:
-    """One row per family listed, sent as a single executemany INSERT (lists of thousands of
-    families stay one statement) on the session's connection, without the ORM's bulk
-    bookkeeping; committed with the caller's transaction."""
+    """One row per family listed, as a single INSERT ... SELECT over the families (lists of
+    thousands of families stay one statement, with no per-row parameters); committed with the
+    caller's transaction."""
     if not family_ids:
         return
-    at = utcnow()
-    rows = [{"at": at, **_row(user, family_id, action, "", ip)} for family_id in family_ids]
-    session.connection().execute(insert(AccessLog), rows)
+    fixed = {"at": utcnow(), **_row(user, None, action, "", ip)}
+    del fixed["family_id"]
+    # each value as its column's type (the enum and UTC decorators apply)
+    table = inspect(AccessLog).local_table
+    chosen = select_columns(
+        *[literal(value, type_=table.c[name].type).label(name) for name, value in fixed.items()],
+        col(Family.id).label("family_id"),
+    ).where(col(Family.id).in_(family_ids))
+    # INSERT ... SELECT: one statement and no per-row parameters, however long the list
+    session.connection().execute(insert(AccessLog).from_select([*fixed, "family_id"], chosen))
 
 
 def search_log(

@@ -30,15 +30,19 @@ def latest_steps(session: Session, scope: Any) -> dict[int, dict[CaseStepKind, d
     )
     found: dict[int, dict[CaseStepKind, date]] = {}
     for family_id, kind, day in rows(session, stmt):
-        found.setdefault(family_id, {})[CaseStepKind(kind)] = day
+        found.setdefault(family_id, {})[kind] = day  # a CaseStepKind (the column type)
     return found
 
 
 def first_applications(session: Session, scope: Any) -> dict[int, datetime]:
-    """When each family's first application came in."""
+    """When each family's first application came in, for the families whose receipt is not
+    recorded as a step (the step, where there is one, is the date that counts)."""
+    received = select(CaseStep.family_id).where(
+        col(CaseStep.family_id).in_(scope), col(CaseStep.kind) == CaseStepKind.RECEIVED
+    )
     stmt = (
         select(Application.family_id, func.min(Application.submitted_at))
-        .where(col(Application.family_id).in_(scope))
+        .where(col(Application.family_id).in_(scope), col(Application.family_id).not_in(received))
         .group_by(col(Application.family_id))
     )
     return {family_id: first for family_id, first in rows(session, stmt)}
