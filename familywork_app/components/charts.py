@@ -6,6 +6,15 @@ import reflex as rx
 from familywork_app.components.shell import T
 
 
+def bar_cell(text: rx.Var | str, width: rx.Var | str) -> rx.Component:
+    """A figure in its table cell with a bar beside it (hidden from screen readers)."""
+    return rx.el.td(
+        rx.el.span(text, class_name="bar-num"),
+        rx.el.span(class_name="hbar", style={"width": width}, aria_hidden="true"),
+        class_name="bar-cell",
+    )
+
+
 def bar_table(rows: rx.Var, caption_key: str, headers: list[str], cells: list[str]) -> rx.Component:
     """`rows`: a list of `state.presenters.BarRow`; `cells` names the attributes shown before
     the count (e.g. `["month", "label"]`)."""
@@ -22,11 +31,7 @@ def bar_table(rows: rx.Var, caption_key: str, headers: list[str], cells: list[st
                 rows,
                 lambda r: rx.el.tr(
                     *[rx.el.td(getattr(r, c)) for c in cells],
-                    rx.el.td(
-                        rx.el.span(r.value, class_name="bar-num"),
-                        rx.el.span(class_name="hbar", style={"width": r.width}, aria_hidden="true"),
-                        class_name="bar-cell",
-                    ),
+                    bar_cell(r.value, r.width),
                 ),
             )
         ),

@@ -5,6 +5,7 @@ screen reader reads, and the bars beside them are hidden from it."""
 
 import reflex as rx
 
+from familywork_app.components.charts import bar_cell
 from familywork_app.components.shell import T
 from familywork_app.components.ui import empty_state
 from familywork_app.state.closing_figures import ClosingFiguresState as C
@@ -24,21 +25,13 @@ FEEDBACK_COLUMNS = (
 CLOSING_COLUMNS = ("closing.quarter_col", "closing.closed", "closing.to_start", "closing.to_close")
 
 
-def _bar(text: rx.Var | str, width: rx.Var | str) -> rx.Component:
-    return rx.el.td(
-        rx.el.span(text, class_name="bar-num"),
-        rx.el.span(class_name="hbar", style={"width": width}, aria_hidden="true"),
-        class_name="bar-cell",
-    )
-
-
 def _feedback_row(r: FeedbackQuarterView) -> rx.Component:
     return rx.el.tr(
         rx.el.th(r.quarter, scope="row"),
         rx.el.td(r.answers),
-        _bar(r.helped, r.helped_width),
-        _bar(r.listened, r.listened_width),
-        _bar(r.meetings, r.meetings_width),
+        bar_cell(r.helped, r.helped_width),
+        bar_cell(r.listened, r.listened_width),
+        bar_cell(r.meetings, r.meetings_width),
     )
 
 
@@ -46,8 +39,8 @@ def _closing_row(r: ClosingQuarterView) -> rx.Component:
     return rx.el.tr(
         rx.el.th(r.quarter, scope="row"),
         rx.el.td(r.closed),
-        _bar(r.to_start, r.to_start_width),
-        _bar(r.to_close, r.to_close_width),
+        bar_cell(r.to_start, r.to_start_width),
+        bar_cell(r.to_close, r.to_close_width),
     )
 
 

@@ -5,6 +5,7 @@ reader reads, and the bars beside them are hidden from it."""
 
 import reflex as rx
 
+from familywork_app.components.charts import bar_cell
 from familywork_app.components.shell import T
 from familywork_app.components.ui import empty_state
 from familywork_app.state.deadline_figures import DeadlineFiguresState as D
@@ -20,20 +21,12 @@ COLUMNS = (
 )
 
 
-def _bar(text: rx.Var | str, width: rx.Var | str) -> rx.Component:
-    return rx.el.td(
-        rx.el.span(text, class_name="bar-num"),
-        rx.el.span(class_name="hbar", style={"width": width}, aria_hidden="true"),
-        class_name="bar-cell",
-    )
-
-
 def _row(r: DeadlineFigureView) -> rx.Component:
     return rx.el.tr(
         rx.el.th(r.label, scope="row"),
         rx.el.td(r.cases),
-        _bar(r.started, r.started_width),
-        _bar(r.completed, r.completed_width),
+        bar_cell(r.started, r.started_width),
+        bar_cell(r.completed, r.completed_width),
         rx.el.td(r.median_start),
         rx.el.td(r.median_complete),
         rx.el.td(r.plans_overdue),
