@@ -37,7 +37,7 @@ window.fwScrollTop = function () {
 // The page's language attribute follows the chosen language; signed-in pages hold dates the
 // server formatted, so they load again.
 window.fwSetLanguage = function (lang, reload) {
-  document.documentElement.lang = lang;
+  window.fwLangSet(lang);
   if (reload) window.location.reload();
 };
 

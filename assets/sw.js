@@ -4,7 +4,8 @@ const VERSION = "fw-v5";
 const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/app.js", "/account.js",
                "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico",
                "/fonts/source-sans-3-latin-wght-normal.woff2"];
-const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/"];
+const NEVER = ["/_event", "/_upload", "/ping", "/_health", "/auth/", "/export/", "/calendar/",
+               "/files/"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -43,3 +43,40 @@ def data_dir() -> Path:
     `data/` in the checkout."""
     configured = os.environ.get("FAMILYWORK_DATA_DIR", "")
     return Path(configured) if configured else Path(__file__).resolve().parents[1] / "data"
+
+
+# --- the test identity provider (issue 15): demo and tests only ---
+DEFAULT_BASE_URL = "http://localhost:3000"
+TEST_IDP_REFUSED = (
+    "FAMILYWORK_TEST_IDP=1 turns on the test identity provider, which lets anyone sign in as "
+    "anyone. It must never run in production: this start is a production start "
+    "({reason}). Set FAMILYWORK_TEST_IDP=0 (or leave it unset) and configure the real "
+    "providers (README, Strong identification)."
+)
+
+
+def test_idp_enabled() -> bool:
+    """Whether the test identity provider is mounted at /test-idp (`FAMILYWORK_TEST_IDP=1`)."""
+    return os.environ.get("FAMILYWORK_TEST_IDP", "0").strip() == "1"
+
+
+def base_url() -> str:
+    """The app's public address without a trailing slash (`FAMILYWORK_BASE_URL`)."""
+    return (os.environ.get("FAMILYWORK_BASE_URL", "").strip() or DEFAULT_BASE_URL).rstrip("/")
+
+
+def production_start_reason() -> str | None:
+    """Why this process counts as a production start, or None: `FAMILYWORK_COOKIE_SECURE=1`, or
+    Reflex's production mode (`reflex run --env prod` sets REFLEX_ENV_MODE) on PostgreSQL."""
+    if cookie_secure():
+        return "FAMILYWORK_COOKIE_SECURE=1"
+    if os.environ.get("REFLEX_ENV_MODE", "") == "prod" and db_url().startswith("postgresql"):
+        return "reflex run --env prod with a PostgreSQL REFLEX_DB_URL"
+    return None
+
+
+def refuse_test_idp_in_production() -> None:
+    """Stop the start (SystemExit, non-zero) when the test provider is on in production."""
+    reason = production_start_reason()
+    if test_idp_enabled() and reason is not None:
+        raise SystemExit(TEST_IDP_REFUSED.format(reason=reason))

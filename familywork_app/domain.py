@@ -89,6 +89,7 @@ class ApplicationStatus(StrEnum):
     IN_REVIEW = "in_review"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # by the family while still pending (issue 17)
 
 
 class MeetingStatus(StrEnum):
@@ -173,6 +174,37 @@ class ReminderKind(StrEnum):
     OVERDUE = "overdue"
 
 
+class MeetingReminderKind(StrEnum):
+    """A reminder to a guardian of an agreed meeting: the evening before, or two hours before."""
+
+    EVENING = "evening"
+    TWO_HOURS = "two_hours"
+
+
+class MeetingReminderStatus(StrEnum):
+    """A planned meeting reminder: waiting, sent, or dropped (the meeting moved or was
+    cancelled, or its moment passed unsent)."""
+
+    PLANNED = "planned"
+    SENT = "sent"
+    DROPPED = "dropped"
+
+
+class ReminderChannel(StrEnum):
+    """How a meeting reminder reaches a guardian."""
+
+    PUSH = "push"
+    EMAIL = "email"
+    SMS = "sms"
+
+
+class FileKind(StrEnum):
+    """A file attached to a message: a photo (re-encoded) or a PDF (checked, kept as sent)."""
+
+    IMAGE = "image"
+    PDF = "pdf"
+
+
 class LogAction(StrEnum):
     """What an access-log row records (`AccessLog.action`): every service writes one of
     these, and each has a readable name `log.<value>` in every language."""
@@ -189,6 +221,8 @@ class LogAction(StrEnum):
     INVITE_GUARDIAN = "invite_guardian"
     ACCEPT_INVITATION = "accept_invitation"
     SUBMIT_APPLICATION = "submit_application"
+    STRONG_SIGN_IN = "strong_sign_in"  # signed in with Suomi.fi (issue 15)
+    CHECK_IDENTITY = "check_identity"  # the worker checked the applicant's identity (issue 15)
     # meetings, goals, messages
     AGREE_MEETING = "agree_meeting"
     REQUEST_MEETING_CHANGE = "request_meeting_change"
@@ -247,6 +281,18 @@ class LogAction(StrEnum):
     VIEW_HANDOVERS = "view_handovers"
     COVER_CASELOAD = "cover_caseload"
     END_COVER = "end_cover"
+    # the family's worker, withdrawal and the interpreter (issue 17)
+    WITHDRAW_APPLICATION = "withdraw_application"
+    SET_INTERPRETER = "set_interpreter"
+    # video meetings (issue 17)
+    READ_VIDEO_LINK = "read_video_link"
+    SET_VIDEO_LINK = "set_video_link"
+    # photos and documents in messages (issue 17)
+    ADD_FILE = "add_file"
+    REMOVE_FILE = "remove_file"
+    DOWNLOAD_FILE = "download_file"
+    # staff sign-in with the county's identity provider (issue 15)
+    SIGN_IN_COUNTY = "sign_in_county"
 
 
 SAVED_METHOD = {

@@ -6,10 +6,10 @@ short strings of the `StrEnum`s in `familywork_app.domain`, read and written as 
 are JSON arrays. Models hold no access rules: those live in `services.policy`.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from uuid import uuid4
 
-from sqlalchemy import JSON, CheckConstraint, Index
+from sqlalchemy import JSON, CheckConstraint, Index, LargeBinary
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from familywork_app.columns import EnumString, allowed
@@ -19,9 +19,12 @@ from familywork_app.domain import (
     CaseStepKind,
     EvaluationPhase,
     FamilyStatus,
+    FileKind,
     GoalStatus,
     Language,
     MeetingPlace,
+    MeetingReminderKind,
+    MeetingReminderStatus,
     MeetingStatus,
     MethodKind,
     Municipality,
@@ -49,6 +52,11 @@ class User(SQLModel, table=True):
     role: Role = Field(sa_type=EnumString(Role, 16))
     display_name: str = Field(max_length=120)
     phone: str = Field(default="", max_length=40)
+    # Staff: when the family can usually reach them by phone (revision 0015): weekdays 0-6
+    # (Monday 0) and the hours, Helsinki time; none when unset (services.family_worker).
+    reachable_days: list[int] = Field(default_factory=list, sa_type=JSON)
+    reachable_from: time | None = None
+    reachable_until: time | None = None
     language: Language = Field(default=Language.FI, sa_type=EnumString(Language, 2))
     # False until the person picks a language: the pages follow the browser until then
     language_chosen: bool = Field(default=False)
@@ -125,6 +133,9 @@ class Family(SQLModel, table=True):
     # When a guardian gave the closing feedback (once per family); the answers are kept apart,
     # in `Feedback`, with nothing that leads back here (revision 0011).
     feedback_given_at: datetime | None = None
+    # The family needs an interpreter, and in which language (revision 0015; the worker edits it)
+    interpreter_needed: bool = Field(default=False)
+    interpreter_language: str = Field(default="", max_length=60)
 
 
 class FamilyGuardian(SQLModel, table=True):
@@ -203,6 +214,8 @@ class Meeting(SQLModel, table=True):
     internal_note: str = Field(default="", max_length=4000)  # never shown to the family
     methods: list[str] = Field(default_factory=list, sa_type=JSON)  # Method values
     held_at: datetime | None = None
+    # Whether an interpreter is booked (revision 0015); None: the family needs none
+    interpreter_booked: bool | None = None
 
 
 class Goal(SQLModel, table=True):
@@ -491,3 +504,114 @@ class Feedback(SQLModel, table=True):
     listened: int
     meetings: int
     comment: str = Field(default="", max_length=2000)
+
+
+# Meeting reminders to guardians and video meetings (issue 17, revision 0014).
+class MeetingReminder(SQLModel, table=True):
+    """One reminder of an agreed meeting to one guardian, planned ahead and sent once
+    (`services.meeting_reminders`). `starts_at` is the meeting's start it was planned for: a
+    meeting moved since then no longer matches, and the row is dropped instead of sent. A backend
+    worker claims due rows with SELECT ... FOR UPDATE SKIP LOCKED (PostgreSQL) and marks them
+    sent in the same transaction, before anything goes out. `channels` says what was sent
+    ("push,email,sms"); no text, family or place is stored."""
+
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "user_id", "kind", "starts_at", name="uq_meetingreminder"),
+        Index("ix_meetingreminder_status_due", "status", "due_at"),
+        allowed("meetingreminder", "kind", MeetingReminderKind),
+        allowed("meetingreminder", "status", MeetingReminderStatus),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    kind: MeetingReminderKind = Field(sa_type=EnumString(MeetingReminderKind, 12))
+    starts_at: datetime
+    due_at: datetime
+    status: MeetingReminderStatus = Field(
+        default=MeetingReminderStatus.PLANNED, sa_type=EnumString(MeetingReminderStatus, 8)
+    )
+    planned_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+    channels: str = Field(default="", max_length=20)
+
+
+class MeetingReminderChoice(SQLModel, table=True):
+    """A guardian's meeting-reminder choices on /settings; no row means the defaults: push on
+    (to the devices that opted in), e-mail and SMS off, the evening before only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", unique=True)
+    push: bool = True
+    email: bool = False
+    sms: bool = False
+    two_hours: bool = False
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MeetingVideoLink(SQLModel, table=True):
+    """A remote meeting's video link: made from the configured template with a random room
+    name, or pasted by the worker (https only). Read only through `services.video_links`, which
+    writes an access-log row for every read."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", unique=True)
+    url: str = Field(max_length=500)
+    pasted: bool = False
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class MessageFile(SQLModel, table=True):
+    """A photo or PDF attached to a message, its bytes in the database so that backups and
+    restores carry it (revision 0013). Until the message is sent `message_id` is NULL: the
+    file waits for its uploader. Images are stored re-encoded (no EXIF), PDFs as checked
+    (`services.attachment_checks`)."""
+
+    __table_args__ = (allowed("messagefile", "kind", FileKind),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    message_id: int | None = Field(default=None, foreign_key="message.id", index=True)
+    uploader_id: int = Field(foreign_key="user.id", index=True)
+    kind: FileKind = Field(sa_type=EnumString(FileKind, 8))
+    media_type: str = Field(max_length=40)
+    name: str = Field(max_length=120)
+    caption: str = Field(default="", max_length=200)
+    size: int
+    sha256: str = Field(max_length=64)
+    data: bytes = Field(sa_type=LargeBinary)
+    thumbnail: bytes | None = Field(default=None, sa_type=LargeBinary)
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class StrongIdentity(SQLModel, table=True):
+    """An account's link to a strong identification (issue 15, revision 0016): for Suomi.fi
+    the personal identity code, sealed (services.secret_box) with its keyed hash beside it for
+    look-up; for a county provider its subject, as a keyed hash. One link per account."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", unique=True)
+    provider: str = Field(max_length=16)  # oidc_profile.Provider value
+    subject_hash: str = Field(max_length=64, index=True)  # keyed hash of the provider's `sub`
+    pic_hash: str | None = Field(default=None, max_length=64, unique=True)  # keyed hash of PIC
+    pic_sealed: str | None = Field(default=None, max_length=255)
+    verified_name: str = Field(default="", max_length=120)
+    acr: str = Field(default="", max_length=64)
+    linked_at: datetime = Field(default_factory=utcnow)
+    last_sign_in_at: datetime = Field(default_factory=utcnow)
+
+
+class ApplicationIdentity(SQLModel, table=True):
+    """How an application's applicant was identified (issue 15, revision 0016): strongly at
+    the time of applying (with the verified name), or later checked by the worker in person.
+    An application without a row is "not identified"."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", unique=True)
+    strong: bool = False
+    verified_name: str = Field(default="", max_length=120)
+    acr: str = Field(default="", max_length=64)
+    checked_by_id: int | None = Field(default=None, foreign_key="user.id")
+    checked_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)

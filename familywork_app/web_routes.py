@@ -16,8 +16,10 @@ from familywork_app import config, routes
 from familywork_app.config import LANGUAGE_COOKIE, SESSION_COOKIE
 from familywork_app.db import session_scope
 from familywork_app.domain import Role
+from familywork_app.file_routes import FILE_ROUTES
 from familywork_app.i18n import page_language
 from familywork_app.models import User
+from familywork_app.oidc_routes import oidc_routes
 from familywork_app.services import NotAllowed, ServiceError, auth
 from familywork_app.services.calendar import meeting_ics
 from familywork_app.services.calendar_feed import read_feed
@@ -25,6 +27,7 @@ from familywork_app.services.export import family_export
 from familywork_app.services.export_html import render_export
 from familywork_app.services.plan_document import plan_document
 from familywork_app.services.plan_html import render_plan
+from familywork_app.test_idp import test_idp_routes
 
 CSP = "; ".join(
     [
@@ -210,6 +213,9 @@ auth_api = Starlette(
         Route(routes.PLAN_HTML, plan_html, methods=["GET"]),
         Route(routes.MEETING_ICS, meeting_calendar, methods=["GET"]),
         Route(routes.CALENDAR_FEED, calendar_feed, methods=["GET"]),
+        *FILE_ROUTES,  # message files (file_routes.py)
+        *oidc_routes(),  # strong sign-in (issue 15)
+        *test_idp_routes(),  # the test identity provider, only with FAMILYWORK_TEST_IDP=1
     ]
 )
 

@@ -1,7 +1,8 @@
 """Load benchmark: simulated guardians and workers over real websocket connections.
 
-Run from the project root (after ./scripts/setup.sh; it builds the production frontend in this
-checkout's .web, as scripts/run.sh does):
+Run from the project root (after ./scripts/setup.sh). It does not touch this checkout's .web:
+the app is built and served from a copy of the working tree in a temporary directory
+(scripts/bench_apps.py), so an app already running from the checkout keeps working.
 
     .venv/bin/python scripts/bench_load.py                        # SQLite, 1 worker, 50,200,500
     .venv/bin/python scripts/bench_load.py --users 50,200 --duration 20
@@ -10,9 +11,10 @@ checkout's .web, as scripts/run.sh does):
     .venv/bin/python scripts/bench_load.py --production     # PostgreSQL + Redis started here
     .venv/bin/python scripts/bench_load.py --url https://perhetyo.example --db URL  # running app
 
-Unless --url is given it migrates a fresh SQLite database in a temporary directory (or --db),
-loads the demo data, adds the synthetic people and starts `reflex run --env prod` on --port
-(3444) with REFLEX_REDIS_URL = --redis and GRANIAN_WORKERS = --workers when given. With --url it
+Unless --url is given it copies the working tree into a temporary directory, migrates a fresh
+SQLite database there (or --db), loads the demo data, adds the synthetic people and starts
+`reflex run --env prod` in the copy on --port (3444) with REFLEX_REDIS_URL = --redis and
+GRANIAN_WORKERS = --workers when given. With --url it
 uses that running app and writes the synthetic people into its database (--db, required).
 
 The synthetic people: per block of ten, one worker and nine guardians, each guardian with an own
@@ -35,118 +37,51 @@ seconds before every action, as someone reading a page or typing a message does:
 A request is one such step; its round trip runs from the emit to the step's last reply (see
 scripts/bench_load_client.py: Reflex 0.10.1 sends no `final` marker). Errors: refused answers
 (a service error, a redirect to sign-in), timeouts (--timeout) and broken connections (the tab
-then reconnects). The load generator shares the machine; its CPU use is printed.
+then reconnects). The load generator shares the machine; its CPU use is printed, with the CPU
+model, the load average and the commit. Last, the target of issue 18 for each concurrency with
+MET or NOT MET: app p95 < 150 ms, page loads (`load /family`, `load /caseload`) included (the
+target is set for 200 users with --think 5 --signin, 30 s app phase, SQLite, one worker).
 """
 
 import argparse
 import asyncio
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
-os.chdir(ROOT)  # reflex reads rxconfig.py from the working directory
 
 import aiohttp  # noqa: E402
-from bench_load_client import (
-    Person,
-    Stats,
-    Tab,
-    app_round,
-    connect_all,  # noqa: E402
-    run_phase,
-    trivial_round,
-)
+import bench_apps as apps  # noqa: E402
+from bench_load_client import Person, Tab, app_round, trivial_round  # noqa: E402
+from bench_load_phases import Stats, connect_all, run_phase  # noqa: E402
 from bench_load_seed import seed  # noqa: E402
 from bench_load_signin import sign_in  # noqa: E402
 from sqlalchemy import make_url  # noqa: E402
 
-from tests.processes import stop_process_group as stop_app  # noqa: E402
+TARGET_P95_MS = 150
+PAGE_LOADS = ("load /family (hydrate)", "worker: load /caseload (hydrate)")
 
-# --- the app -----------------------------------------------------------------------------------
 
-
-def app_env(args, db_url: str, base: str, workdir: Path) -> dict:
-    bin_dir = Path(sys.executable).parent
-    env = {
-        **os.environ,
-        "REFLEX_USE_SYSTEM_BUN": "1",
-        "REFLEX_CHECK_LATEST_VERSION": "0",
+def prepare_copy(args, db_url: str, workdir: Path) -> tuple[Path, dict]:
+    """Our app in a copy of the checkout, its database migrated and loaded with the demo data."""
+    copy = apps.copy_checkout(workdir / "app", args.tree)
+    extra = {
         # A states directory of its own, empty as on a new server: the disk state manager
-        # stats every file in it every few seconds, and .states of this checkout holds every
-        # tab of the last hour's runs.
+        # stats every file in it every few seconds.
         "REFLEX_STATES_WORKDIR": str(workdir / "states"),
-        "PATH": f"{ROOT / '.tools/node_modules/.bin'}:{bin_dir}:{os.environ.get('PATH', '')}",
-        "REFLEX_TELEMETRY_ENABLED": "false",
-        "REFLEX_DB_URL": db_url,
-        "FAMILYWORK_PUBLIC_URL": base,
-        "REFLEX_CORS_ALLOWED_ORIGINS": f"{base},http://127.0.0.1:{args.port}",
     }
-    env.pop("REFLEX_REDIS_URL", None)
-    env.pop("GRANIAN_WORKERS", None)
     if args.redis:
-        env["REFLEX_REDIS_URL"] = args.redis
+        extra["REFLEX_REDIS_URL"] = args.redis
     if args.workers:
-        env["GRANIAN_WORKERS"] = str(args.workers)
-    return env
-
-
-def prepare_db(env: dict) -> None:
-    """Migrate and load the demo data (the demo loader does nothing on a non-empty database)."""
-    subprocess.run(
-        [str(Path(sys.executable).parent / "alembic"), "upgrade", "head"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [sys.executable, "-m", "familywork_app.services.demo_data"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-
-
-def start_app(args, env: dict, base: str, log: Path) -> subprocess.Popen:
-    """Serve the production build (compiled into this checkout's .web) and wait until it answers."""
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", args.port)) == 0:
-            sys.exit(f"port {args.port} is taken (an earlier run still going?): use --port")
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "reflex"),
-                "run",
-                "--env",
-                "prod",
-                "--single-port",
-                "--backend-port",
-                str(args.port),
-            ],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("the app exited:\n" + log.read_text()[-3000:])
-        try:
-            with urllib.request.urlopen(f"{base}/signin", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(1)
-    stop_app(process)
-    sys.exit("the app did not start:\n" + log.read_text()[-3000:])
+        extra["GRANIAN_WORKERS"] = str(args.workers)
+    env = apps.copy_env(copy, args.port, db_url, **extra)
+    apps.prepare_db(env, copy)
+    return copy, env
 
 
 def start_production_servers(args) -> list:
@@ -155,9 +90,10 @@ def start_production_servers(args) -> list:
     from tests.pg_server import PgServer, pg_bin_dir
     from tests.redis_server import RedisServer, redis_binary
 
-    if pg_bin_dir() is None or redis_binary() is None:
+    bin_dir = pg_bin_dir()
+    if bin_dir is None or redis_binary() is None:
         sys.exit("--production needs PostgreSQL and redis-server: run ./scripts/setup.sh")
-    pg = PgServer(pg_bin_dir()).start(durable=True)
+    pg = PgServer(bin_dir).start(durable=True)
     redis = RedisServer().start()
     args.db, args.redis, args.workers = pg.url(), redis.url, args.workers or 2
     return [pg, redis]
@@ -223,8 +159,32 @@ def report(results) -> None:
             print(f"  {kind:<40} {count:6d} {p50:7.1f} {p95:7.1f} {p99:7.1f} {errors:6d}")
 
 
+def check_targets(results, args) -> None:
+    """Issue 18: app p95 < 150 ms with the page loads included, at each concurrency."""
+    print(
+        f"\nTarget (issue 18; set for 200 users, --think 5 --signin, 30 s app phase, SQLite, "
+        f"one worker; this run: --think {args.think:g}{' --signin' if args.signin else ''}, "
+        f"{args.duration:g} s):"
+    )
+    setting = args.think == 5 and args.signin and args.duration >= 30
+    for n, _connect, _floor, app in results:
+        _count, _rps, _p50, p95, _p99, errors = app.summary()
+        if n != 200 or not setting:
+            print(f"  ({n} users with this run's settings: not the target's setting, indicative)")
+        loads = ", ".join(
+            f"{kind.split(': ')[-1].split(' (')[0]} p95 {app.summary([kind])[3]:.0f} ms"
+            for kind in PAGE_LOADS
+            if kind in app.times
+        )
+        apps.verdict(
+            f"{n} users: app p95 < {TARGET_P95_MS} ms, page loads included, 0 errors",
+            p95 < TARGET_P95_MS and errors == 0 and all(k in app.times for k in PAGE_LOADS),
+            f"p95 {p95:.0f} ms, {errors} errors; {loads or 'no page load measured'}",
+        )
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument(
         "--users", default="50,200,500", type=lambda s: [int(x) for x in s.split(",") if x.strip()]
     )
@@ -255,6 +215,7 @@ def main() -> None:
         action="store_true",
         help="start a PostgreSQL and a Redis server here and run 2 workers",
     )
+    apps.add_tree_option(parser)
     args = parser.parse_args()
     if args.production and (args.url or args.db or args.redis):
         parser.error("--production starts its own PostgreSQL and Redis")
@@ -277,7 +238,7 @@ def run(parser, args) -> None:
     base = (args.url or f"http://localhost:{args.port}").rstrip("/")
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
-    cpus = os.cpu_count()
+    cpus = os.cpu_count() or 1
     if args.url:
         manager = f"Redis ({args.redis})" if args.redis else "as deployed (not checked)"
         workers = args.workers or "as deployed (not checked)"
@@ -288,39 +249,40 @@ def run(parser, args) -> None:
             if args.redis
             else 1
         )
-    for label, value in [
-        (
-            "app",
-            f"{base} ({'already running' if args.url else 'reflex run --env prod, started here'})",
-        ),
-        ("database", make_url(db_url).render_as_string(hide_password=True)),
-        ("state manager", manager),
-        ("backend workers", workers),
-        ("CPU count", f"{cpus} (the load generator, one Python process, runs here too)"),
-        (
-            "load average",
-            "{:.2f} {:.2f} {:.2f} before the start (1, 5, 15 min)".format(*os.getloadavg()),
-        ),
-        (
-            "sign-in",
-            "for real before connecting: password (argon2), TOTP for staff, cookie"
-            if args.signin
-            else "none: AuthSession rows (SHA-256 of a random token) "
-            "inserted directly (--signin signs everyone in for real)",
-        ),
-        (
-            "phases",
-            f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
-            f"database work), app {args.duration:g} s; think time {args.think:g} s; "
-            f"timeout {args.timeout:g} s",
-        ),
-    ]:
-        print(f"{label + ':':<17}{value}")
+    apps.print_header(
+        [
+            (
+                "app",
+                f"{base} ("
+                + ("already running" if args.url else "reflex run --env prod in a copy, here")
+                + ")",
+            ),
+            ("database", make_url(db_url).render_as_string(hide_password=True)),
+            ("state manager", manager),
+            ("backend workers", workers),
+            ("load generator", "one Python process on the same CPU"),
+            (
+                "sign-in",
+                "for real before connecting: password (argon2), TOTP for staff, cookie"
+                if args.signin
+                else "none: AuthSession rows (SHA-256 of a random token) "
+                "inserted directly (--signin signs everyone in for real)",
+            ),
+            (
+                "phases",
+                f"floor {args.floor_duration:g} s (trivial event FamilyMessagesState.count: no "
+                f"database work), app {args.duration:g} s; think time {args.think:g} s; "
+                f"timeout {args.timeout:g} s",
+            ),
+        ],
+        width=17,
+        tree=args.tree,
+    )
 
-    process = None
+    process, copy = None, None
     try:
         if not args.url:
-            prepare_db(app_env(args, db_url, base, workdir))
+            copy, env = prepare_copy(args, db_url, workdir)
         started = time.perf_counter()
         people = seed(db_url, max(args.users))
         print(
@@ -329,20 +291,17 @@ def run(parser, args) -> None:
             f"made in {time.perf_counter() - started:.1f} s",
             flush=True,
         )
-        if not args.url:
-            process = start_app(
-                args, app_env(args, db_url, base, workdir), base, workdir / "app.log"
-            )
+        if copy is not None:
+            process = apps.start_app(copy, env, args.port, "/signin", workdir / "app.log")
         print(flush=True)
-        report(asyncio.run(bench(args, people, base, origin)))
+        results = asyncio.run(bench(args, people, base, origin))
     finally:
         if process is not None:
-            stop_app(process)
-    print(
-        "\nload average at the end: {:.2f} {:.2f} {:.2f}; app log and database in {}".format(
-            *os.getloadavg(), workdir
-        )
-    )
+            apps.stop_app(process)
+    report(results)
+    check_targets(results, args)
+    print(f"\nload average at the end: {apps.load_average()}")
+    print(f"app log, database and the copy of the app in {workdir}")
 
 
 if __name__ == "__main__":

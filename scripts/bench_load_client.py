@@ -9,6 +9,9 @@ event protocol the way the compiled frontend (.web/utils/state.js) does.
   reply (`StateUpdate.final` is deprecated since 0.9 and never set), so each step knows its own
   last reply: a page load ends with the root delta `is_hydrated: true` (queued after every
   on_load handler of the page), an action with its state's answer (the `done_*` checks below).
+- What the server sends is counted as it arrives (`WireCounter`): the bytes of every socket.io
+  message (its engine.io text frame), and with `Tab.keep` the messages themselves, which
+  scripts/bench_hydrate.py splits by state.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 import socketio
 from reflex.state import OnLoadInternalState, State
 from reflex_base.utils.format import format_event_handler
+from socketio.exceptions import SocketIOError
 
 from familywork_app.state.family_meetings import FamilyMeetingsState
 from familywork_app.state.family_messages import FamilyMessagesState
@@ -41,6 +46,19 @@ def handler_name(cls, handler: str) -> str:
 
 
 HYDRATE = handler_name(State, "hydrate_and_load")
+# What a browser sends with its page-load event (Reflex's initialEvents(first=true)): the hashes
+# of the state defaults compiled into its frontend, so the server leaves out every var the page
+# already holds at its default. Per app port; scripts/bench_apps.py fills it once an app is up.
+COMPILED_HASHES: dict[int, list[str]] = {}
+
+
+def hydrate_payload(base: str) -> dict:
+    """The page-load event's payload a browser on `base` sends."""
+    port = urlsplit(base).port or 80
+    hashes = COMPILED_HASHES.get(port)
+    return {"hashes": hashes} if hashes else {}
+
+
 NAVIGATE = handler_name(OnLoadInternalState, "on_load_internal")
 TRIVIAL = handler_name(FamilyMessagesState, "count")  # the message box's character counter
 SEND_G, AGREE = (
@@ -51,6 +69,19 @@ SEND_W, PROPOSE = (
     handler_name(WorkerFamilyActions, "send"),
     handler_name(WorkerFamilyActions, "propose"),
 )
+
+
+class WireCounter(socketio.AsyncClient):
+    """A socket.io client that hands every message it receives, as sent, to `on_message`."""
+
+    def __init__(self, *args, on_message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.on_message = on_message
+
+    async def _handle_eio_message(self, data):
+        if self.on_message is not None:
+            self.on_message(data)
+        await super()._handle_eio_message(data)
 
 
 class Lost(Exception):
@@ -125,6 +156,17 @@ class Tab:
         self.upcoming: list[dict] = []  # the meetings page as last seen
         self._check, self._future, self._redirected, self.outcome = None, None, False, None
         self.think, self.rng = 0.0, random.Random(person.email)  # set by run_phase
+        # What the server sent: bytes (engine.io text frames, as UTF-8) and, when `keep` is
+        # set, the messages themselves (socket.io packets), since the last reset.
+        self.bytes_in, self.keep, self.kept = 0, False, []
+
+    def _count(self, data) -> None:
+        if isinstance(data, str):
+            self.bytes_in += len(data.encode()) + 1  # + the engine.io packet type
+            if self.keep:
+                self.kept.append(data)
+        else:
+            self.bytes_in += len(data) + 1
 
     async def pace(self) -> None:
         """The person reads, thinks or types before the next action: 0.5-1.5 x the think time."""
@@ -139,10 +181,11 @@ class Tab:
             self.upcoming = meetings["upcoming_rx_state_"]
         if _has_event(update, "_redirect"):  # e.g. to /signin: the session was not accepted
             self._redirected = True
-        if self._check is not None and not self._future.done():
+        future = self._future
+        if self._check is not None and future is not None and not future.done():
             result = self._check(update)
             if result is not None:
-                self._future.set_result(result)
+                future.set_result(result)
 
     def _router(self) -> dict:
         data = {"pathname": self.path, "asPath": self.path}
@@ -153,46 +196,52 @@ class Tab:
         A paced step first waits the person's think time (not counted)."""
         if paced:
             await self.pace()
-        self._future = asyncio.get_running_loop().create_future()
+        future = self._future = asyncio.get_running_loop().create_future()
         self._check, self._redirected = check, False
         started = time.perf_counter()
         try:
             await send()
-            ok = await asyncio.wait_for(self._future, self.timeout)
-        except (TimeoutError, socketio.exceptions.SocketIOError, OSError) as problem:
+            ok = await asyncio.wait_for(future, self.timeout)
+        except (TimeoutError, SocketIOError, OSError) as problem:
             raise Lost(type(problem).__name__) from problem
         finally:
             self._check = None
         self.outcome = ok  # what the check found (the sign-in ticket, for one)
         return time.perf_counter() - started, bool(ok) and not self._redirected
 
-    async def connect(self, path: str = "") -> tuple[float, bool]:
-        """Open the socket on the home page (or `path`), as a browser does (hydrate in the
-        CONNECT packet), with the session cookie if the person has one."""
+    async def connect(self, path: str = "", query: dict | None = None) -> tuple[float, bool]:
+        """Open the socket on the home page (or `path` with its route `query`), as a browser
+        does (hydrate in the CONNECT packet), with the session cookie if the person has one."""
         await self.close()
         # Headers go through websocket_extra_options: engine.io would move a Cookie header
         # into the (shared) HTTP session's cookie jar.
         headers = {"Origin": self.origin}
         if self.person.token:
             headers["Cookie"] = f"fw_session={self.person.token}"
-        self.sio = socketio.AsyncClient(
+        sio = self.sio = WireCounter(
+            on_message=self._count,
             reconnection=False,
             http_session=self.http,
             request_timeout=self.timeout,
             handle_sigint=False,
             websocket_extra_options={"headers": headers},
         )
-        self.sio.on("event", self._on_event, namespace=NS)
-        self.client_token, self.path, self.query = str(uuid.uuid4()), path or self.person.home, {}
-        boot = {"name": HYDRATE, "payload": {}, "router_data": self._router()}
+        sio.on("event", self._on_event, namespace=NS)
+        self.client_token, self.path = str(uuid.uuid4()), path or self.person.home
+        self.query = query or {}
+        boot = {
+            "name": HYDRATE,
+            "payload": hydrate_payload(self.base),
+            "router_data": self._router(),
+        }
         return await self._step(
-            lambda: self.sio.connect(
+            lambda: sio.connect(
                 f"{self.base}?token={self.client_token}",
                 transports=["websocket"],
                 socketio_path="/_event",
                 namespaces=[NS],
                 auth={"event": boot},
-                wait_timeout=self.timeout,
+                wait_timeout=round(self.timeout),
             ),
             done_page,
             paced=False,
@@ -213,12 +262,16 @@ class Tab:
             "token": self.client_token,
             "router_data": self._router(),
         }
-        return await self._step(lambda: self.sio.emit("event", data, namespace=NS), check, paced)
+        sio = self.sio
+        if sio is None:
+            raise Lost("not connected")
+        return await self._step(lambda: sio.emit("event", data, namespace=NS), check, paced)
 
     async def load(self, path: str) -> tuple[float, bool]:
-        """A page (re)load: hydrate_and_load (full state, as on a reconnect) and the on_loads."""
+        """A page (re)load: hydrate_and_load with the compiled defaults' hashes (as a browser
+        loading the page sends) and the on_loads."""
         self.path, self.query = path, {}
-        return await self.event(HYDRATE, {}, done_page)
+        return await self.event(HYDRATE, hydrate_payload(self.base), done_page)
 
     async def open(self, path: str, query: dict | None = None) -> tuple[float, bool]:
         """A client-side navigation: on_load_internal runs the page's on_load handlers."""
@@ -276,85 +329,3 @@ async def worker_round(tab: Tab, i: int, record) -> None:
 
 async def app_round(tab: Tab, i: int, record) -> None:
     await (guardian_round if tab.person.role == "guardian" else worker_round)(tab, i, record)
-
-
-# --- measuring: closed-loop phases ------------------------------------------------------------
-
-
-class Stats:
-    """Round trips (seconds) of accepted requests and error counts, by kind of request."""
-
-    def __init__(self, deadline: float = float("inf")):
-        self.deadline, self.times, self.errors = deadline, {}, {}
-        self.wall = self.cpu = 0.0
-
-    def record(self, kind: str, result: tuple[float, bool]) -> None:
-        seconds, ok = result
-        if ok:
-            self.times.setdefault(kind, []).append(seconds)
-        else:
-            self.error(kind)
-        if time.perf_counter() >= self.deadline:
-            raise Stop()
-
-    def error(self, kind: str) -> None:
-        self.errors[kind] = self.errors.get(kind, 0) + 1
-
-    def summary(self, kinds=None) -> tuple[int, float, float, float, float, int]:
-        kinds = kinds or set(self.times) | set(self.errors)
-        done = sorted(t for k in kinds for t in self.times.get(k, []))
-        errors = sum(self.errors.get(k, 0) for k in kinds)
-
-        def pct(p):
-            return done[min(len(done) - 1, int(p / 100 * len(done)))] * 1000 if done else 0.0
-
-        rate = len(done) / self.wall if self.wall else 0.0
-        return len(done), rate, pct(50), pct(95), pct(99), errors
-
-
-async def connect_all(tabs: list[Tab], stats: Stats, sign_in=None) -> None:
-    """Open every tab (20 at a time), first signing its person in when `sign_in` is given."""
-    gate = asyncio.Semaphore(20)
-
-    async def one(tab):
-        async with gate:
-            kind = "connect + hydrate"
-            try:
-                if sign_in is not None:
-                    kind = "sign in"
-                    stats.record(kind, await sign_in(tab))
-                    kind = "connect + hydrate"
-                stats.record(kind, await tab.connect())
-            except Lost:
-                stats.error(kind)
-
-    started = time.perf_counter()
-    await asyncio.gather(*(one(tab) for tab in tabs))
-    stats.wall = time.perf_counter() - started
-
-
-async def run_phase(tabs: list[Tab], seconds: float, body, think: float) -> Stats:
-    """Every tab runs `body` rounds back to back until the deadline; a lost tab reconnects."""
-    stats = Stats(time.perf_counter() + seconds)
-    cpu, started = time.process_time(), time.perf_counter()
-
-    async def person(tab: Tab) -> None:
-        i, tab.think = 0, think
-        if think:  # spread the first actions out
-            await asyncio.sleep(tab.rng.uniform(0, think))
-        while time.perf_counter() < stats.deadline:
-            try:
-                if tab.sio is None or not tab.sio.connected:
-                    await tab.connect()
-                await body(tab, i, stats.record)
-            except Stop:
-                return
-            except Lost:
-                stats.error("lost (timeout or broken socket)")
-                await tab.close()
-                await asyncio.sleep(0.5)
-            i += 1
-
-    await asyncio.gather(*(person(tab) for tab in tabs))
-    stats.wall, stats.cpu = time.perf_counter() - started, time.process_time() - cpu
-    return stats

@@ -1,5 +1,5 @@
 """Measuring tools of scripts/bench_pages.py: Lighthouse (installed on first use) and the
-repeat-visit first paint measured with Playwright under CDP throttling.
+repeat-visit first and largest contentful paint measured with Playwright under CDP throttling.
 
 Lighthouse: npm package `lighthouse@12`, installed into .tools/ by `ensure_lighthouse` when it
 is missing (the set-up and test commands do not install it). Each run is mobile form factor
@@ -11,6 +11,9 @@ Network.emulateNetworkConditions and Emulation.setCPUThrottlingRate. A page's th
 not reach requests a service worker makes (tried here: a page-throttled, SW-controlled
 navigation came back in ~10 ms under 400 ms of emulated latency), so the service worker target
 is attached too (browser CDP session, Target.attachToTarget) and its network throttled alike.
+Each visit's paints: first-contentful-paint from performance.getEntriesByType('paint'), the
+largest contentful paint from a buffered PerformanceObserver for 'largest-contentful-paint'
+(its last entry), read once the page says it is ready (data-ready) and its first paint is in.
 """
 
 import json
@@ -259,7 +262,8 @@ def repeat_visit(
     cpu: float = 4,
 ) -> dict:
     """Open `path` once (the service worker installs and caches the shell), then `repeats`
-    times more, each in a new tab as from the home screen; first paint of each visit."""
+    times more, each in a new tab as from the home screen; first and largest contentful paint
+    of each visit."""
     from playwright.sync_api import sync_playwright
 
     conditions = {
@@ -307,10 +311,12 @@ def repeat_visit(
         context.close()
         browser.close()
     repeat_fcps = [v["fcp"] for v in visits[1:] if v["fcp"] is not None]
+    repeat_lcps = [v["lcp"] for v in visits[1:] if v["lcp"] is not None]
     return {
         "visits": visits,
         "worker_errors": errors,
         "median_repeat_fcp": statistics.median(repeat_fcps) if repeat_fcps else None,
+        "median_repeat_lcp": statistics.median(repeat_lcps) if repeat_lcps else None,
         "conditions": conditions,
         "cpu": cpu,
     }

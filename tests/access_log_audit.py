@@ -35,6 +35,7 @@ from familywork_app.models import (
     FamilyGuardian,
     Goal,
     Meeting,
+    MessageFile,
 )
 from familywork_app.services import ServiceError
 
@@ -120,14 +121,33 @@ def _overlapping(session, a, result) -> list:
     return _distinct(families[i] for i in ids)
 
 
+def _video_links_read(session, a, result) -> list:
+    """One row for the family when the list included a link (a read of the link)."""
+    return [a["family_id"]] if any(_field(row, "url") for row in result) else []
+
+
 EXPECT = {
     "access_log.search_log": _search_log,
     "application_details.application_details": _record(Application, "application_id"),
+    "application_withdrawal.application_in_full": _own,
+    "application_withdrawal.withdraw_application": _record(Application, "application_id"),
+    "interpreter.interpreter_need": _arg("family_id"),
+    "application_identity.identify_application": _own,
+    "application_identity.family_identification": _arg("family_id"),
+    "application_identity.record_identity_check": _arg("family_id"),
+    "interpreter.set_interpreter": _arg("family_id"),
+    "interpreter.set_interpreter_booked": _record(Meeting, "meeting_id"),
     "applications.accept_application": _record(Application, "application_id"),
+    "attachments.add_files": _arg("family_id"),
+    "attachments.attach_waiting": lambda session, a, result: [a["family_id"]] if result else [],
+    "attachments.file_content": _record(MessageFile, "file_id"),
+    "attachments.remove_file": _arg("family_id"),
     "applications.application_status": _arg("family_id"),
     "applications.decline_application": _record(Application, "application_id"),
     "applications.set_in_review": _record(Application, "application_id"),
     "calendar.meeting_ics": _record(Meeting, "meeting_id"),
+    "video_links.set_video_link": _record(Meeting, "meeting_id"),
+    "video_links.video_meetings": _video_links_read,
     "case_process.case_timeline": _arg("family_id"),
     "case_process.record_step": _arg("family_id"),
     "client_plan.acknowledge_plan": _record(ClientPlan, "plan_id"),
@@ -209,9 +229,15 @@ _NOTIFY_HOOK = (
 EXCLUDED = {
     "access_log.log_access": "the logging primitive itself",
     "access_log.log_families": "the logging primitive itself",
+    "attachments.waiting_files": "the user's own files chosen for their next message, not yet "
+    "sent: their own draft, like the text in the message box (adding, sending, removing and "
+    "opening a file are logged)",
     "account.change_password": _OWN_ACCOUNT,
     "account.end_my_session": _OWN_ACCOUNT,
     "account.my_sessions": _OWN_ACCOUNT,
+    "strong_identity.masked_code": _OWN_ACCOUNT,
+    "strong_identity.new_session_token": "starts a session for an identity already checked; "
+    "the strong sign-in itself is logged by linked_guardian/link_guardian",
     "case_process.add_step": "helper: adds a checked step for a service that has authorised "
     "the family and logs and commits itself (client_plan.make_plan, record_step)",
     "auth.issue_signin_ticket": "sign-in of the user's own account; no family data",
@@ -254,7 +280,13 @@ EXCLUDED = {
         for n in ("subscribe", "unsubscribe", "unsubscribe_all", "device_count", "is_subscribed")
     },
     "together.current": "reads the session's own together-mode lock; no family data",
+    **{
+        f"reminder_settings.{n}": _OWN_SETTINGS
+        for n in ("reminder_choices", "set_reminder_choices")
+    },
+    "reminder_settings.sms_number": "helper: `user` is the account an SMS goes to, not an actor",
     "work_phone.set_work_phone": _OWN_ACCOUNT,
+    "family_worker.set_reachable_hours": _OWN_ACCOUNT,
     "staff.deactivate_staff": _STAFF_ADMIN,
     "staff.invite_worker": _STAFF_ADMIN,
     "staff.staff_list": _STAFF_ADMIN,

@@ -21,9 +21,19 @@ import pytest
 from sqlmodel import col, select
 
 import familywork_app.services as services
-from familywork_app.domain import LogAction
+from familywork_app.domain import LogAction, MeetingPlace
 from familywork_app.method_content import ROLE_TASKS
-from familywork_app.models import AccessLog, Application, Child, Family, Goal, Handover, Meeting
+from familywork_app.models import (
+    AccessLog,
+    Application,
+    Child,
+    Family,
+    Goal,
+    Handover,
+    Meeting,
+    MeetingVideoLink,
+)
+from familywork_app.oidc_profile import TEST_PEOPLE, Provider
 from familywork_app.services import NotAllowed, auth, client_plan, together
 from familywork_app.services.access_log import log_access
 from familywork_app.services.application_checks import ApplicationEntry, ChildEntry
@@ -31,8 +41,10 @@ from familywork_app.services.case_process import first_application_day
 from familywork_app.services.client_plan_rows import PlanEntry
 from familywork_app.services.meetings import OPEN_STATUSES
 from familywork_app.services.methods import family_members
+from familywork_app.services.oidc_client import IdentityClaims, VerifiedIdentity
 from tests import access_log_audit as audit
 from tests.conftest import user_by_email
+from tests.message_file_calls import MESSAGE_FILE_CALLS
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -153,10 +165,31 @@ def _kemppainen(user, args, stranger="worker2"):
 
 
 K = "Kemppainen"
+LAURA = VerifiedIdentity(  # Suomi.fi's answer for the demo's Laura (test identity)
+    Provider.SUOMIFI,
+    "laura-subject",
+    IdentityClaims(
+        "Laura", "Kemppainen", personal_identity_code=TEST_PEOPLE[0].personal_identity_code
+    ),
+)
+
+
+def _remote_meeting(d: Demo, link: str = "") -> int:
+    """The family's agreed meeting made remote (with `link` stored, if given)."""
+    meeting = d.meeting(K, "agreed")
+    meeting.place = MeetingPlace.REMOTE
+    d.db.add(meeting)
+    if link:
+        d.db.add(MeetingVideoLink(meeting_id=meeting.id, url=link))
+    d.db.commit()
+    return meeting.id
+
+
 SCORES = {"parenting": 3, "growth": 4, "everyday": 2, "interaction": 3, "resources": 4}
 FACES = {"today": 4, "home": 4, "school": 3, "friends": 5, "sleep": 3}
 PERSON = {"name": "Mummo", "category": "relatives", "closeness": 1, "effect": "helps"}
 CALLS = {
+    **MESSAGE_FILE_CALLS,  # photos and PDFs in messages (tests/message_file_calls.py)
     "case_process.case_timeline": _kemppainen("family", lambda d: ((d.family(K),), {})),
     "case_process.record_step": _kemppainen(
         "worker",
@@ -205,6 +238,27 @@ CALLS = {
     ),
     "applications.accept_application": _call(
         "supervisor", lambda d: ((d.application("Tolonen"), d.user("worker2").id), {}), ("Tolonen",)
+    ),
+    "application_withdrawal.application_in_full": _call(
+        "applicant", lambda d: ((), {}), ("Tolonen",)
+    ),
+    "application_withdrawal.withdraw_application": _call(
+        "applicant", lambda d: ((d.application("Tolonen"),), {}), ("Tolonen",), "family"
+    ),
+    "interpreter.interpreter_need": _kemppainen("worker", lambda d: ((d.family(K),), {})),
+    # strong identification (issue 15): the applicant's mark, read and checked in person
+    "application_identity.identify_application": _kemppainen("family", lambda d: ((LAURA,), {})),
+    "application_identity.family_identification": _kemppainen(
+        "worker", lambda d: ((d.family(K),), {})
+    ),
+    "application_identity.record_identity_check": _kemppainen(
+        "worker", lambda d: ((d.family(K),), {})
+    ),
+    "interpreter.set_interpreter": _kemppainen(
+        "worker", lambda d: ((d.family(K), True, "arabia"), {})
+    ),
+    "interpreter.set_interpreter_booked": _kemppainen(
+        "worker", lambda d: ((d.meeting(K, "agreed").id, True), {})
     ),
     "applications.application_status": _call(
         "applicant", lambda d: ((d.family("Tolonen"),), {}), ("Tolonen",)
@@ -259,6 +313,13 @@ CALLS = {
         "worker", lambda d: ((d.meeting(K, "agreed").id, "Sairastuminen"), {})
     ),
     "meetings.family_meetings": _kemppainen("family", lambda d: ((d.family(K),), {})),
+    "video_links.set_video_link": _kemppainen(
+        "worker", lambda d: ((_remote_meeting(d), "https://teams.example.com/l/abc"), {})
+    ),
+    "video_links.video_meetings": _kemppainen(
+        "family",
+        lambda d: (_remote_meeting(d, "https://meet.example.fi/r0om") and (d.family(K),), {}),
+    ),
     "meetings.move_meeting": _kemppainen(
         "worker", lambda d: ((d.meeting(K, "proposed").id, _soon(12), 60), {})
     ),

@@ -4,6 +4,7 @@ every refused field is named at once with the key the page shows beside it, and 
 display strings."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from sqlmodel import select
@@ -127,6 +128,7 @@ class FakeFormState:
         self.user, self.state = user, state
         self.children, self.errors, self.has_errors, self.lang = [0, 1], {}, False, "sv"
         self.channel_error, self.saved_name, self.description_length = "", "", 9
+        self.router = SimpleNamespace(headers=SimpleNamespace(cookie=""))  # no Suomi.fi cookie
 
     def _user(self, db: object) -> object:
         return self.user

@@ -28,6 +28,8 @@ KEYS = {
         "opened_on",
         "closed_on",
         "closing_summary",
+        "interpreter_needed",
+        "interpreter_language",
     ],
     "guardians": ["name", "email", "phone"],
     "children": ["first_name", "birth_year"],
@@ -54,7 +56,7 @@ KEYS = {
         "methods",
     ],
     "goals": ["title", "support_area", "what_we_do", "target_date", "status", "entries"],
-    "messages": ["sender", "body", "sent_at", "read_at"],
+    "messages": ["sender", "body", "sent_at", "read_at", "files"],
     "methods": ["kind", "at", "phase", "respondent", "who", "note", "answers"],
     "access_log": ["at", "who", "role", "action"],
     "plans": [

@@ -6,6 +6,7 @@ ratings chart's short dates."""
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -102,8 +103,15 @@ def test_overview_opens_an_application_and_says_what_accepting_did(db):
 def test_a_refused_application_lists_its_errors_in_the_forms_order_and_takes_the_focus(
     handler_db,
 ):
+    no_cookie = SimpleNamespace(headers=SimpleNamespace(cookie=""))  # no Suomi.fi sign-in
     state = StateDouble(
-        ApplyState, None, children=[0, 1], errors={}, has_errors=False, error_links=[]
+        ApplyState,
+        None,
+        children=[0, 1],
+        errors={},
+        has_errors=False,
+        error_links=[],
+        router=no_cookie,
     )
     wrong = {**BROWSER, "email": "x@", "consent": "", "child_1_year": "1990", "password": "x"}
     focus = state.call("submit", wrong)

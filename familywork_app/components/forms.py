@@ -4,11 +4,9 @@ from typing import Literal
 
 import reflex as rx
 
-from familywork_app.state.app_state import AppState
+from familywork_app.components.texts import T
 
 InputType = Literal["text", "email", "tel", "password", "number", "date", "time", "search", "url"]
-
-T = AppState.t
 
 
 def field_error(field_id: str, error: rx.Var, translate: bool = True) -> rx.Component:

@@ -3,6 +3,7 @@
 import reflex as rx
 from reflex.vars.object import ObjectVar
 
+from familywork_app.components.message_files import file_field, message_files
 from familywork_app.components.shell import T
 from familywork_app.components.ui import empty_state
 from familywork_app.state.goal_presenters import MessageView
@@ -10,28 +11,32 @@ from familywork_app.state.goal_presenters import MessageView
 MAX_LENGTH = 2000
 
 
-def _message(m: ObjectVar[MessageView]) -> rx.Component:
-    """One `MessageView`."""
+def _message(m: ObjectVar[MessageView], thumbs: bool = False) -> rx.Component:
+    """One `MessageView`, its photos full width (or as thumbnails, `thumbs`)."""
     return rx.el.li(
         rx.el.p(rx.el.strong(m.who), " · ", m.when, class_name="msg-meta"),
         rx.el.p(m.body, class_name="msg-body"),
+        message_files(m.files, thumbs),
         rx.cond(m.mine, rx.el.p(m.receipt, class_name="msg-receipt"), rx.fragment()),
         class_name=rx.cond(m.mine, "msg msg-mine", "msg"),
     )
 
 
-def thread(messages: rx.Var, next_key: str = "") -> rx.Component:
+def thread(messages: rx.Var, next_key: str = "", thumbs: bool = False) -> rx.Component:
     """`messages` (a list of `MessageView`) oldest first, so the newest is at the bottom next to
-    the box; none yet says what to do (`next_key`)."""
+    the box; none yet says what to do (`next_key`). `thumbs`: photos as thumbnails (staff)."""
     return rx.cond(
         messages.to(list).length() > 0,
-        rx.el.ol(rx.foreach(messages, _message), class_name="plain-list thread"),
+        rx.el.ol(
+            rx.foreach(messages, lambda m: _message(m, thumbs)), class_name="plain-list thread"
+        ),
         empty_state("message-circle", "messages.none", next_key),
     )
 
 
 def composer(draft_length: rx.Var, error: rx.Var, on_count, on_send) -> rx.Component:
-    """The message box with its counter; on an error the text stays in the box."""
+    """The message box with its counter and the file field; on an error the text stays in the
+    box (and a refused file leaves the text alone)."""
     return rx.el.form(
         rx.el.label(T["messages.body"], html_for="body"),
         rx.el.textarea(
@@ -54,6 +59,7 @@ def composer(draft_length: rx.Var, error: rx.Var, on_count, on_send) -> rx.Compo
             class_name="field-error",
             role="alert",
         ),
+        file_field(),
         rx.el.button(T["messages.send"], type="submit", class_name="btn btn-primary"),
         on_submit=on_send,
         reset_on_submit=False,

@@ -11,10 +11,12 @@ from reflex.vars import StringVar
 
 from familywork_app import routes
 from familywork_app.components.icons import icon
+from familywork_app.components.quick_exit import quick_exit_bar
+from familywork_app.components.texts import LANG, T, language_sync
 from familywork_app.domain import Role
 from familywork_app.state.app_state import AppState
 
-T = AppState.t
+__all__ = ["LANG", "T"]
 LANGUAGE_NAMES = (("fi", "Suomi"), ("sv", "Svenska"), ("en", "English"))
 
 
@@ -27,8 +29,9 @@ def language_switcher() -> rx.Component:
                 lang=code,
                 type="button",
                 class_name="lang-btn",
-                aria_pressed=rx.cond(AppState.lang == code, "true", "false"),
-                on_click=AppState.set_language(code),
+                aria_pressed=rx.cond(code == LANG, "true", "false"),
+                # the texts change at once in the browser; the server remembers the choice
+                on_click=[rx.call_script(f"fwLangSet('{code}')"), AppState.set_language(code)],
             )
             for code, name in LANGUAGE_NAMES
         ],
@@ -92,9 +95,10 @@ def public_page(*children: rx.Component) -> rx.Component:
             rx.el.p(rx.el.a(T["a11y.link"], href=routes.ACCESSIBILITY)), class_name="page-footer"
         ),
         toast_region(),
+        language_sync(),
         class_name="layout-public",
         data_ready=AppState.ready,
-        lang=AppState.lang,
+        lang=LANG,
     )
 
 
@@ -145,6 +149,7 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
     """Guardian shell: top bar with name and sign-out, content, bottom navigation."""
     return rx.el.div(
         skip_link(),
+        quick_exit_bar(help_href=routes.FAMILY_HELP),  # issue 17: leave quickly; help
         offline_banner(),
         _topbar(AppState.user_name),
         rx.el.div(
@@ -156,6 +161,7 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
         rx.el.main(*children, id="main", class_name="page", tab_index=-1),
         _footer(),
         toast_region(),
+        language_sync(),
         rx.el.nav(
             *[
                 rx.cond(AppState.family_started, _nav_link(k, h), rx.fragment())
@@ -168,7 +174,7 @@ def guardian_page(*children: rx.Component, nav: list[tuple[str, str]]) -> rx.Com
         ),
         class_name="layout-guardian",
         data_ready=AppState.ready,
-        lang=AppState.lang,
+        lang=LANG,
     )
 
 
@@ -198,9 +204,10 @@ def staff_page(*children: rx.Component) -> rx.Component:
             class_name="staff-body",
         ),
         toast_region(),
+        language_sync(),
         class_name="layout-staff",
         data_ready=AppState.ready,
-        lang=AppState.lang,
+        lang=LANG,
     )
 
 

@@ -4,9 +4,7 @@ next, a card's heading row with its icon, and status badges (assets/styles.css s
 import reflex as rx
 
 from familywork_app.components.icons import icon
-from familywork_app.state.app_state import AppState
-
-T = AppState.t
+from familywork_app.components.texts import T
 
 
 def empty_state(icon_name: str, text_key: str, next_key: str = "") -> rx.Component:

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from familywork_app.components.interpreter import booked_question, meeting_interpreter
 from familywork_app.components.shell import T
 from familywork_app.components.ui import status_badge
 from familywork_app.domain import MeetingPlace, MeetingStatus, Method
@@ -92,6 +93,7 @@ def propose_form() -> rx.Component:
             ),
             rx.fragment(),
         ),
+        booked_question(),  # issue 17: when the family needs an interpreter
         _error("propose"),
         rx.el.button(T["worker.send_proposal"], type="submit", class_name="btn btn-primary"),
         on_submit=S.propose,
@@ -216,6 +218,7 @@ def meeting_card(m: MeetingView) -> rx.Component:
         rx.el.p(status_badge(m.status_label, m.status)),
         rx.el.h4(m.when),
         rx.el.p(m.place, " · ", m.topic),
+        meeting_interpreter(m.id),  # issue 17
         rx.cond(
             m.change_note != "",
             rx.el.p(T["worker.family_note"], ": ", m.change_note, class_name="attention"),

@@ -29,11 +29,16 @@ from familywork_app.i18n import (
     sv,
 )
 from familywork_app.i18n.a11y_texts import A11Y_TEXTS
+from familywork_app.i18n.attachment_texts import ATTACHMENT_TEXTS
 from familywork_app.i18n.card_texts import CARD_TEXTS
 from familywork_app.i18n.design_texts import DESIGN_TEXTS
+from familywork_app.i18n.family_basics_texts import FAMILY_BASICS_TEXTS
 from familywork_app.i18n.handover_texts import HANDOVER_TEXTS
+from familywork_app.i18n.identity_texts import IDENTITY_TEXTS
 from familywork_app.i18n.info_texts import INFO_TEXTS
 from familywork_app.i18n.page_texts import PAGE_TEXTS
+from familywork_app.i18n.reminder_texts import REMINDER_TEXTS
+from familywork_app.i18n.staff_identity_texts import STAFF_IDENTITY_TEXTS
 
 LANGUAGES = LANGUAGE_CODES  # the one list of languages lives in familywork_app.domain
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -56,6 +61,11 @@ TEXTS: dict[str, dict[str, str]] = {
         **PAGE_TEXTS[lang],
         **DESIGN_TEXTS[lang],
         **HANDOVER_TEXTS[lang],
+        **IDENTITY_TEXTS[lang],
+        **FAMILY_BASICS_TEXTS[lang],
+        **STAFF_IDENTITY_TEXTS[lang],
+        **REMINDER_TEXTS[lang],
+        **ATTACHMENT_TEXTS[lang],
     }
     for lang, modules in _MODULES.items()
 }

@@ -4,6 +4,7 @@ Guardians see it in their own shell, staff in theirs."""
 
 import reflex as rx
 
+from familywork_app.components.family_worker_card import reachable_hours_form
 from familywork_app.components.forms import field_error, text_field
 from familywork_app.components.handover import work_phone_form
 from familywork_app.components.shell import (
@@ -15,6 +16,7 @@ from familywork_app.components.shell import (
     public_page,
     staff_page,
 )
+from familywork_app.components.strong_identity import identity_code_section
 from familywork_app.domain import Role
 from familywork_app.state.account import AccountState as S
 from familywork_app.state.account_presenters import SessionView
@@ -108,7 +110,16 @@ def _content() -> rx.Component:
     return rx.fragment(
         rx.el.h1(T["account.title"]),
         rx.el.p(S.notice, role="status", class_name="ok"),
-        loading_or(S.loaded, rx.fragment(_sessions(), _password(), work_phone_form())),
+        loading_or(
+            S.loaded,
+            rx.fragment(
+                _sessions(),
+                _password(),
+                work_phone_form(),
+                reachable_hours_form(),
+                rx.cond(S.user_role == Role.GUARDIAN, identity_code_section(S.identity_code)),
+            ),
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from familywork_app.components.application_form import (
 )
 from familywork_app.components.forms import error_summary, field_error, text_field
 from familywork_app.components.shell import T, public_page
+from familywork_app.components.strong_identity import apply_identity
 from familywork_app.state.apply import ERROR_SUMMARY
 from familywork_app.state.apply import ApplyState as S
 
@@ -23,6 +24,7 @@ def apply_page() -> rx.Component:
         rx.el.h1(T["apply.title"]),
         rx.el.p(T["apply.lead"], class_name="lead"),
         rx.el.p(T["apply.no_client_status"], class_name="card"),
+        apply_identity(S.identified_name),
         rx.el.form(
             error_summary(ERROR_SUMMARY, S.error_links, T["apply.fix_errors"]),
             *contact_fields(S),

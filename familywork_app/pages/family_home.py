@@ -4,8 +4,13 @@ import reflex as rx
 
 from familywork_app import routes
 from familywork_app.components.case_process import assessment_card
+from familywork_app.components.family_worker_card import worker_card
 from familywork_app.components.feedback import feedback_card
-from familywork_app.components.handover import your_worker
+from familywork_app.components.pending_application import (
+    application_in_full,
+    next_step,
+    withdrawn_card,
+)
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
 from familywork_app.components.ui import empty_state
 from familywork_app.domain import ApplicationStatus, FamilyStatus
@@ -79,18 +84,24 @@ def _goals() -> rx.Component:
 
 
 def _application() -> rx.Component:
+    return rx.fragment(_progress(), next_step(), application_in_full())
+
+
+def _withdrawn() -> rx.Component:
+    return rx.fragment(withdrawn_card(), _progress())
+
+
+def _progress() -> rx.Component:
     return rx.el.section(
         rx.el.h2(T["home.application"], id="application"),
         rx.el.p(T["status.application." + S.application_status], class_name="big"),
         rx.el.h3(T["app.timeline"]),
         rx.el.ol(rx.foreach(S.application_steps, lambda step: rx.el.li(step)), class_name="steps"),
         rx.cond(S.application_reason != "", rx.el.p(S.application_reason), rx.fragment()),
-        rx.el.p(
-            rx.cond(
-                S.application_status == ApplicationStatus.DECLINED.value,
-                T["app.next_declined"],
-                T["app.next_submitted"],
-            )
+        rx.cond(
+            S.application_status == ApplicationStatus.DECLINED.value,
+            rx.el.p(T["app.next_declined"]),
+            rx.fragment(),
         ),
         aria_labelledby="application",
         class_name="card",
@@ -111,6 +122,7 @@ def _my_data_link() -> rx.Component:
         ),
         rx.el.li(rx.el.a(T["members.link"], href=routes.FAMILY_MEMBERS)),
         rx.el.li(rx.el.a(T["data.link"], href=routes.FAMILY_DATA)),
+        rx.el.li(rx.el.a(T["fb.help.link"], href=routes.FAMILY_HELP)),
         class_name="card link-list",
     )
 
@@ -145,6 +157,18 @@ def _content() -> rx.Component:
         _install_offer(),
         rx.el.h1(fill("home.greeting", name=S.user_name)),
         rx.el.p(T["status.family." + S.status], class_name="muted"),
+        rx.cond(
+            S.application_status == ApplicationStatus.WITHDRAWN.value,
+            _withdrawn(),
+            _by_status(),
+        ),
+        assessment_card(S.assessment_summary, S.assessment_done),
+        _my_data_link(),
+    )
+
+
+def _by_status() -> rx.Component:
+    return rx.fragment(
         rx.match(
             S.status,
             (FamilyStatus.APPLIED.value, _application()),
@@ -157,11 +181,16 @@ def _content() -> rx.Component:
                 ),
             ),
             rx.fragment(
-                _next_meeting(), your_worker(S.worker_name, S.worker_phone), _waiting(), _goals()
+                _next_meeting(),
+                rx.cond(
+                    S.worker_card,
+                    worker_card(S.worker_name, S.worker_phone, S.worker_tel, S.worker_hours),
+                    rx.fragment(),
+                ),
+                _waiting(),
+                _goals(),
             ),
-        ),
-        assessment_card(S.assessment_summary, S.assessment_done),
-        _my_data_link(),
+        )
     )
 
 

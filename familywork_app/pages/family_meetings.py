@@ -5,6 +5,7 @@ import reflex as rx
 from familywork_app import routes
 from familywork_app.components.shell import GUARDIAN_NAV, T, fill, guardian_page, loading_or
 from familywork_app.components.ui import empty_state, status_badge
+from familywork_app.components.video_meetings import video_section
 from familywork_app.domain import MeetingStatus
 from familywork_app.state.family_meetings import FamilyMeetingsState as S
 from familywork_app.state.meeting_presenters import MeetingView
@@ -175,6 +176,7 @@ def family_meetings_page() -> rx.Component:
         loading_or(
             S.loaded,
             rx.fragment(
+                video_section(),
                 rx.el.section(
                     rx.el.h2(T["meetings.upcoming"], id="upcoming"),
                     _list(

@@ -3,6 +3,8 @@
 import reflex as rx
 
 from familywork_app import routes
+from familywork_app.components.help_numbers import help_numbers
+from familywork_app.components.quick_exit import quick_exit_bar
 from familywork_app.components.shell import T, public_page
 from familywork_app.domain import Method, SupportArea, values
 from familywork_app.i18n.info_texts import ADDRESS_LINES, LINK_KAINUU, LINK_THL, PHONE, PHONE_HREF
@@ -50,6 +52,7 @@ def _links() -> rx.Component:
 
 def info_page() -> rx.Component:
     return public_page(
+        quick_exit_bar(),
         rx.el.h1(T["info.title"]),
         rx.el.p(T["info.lead"], class_name="lead"),
         rx.el.div(
@@ -74,5 +77,6 @@ def info_page() -> rx.Component:
         ),
         _section("confidential", "info.confidential.p1"),
         _how_to_apply(),
+        help_numbers(),
         _links(),
     )

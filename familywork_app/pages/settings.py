@@ -6,6 +6,7 @@ linked at the foot of every signed-in page. The buttons call the browser's side 
 import reflex as rx
 from reflex_components_core.el.elements.forms import CheckboxInput  # on_change: bool
 
+from familywork_app.components.reminder_settings import reminder_settings_card
 from familywork_app.components.shell import (
     GUARDIAN_NAV,
     T,
@@ -141,7 +142,7 @@ def _content() -> rx.Component:
         rx.el.h1(T["settings.title"]),
         rx.el.p(S.notice, role="status", class_name="ok"),
         rx.el.p(S.error, role="alert", class_name="field-error"),
-        loading_or(S.loaded, rx.fragment(_push(), _email(), _feed())),
+        loading_or(S.loaded, rx.fragment(_push(), reminder_settings_card(), _email(), _feed())),
     )
 
 

@@ -3,8 +3,10 @@
 import reflex as rx
 
 from familywork_app import routes
+from familywork_app.components.county_signin import county_link_note, county_sign_in
 from familywork_app.components.forms import error_summary, field_error, text_field
 from familywork_app.components.shell import T, public_page
+from familywork_app.components.strong_identity import suomifi_button
 from familywork_app.state.signin import ERROR_SUMMARY
 from familywork_app.state.signin import SignInState as S
 
@@ -28,6 +30,7 @@ def _cancel() -> rx.Component:
 def _password_step() -> rx.Component:
     return rx.fragment(
         rx.el.p(T["signin.lead"], class_name="muted"),
+        suomifi_button(),
         rx.el.form(
             _summary(),
             text_field(
@@ -55,6 +58,7 @@ def _password_step() -> rx.Component:
         rx.el.p(rx.el.a(T["signin.forgot"], href=routes.FORGOT_PASSWORD)),
         rx.el.p(T["signin.no_account"], class_name="muted"),
         rx.el.p(rx.el.a(T["nav.info"], href=routes.INFO)),
+        county_sign_in(),
     )
 
 
@@ -62,6 +66,7 @@ def _code_step() -> rx.Component:
     return rx.el.section(
         rx.el.h2(T["signin.code_title"], id="code-title"),
         rx.el.p(T["signin.code_lead"]),
+        county_link_note(),
         rx.el.form(
             _summary(),
             text_field(

@@ -10,6 +10,7 @@ from familywork_app.components.confirm import confirm_step
 from familywork_app.components.deadline_figures import deadline_figures
 from familywork_app.components.icons import icon
 from familywork_app.components.shell import T, fill, loading_or, staff_page
+from familywork_app.components.strong_identity import identity_badge
 from familywork_app.components.ui import empty_state, status_badge
 from familywork_app.domain import ApplicationStatus
 from familywork_app.state.figures import FamilySearchState, FiguresState
@@ -142,6 +143,7 @@ def _queue_item(q, decide: bool = True) -> rx.Component:
             q.channel,
         ),
         rx.el.p(q.areas, class_name="muted"),
+        rx.el.p(identity_badge(q.identified, q.strongly_identified)),
         _application(q) if decide else rx.fragment(),
         _decision_forms(q) if decide else rx.fragment(),
         class_name="card",

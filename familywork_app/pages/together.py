@@ -4,6 +4,7 @@ no navigation, no caseload, no sign-out; leaving needs the worker's PIN or passw
 import reflex as rx
 
 from familywork_app.components.shell import (
+    LANG,
     T,
     fill,
     language_switcher,
@@ -128,5 +129,5 @@ def together_page() -> rx.Component:
         ),
         class_name="layout-together",
         data_ready=AppState.ready,
-        lang=AppState.lang,
+        lang=LANG,
     )

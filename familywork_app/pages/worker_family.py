@@ -9,9 +9,12 @@ from familywork_app.components.client_plan import client_plan_section
 from familywork_app.components.confirm import confirm_step
 from familywork_app.components.goals import goal_list
 from familywork_app.components.handover import handover_history, transfer_form
+from familywork_app.components.identity_check import identity_record_card
+from familywork_app.components.interpreter import interpreter_form
 from familywork_app.components.messages import composer, poll_button, thread
 from familywork_app.components.method_results import all_results
 from familywork_app.components.shell import T, fill, loading_or, staff_page
+from familywork_app.components.video_meetings import video_section
 from familywork_app.components.worker_meetings import meeting_card, propose_form
 from familywork_app.domain import FamilyStatus, GoalStatus, SupportArea
 from familywork_app.state.goal_presenters import GoalView
@@ -46,8 +49,10 @@ def _members() -> rx.Component:
         ),
         rx.el.h3(T["apply.children"]),
         rx.el.ul(rx.foreach(S.children, lambda c: rx.el.li(c))),
+        interpreter_form(),
         rx.el.h3(T["record.application"]),
         rx.el.p(a.status, " · ", a.channel, " · ", a.submitted),
+        identity_record_card(),
         rx.el.p(a.areas),
         rx.el.p(a.description, class_name="pre"),
         rx.el.p(T["apply.reachable"], " ", a.reachable, class_name="muted"),
@@ -240,6 +245,7 @@ def _content() -> rx.Component:
                 "meetings",
                 rx.cond(_active(), propose_form(), rx.fragment()),
                 rx.el.ul(rx.foreach(S.meetings, meeting_card), class_name="plain-list"),
+                video_section(staff=True),
             ),
             _together(),
             _section(
@@ -250,7 +256,7 @@ def _content() -> rx.Component:
             client_plan_section(_active()),
             _section(
                 "messages",
-                thread(S.messages),
+                thread(S.messages, thumbs=True),
                 composer(S.draft_length, S.errors["message"], S.count, S.send),
                 poll_button(S.poll_messages),
             ),

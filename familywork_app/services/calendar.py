@@ -12,6 +12,7 @@ from familywork_app.models import Meeting, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.access_log import log_access
 from familywork_app.services.policy import acting_user, require_record
+from familywork_app.services.video_links import link_of
 
 
 def _add(component: Component, name: str, value: object) -> None:
@@ -36,13 +37,17 @@ def meeting_ics(session: Session, user: User, meeting_id: object, ip: str = "") 
     _add(event, "summary", f"{t(lang, 'app.name')}: {t(lang, 'place.' + meeting.place)}")
     if meeting.place_detail:
         _add(event, "location", meeting.place_detail)
+    video = link_of(session, meeting)  # a remote meeting's link: its read is in the log row
+    if video is not None:
+        _add(event, "url", video.url)
+        _add(event, "description", t(lang, "video.ics_link", url=video.url))
     calendar.add_component(event)
     log_access(
         session,
         user,
         meeting.family_id,
         LogAction.DOWNLOAD_ICS,
-        detail=f"meeting {meeting.id}",
+        detail=f"meeting {meeting.id}" + (", video link" if video else ""),
         ip=ip,
     )
     session.commit()

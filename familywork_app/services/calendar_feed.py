@@ -8,7 +8,9 @@ token, or a deactivated account, gets a 404 at once. Every read writes one acces
 family whose meetings it includes.
 
 A feed is synced on and on into calendars elsewhere, so its events say even less than the
-single-meeting .ics: the service's name and the kind of place, no address, topic or names.
+single-meeting .ics: the service's name and the kind of place, no address, topic or names. A
+remote meeting also carries its video link (`video_links`; each read is in the access log):
+the guardian and the worker join from their calendar.
 """
 
 import hashlib
@@ -27,6 +29,7 @@ from familywork_app.i18n import HELSINKI, t
 from familywork_app.models import CalendarFeedToken, Family, Meeting, User, utcnow
 from familywork_app.services.access_log import log_families
 from familywork_app.services.policy import acting_user, guardian_family_id, is_active, saved_id
+from familywork_app.services.video_links import video_links_read
 
 DAYS_BACK = 30
 # Held meetings were agreed; they stay in the calendar.
@@ -117,8 +120,9 @@ def _add(component: Event | Calendar, name: str, value: Any, **parameters: str) 
     )
 
 
-def _event(meeting: Meeting, lang: str) -> Event:
-    """One meeting as an event with the same UID as its single .ics download."""
+def _event(meeting: Meeting, lang: str, video_url: str = "") -> Event:
+    """One meeting as an event with the same UID as its single .ics download (a remote
+    meeting's video link as its URL and description)."""
     event = Event()
     _add(event, "uid", f"meeting-{meeting.id}@perhetyo")
     _add(event, "dtstamp", utcnow())
@@ -126,10 +130,13 @@ def _event(meeting: Meeting, lang: str) -> Event:
     _add(event, "dtend", meeting.ends_at.astimezone(HELSINKI))
     _add(event, "summary", f"{t(lang, 'app.name')}: {t(lang, 'place.' + meeting.place)}")
     _add(event, "status", "CONFIRMED")
+    if video_url:
+        _add(event, "url", video_url)
+        _add(event, "description", t(lang, "video.ics_link", url=video_url))
     return event
 
 
-def _calendar(meetings: list[Meeting], lang: str) -> bytes:
+def _calendar(meetings: list[Meeting], lang: str, links: dict[int, str] | None = None) -> bytes:
     """The feed's iCalendar: the meetings, refreshed hourly, with Helsinki's VTIMEZONE."""
     calendar = Calendar()
     _add(calendar, "prodid", "-//Kainuun hyvinvointialue//Perhetyo//FI")
@@ -139,7 +146,8 @@ def _calendar(meetings: list[Meeting], lang: str) -> bytes:
     _add(calendar, "refresh-interval", timedelta(hours=1), VALUE="DURATION")
     _add(calendar, "x-published-ttl", "PT1H")
     for meeting in meetings:
-        calendar.add_component(_event(meeting, lang))
+        video_url = (links or {}).get(saved_id(meeting.id), "")
+        calendar.add_component(_event(meeting, lang, video_url))
     last = max((m.ends_at.year for m in meetings), default=utcnow().year)
     calendar.add_missing_timezones(
         first_date=date(utcnow().year - 1, 1, 1), last_date=date(last + 2, 1, 1)
@@ -161,7 +169,8 @@ def read_feed(session: Session, token: object, ip: str = "") -> bytes | None:
     if row is None or owner is None or not is_active(owner):
         return None
     meetings = _meetings(session, owner)
-    body = _calendar(meetings, owner.language)
+    links = video_links_read(session, owner, meetings, ip)  # each read in the access log
+    body = _calendar(meetings, owner.language, links)
     log_families(
         session,
         owner,

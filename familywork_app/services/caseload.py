@@ -23,7 +23,15 @@ from familywork_app.domain import (
     Role,
     SupportArea,
 )
-from familywork_app.models import Application, Family, Goal, Meeting, User, utcnow
+from familywork_app.models import (
+    Application,
+    ApplicationIdentity,
+    Family,
+    Goal,
+    Meeting,
+    User,
+    utcnow,
+)
 from familywork_app.services.access_log import log_families
 from familywork_app.services.applications import application_areas
 from familywork_app.services.family_home import unread_by_family
@@ -61,6 +69,7 @@ class QueueRow:
     channel: ApplicationChannel
     areas: tuple[SupportArea, ...]
     days_waiting: int
+    strongly_identified: bool = False  # applied after a Suomi.fi sign-in (issue 15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +192,11 @@ def _queue(session: Session) -> tuple[QueueRow, ...]:
     """Applications waiting for a decision, oldest first."""
     now = utcnow()
     stmt = (
-        select(Application, Family)
+        select(Application, Family, ApplicationIdentity.strong)
         .join(Family, col(Family.id) == Application.family_id)
+        .outerjoin(  # issue 15: applied strongly identified (no row: not identified)
+            ApplicationIdentity, col(ApplicationIdentity.application_id) == Application.id
+        )
         .where(col(Application.status).in_(QUEUE_STATUSES))
         .order_by(col(Application.submitted_at))
     )
@@ -198,8 +210,9 @@ def _queue(session: Session) -> tuple[QueueRow, ...]:
             channel=ApplicationChannel(application.channel),
             areas=application_areas(application.support_areas),
             days_waiting=(now - application.submitted_at).days,
+            strongly_identified=strong is True,
         )
-        for application, family in session.exec(stmt)
+        for application, family, strong in session.exec(stmt)
     )
 
 

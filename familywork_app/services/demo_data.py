@@ -39,6 +39,7 @@ from familywork_app.models import (
     utcnow,
 )
 from familywork_app.services.demo_families import FAMILIES, STAFF, SUPERVISOR
+from familywork_app.services.demo_identity import add_demo_identities
 from familywork_app.services.demo_plans import add_demo_plans
 from familywork_app.services.demo_process import add_demo_process
 from familywork_app.services.demo_specs import FamilySpec, MeetingSpec
@@ -287,6 +288,8 @@ def load_demo_data(session: Session) -> bool:
         _family(session, spec, users, now)
     add_demo_process(session, now)
     add_demo_plans(session, now)
+    session.flush()
+    add_demo_identities(session)  # Suomi.fi (test) links of the Kemppainens (issue 15)
     session.commit()
     return True
 

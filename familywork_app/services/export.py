@@ -1,5 +1,6 @@
 """Everything the service holds about a family, for the family itself (right of access)."""
 
+import base64
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +18,7 @@ from familywork_app.models import (
     GoalEntry,
     Meeting,
     Message,
+    MessageFile,
     User,
 )
 from familywork_app.services.access_log import log_access
@@ -26,6 +28,7 @@ from familywork_app.services.export_rows import (
     ExportApplication,
     ExportChild,
     ExportFamily,
+    ExportFile,
     ExportGoal,
     ExportGoalEntry,
     ExportGuardian,
@@ -87,6 +90,8 @@ def _family(family: Family, names: dict[int, str]) -> ExportFamily:
         opened_on=family.opened_on,
         closed_on=family.closed_on,
         closing_summary=family.closing_summary,
+        interpreter_needed=family.interpreter_needed,
+        interpreter_language=family.interpreter_language,
     )
 
 
@@ -187,6 +192,28 @@ def _plans(session: Session, family_id: int) -> tuple[ExportPlan, ...]:
     return tuple(_plan(p) for p in plan_rows(session, list(versions)))
 
 
+def _message_files(session: Session, family_id: int) -> dict[int, tuple[ExportFile, ...]]:
+    """The sent files of the family's messages, bytes included, by message id."""
+    rows = session.exec(
+        select(MessageFile)
+        .where(MessageFile.family_id == family_id, col(MessageFile.message_id).is_not(None))
+        .order_by(col(MessageFile.id))
+    ).all()
+    found: dict[int, list[ExportFile]] = {}
+    for f in rows:
+        found.setdefault(f.message_id or 0, []).append(
+            ExportFile(
+                name=f.name,
+                media_type=f.media_type,
+                caption=f.caption,
+                size=f.size,
+                sha256=f.sha256,
+                data_base64=base64.b64encode(f.data).decode("ascii"),
+            )
+        )
+    return {message_id: tuple(files) for message_id, files in found.items()}
+
+
 def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
     """The guardian's family's whole record, minus staff-only internal notes."""
     family = own_family(session, user)
@@ -210,6 +237,7 @@ def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
     messages = session.exec(
         select(Message).where(Message.family_id == fid).order_by(col(Message.sent_at))
     ).all()
+    files = _message_files(session, fid)
     log_rows = session.exec(
         select(AccessLog).where(AccessLog.family_id == fid).order_by(col(AccessLog.at))
     ).all()
@@ -229,7 +257,11 @@ def family_export(session: Session, user: User, ip: str = "") -> FamilyExport:
         goals=_goals(goals, entries, names),
         messages=tuple(
             ExportMessage(
-                sender=names.get(m.sender_id, ""), body=m.body, sent_at=m.sent_at, read_at=m.read_at
+                sender=names.get(m.sender_id, ""),
+                body=m.body,
+                sent_at=m.sent_at,
+                read_at=m.read_at,
+                files=files.get(saved_id(m.id), ()),
             )
             for m in messages
         ),

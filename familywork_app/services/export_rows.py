@@ -35,6 +35,8 @@ class ExportFamily:
     opened_on: date | None
     closed_on: date | None
     closing_summary: str
+    interpreter_needed: bool = False  # issue 17: recorded by the worker
+    interpreter_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +99,27 @@ class ExportGoal:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportFile:
+    """A photo or PDF of a message: its bytes in base64 in the JSON (the HTML names it)."""
+
+    name: str
+    media_type: str
+    caption: str
+    size: int
+    sha256: str
+    data_base64: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.media_type}, {self.size} B)"
+
+
+@dataclass(frozen=True, slots=True)
 class ExportMessage:
     sender: str
     body: str
     sent_at: datetime
     read_at: datetime | None
+    files: tuple[ExportFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from familywork_app.models import (
 )
 from familywork_app.services import NotAllowed
 from familywork_app.services.access_log import log_access
+from familywork_app.services.family_worker import WorkerCard, worker_card_for
 from familywork_app.services.policy import (
     acting_user,
     guardian_family_id,
@@ -76,6 +77,8 @@ class FamilyHome:
     application_status: ApplicationStatus | None  # the newest application's (None: none)
     application_submitted_at: datetime | None
     worker_phone: str = ""  # the worker's work phone ("" when none is saved)
+    # name, work phone and reachable hours: only once the family is accepted (issue 17)
+    worker_card: WorkerCard | None = None
 
 
 # The family ids to count unread messages for: a list, or a subquery of ids.
@@ -132,8 +135,11 @@ def work_started(session: Session, family_id: int) -> bool:
     """Whether the family's work has begun (a worker assigned; active, or closed since): only
     then do meetings, goals and the work done together have anything to show. For the guardian
     shell, with the family id the policy found for the signed-in guardian."""
-    status = session.exec(select(Family.status).where(Family.id == family_id)).first()
-    return status is not None and status != FamilyStatus.APPLIED
+    row = session.exec(
+        select(Family.status, Family.worker_id).where(Family.id == family_id)
+    ).first()
+    # a withdrawn application closes the family without a worker: nothing was started
+    return row is not None and row[0] != FamilyStatus.APPLIED and row[1] is not None
 
 
 def _next_meeting(session: Session, family_id: int, worker: User | None) -> NextMeeting | None:
@@ -214,6 +220,7 @@ def family_home(session: Session, user: User, ip: str = "") -> FamilyHome:
         application_status=ApplicationStatus(application.status) if application else None,
         application_submitted_at=application.submitted_at if application else None,
         worker_phone=worker.phone if worker else "",
+        worker_card=worker_card_for(session, family),
     )
     log_access(session, user, family_id, LogAction.VIEW_FAMILY_HOME, ip=ip)
     session.commit()

@@ -70,7 +70,8 @@ def _comment(value: object) -> str:
 def _closed_family(session: Session, user: object) -> Family:
     """The guardian's own family, if its case is closed; anyone else is refused."""
     family = own_family(session, user)
-    if family.status != FamilyStatus.CLOSED:
+    # a withdrawn application closes the family without a worker: no work to give feedback on
+    if family.status != FamilyStatus.CLOSED or family.worker_id is None:
         raise NotAllowed()
     return family
 
@@ -78,7 +79,7 @@ def _closed_family(session: Session, user: object) -> Family:
 def feedback_offer(session: Session, user: User) -> FeedbackOffer:
     """Whether the guardian's family may still give its closing feedback."""
     family = own_family(session, acting_user(user, ""))
-    if family.status != FamilyStatus.CLOSED:
+    if family.status != FamilyStatus.CLOSED or family.worker_id is None:  # see _closed_family
         return FeedbackOffer.NONE
     return FeedbackOffer.GIVEN if family.feedback_given_at else FeedbackOffer.OPEN
 

@@ -16,6 +16,7 @@ from familywork_app.domain import FamilyStatus, LogAction, Role
 from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
+from familywork_app.services.attachments import FileRow, files_of_messages
 from familywork_app.services.family_home import unread_by_family
 from familywork_app.services.policy import (
     acting_user,
@@ -43,6 +44,7 @@ class MessageRow:
     body: str
     sent_at: datetime
     read_at: datetime | None
+    files: tuple[FileRow, ...] = ()  # photos and PDFs sent with it (services/attachments.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ def _mark_read(
 def conversation(session: Session, user: User, family_id: object, ip: str = "") -> list[MessageRow]:
     """The family's messages, oldest first; opening it marks the other side's messages read."""
     family = require_family(session, acting_user(user, ip), family_id)
+    files = files_of_messages(session, valid_id(family.id))
     messages = [
         MessageRow(
             id=valid_id(message_id),
@@ -118,6 +121,7 @@ def conversation(session: Session, user: User, family_id: object, ip: str = "") 
             body=body,
             sent_at=sent_at,
             read_at=read_at,
+            files=tuple(files.get(valid_id(message_id), ())),
         )
         for message_id, sender_id, body, sent_at, read_at, name, role in session.connection()
         .execute(_CONVERSATION, {"family_id": family.id})

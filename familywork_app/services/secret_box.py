@@ -8,6 +8,8 @@ longer lets anyone make second-factor codes. A value stored before encryption (n
 reads as it is and is sealed the next time it is written.
 """
 
+import hashlib
+import hmac
 import os
 from functools import lru_cache
 
@@ -33,9 +35,21 @@ def _key_from_file() -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _fernet() -> Fernet:
+def _key() -> bytes:
     configured = os.environ.get("FAMILYWORK_SECRET_KEY", "").strip()
-    return Fernet(configured.encode() if configured else _key_from_file())
+    return configured.encode() if configured else _key_from_file()
+
+
+@lru_cache(maxsize=1)
+def _fernet() -> Fernet:
+    return Fernet(_key())
+
+
+def keyed_hash(purpose: str, plain: str) -> str:
+    """HMAC-SHA256 of `plain` under a key derived from the same secret key, for looking a
+    sealed value up (a database dump alone cannot test guesses against it)."""
+    lookup_key = hmac.new(_key(), b"lookup:" + purpose.encode(), hashlib.sha256).digest()
+    return hmac.new(lookup_key, plain.encode(), hashlib.sha256).hexdigest()
 
 
 def seal(plain: str) -> str:

@@ -8,6 +8,7 @@ from familywork_app.i18n import t
 from familywork_app.services import ServiceError
 from familywork_app.services import account as svc
 from familywork_app.services.sign_in_limits import TooManyAttempts
+from familywork_app.services.strong_identity import masked_code
 from familywork_app.state.account_presenters import SessionView, present_session
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import FormModel, Text, form_id
@@ -32,10 +33,12 @@ class AccountState(AppState):
     # the brute-force delay, as text (it carries the seconds)
     wait_error: rx.Field[str] = rx.field("")
     notice: rx.Field[str] = rx.field("")  # what just happened, as text
+    identity_code: rx.Field[str] = rx.field("")  # masked (010185-****): issue 15
 
     def _reload(self, acting: Acting) -> None:
         rows = svc.my_sessions(acting.db, acting.user, self._session_token(), acting.ip)
         self.sessions = [present_session(row, self.lang) for row in rows]
+        self.identity_code = masked_code(acting.db, acting.user)
         self.loaded = True
 
     def _refused(self, problem: ServiceError) -> None:

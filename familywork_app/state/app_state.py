@@ -29,6 +29,8 @@ __all__ = ["AppState", "form_id"]
 class AppState(rx.State):
     """Language and the signed-in user's public name and role (for the shell only)."""
 
+    # the language the server decided; the texts themselves are in the built pages
+    # (components/texts.py), never in the state
     lang: rx.Field[str] = rx.field("fi")
     lang_cookie: str = rx.Cookie("", name=LANGUAGE_COOKIE, max_age=365 * 24 * 3600, same_site="lax")
     user_name: rx.Field[str] = rx.field("")
@@ -40,11 +42,6 @@ class AppState(rx.State):
     # set once the page's on_load ran (tests and scripts wait for it)
     ready: rx.Field[bool] = rx.field(default_factory=lambda: False)
     _bound_session: str = ""  # hash of the session this tab's state was loaded under
-
-    @rx.var
-    def t(self) -> dict[str, str]:
-        """Every UI string in the current language."""
-        return TEXTS[valid_language(self.lang)]
 
     # --- helpers for the entry point (not callable from the browser) ---
     def _session_token(self) -> str:
@@ -84,7 +81,7 @@ class AppState(rx.State):
         """The account's language once the person chose one; until then this browser's."""
         chosen = user.language if user is not None and user.language_chosen else None
         lang = page_language(chosen, self.lang_cookie, self.router.headers.accept_language)
-        if lang != self.lang:  # assigning marks `t` changed: all 650 texts would be sent again
+        if lang != self.lang:  # an unchanged var is not sent again
             self.lang = lang
 
     def _set_shell(self, user: User | None) -> None:
@@ -146,4 +143,4 @@ class AppState(rx.State):
         lang, lang_cookie = self.lang, self.lang_cookie
         self.reset()  # also clears every loaded page state of this tab
         self.lang, self.lang_cookie = lang, lang_cookie
-        return rx.call_script(f"fwSignOut({json.dumps(routes.SIGN_IN)})")  # assets/app.js
+        return rx.call_script(f"fwSignOut({json.dumps(routes.AUTH_SIGNED_OUT)})")  # app.js

@@ -27,13 +27,16 @@ from familywork_app.services.application_checks import (
     ChildEntry,
     FormErrors,
 )
+from familywork_app.services.application_identity import identify_application
 from familywork_app.services.applications import submit_application
 from familywork_app.services.security import MAX_PASSWORD_LENGTH
+from familywork_app.services.strong_identity import verified_name
 from familywork_app.state.app_state import AppState
 from familywork_app.state.error_summary import ErrorLink, error_links, focus_error_summary
 from familywork_app.state.forms import Checkbox, FormModel, Text, checked, text
 from familywork_app.state.handler import Visiting, public_handler
 from familywork_app.state.signin import ticket_script
+from familywork_app.state.strong_identity import applying_identity, applying_name
 
 FIELDS = (
     "name",
@@ -171,6 +174,8 @@ class ApplyState(AppState):
     has_errors: rx.Field[bool] = rx.field(False)
     # the error summary at the top of the form: every error, linked to its field
     error_links: rx.Field[list[ErrorLink]] = rx.field(default_factory=list)
+    # the name Suomi.fi verified, when this browser comes from a strong sign-in (issue 15)
+    identified_name: rx.Field[str] = rx.field("")
 
     def _refused(self, problem: ServiceError) -> object:
         errors = problem.errors if isinstance(problem, FormErrors) else {"form": problem.code}
@@ -185,6 +190,7 @@ class ApplyState(AppState):
         self._set_shell(visiting.user)
         if visiting.user is not None:
             return rx.redirect(routes.home_for(visiting.user.role), replace=True)
+        self.identified_name = applying_name(visiting.db, self.router.headers.cookie)
         return None
 
     @rx.event
@@ -207,6 +213,12 @@ class ApplyState(AppState):
     def submit(self, visiting: Visiting, form: ApplyForm):
         self.errors, self.has_errors = _empty_errors(len(self.children)), False
         self.error_links = []
-        user = submit_application(visiting.db, form.entry(), self.lang, visiting.ip)
+        identity = applying_identity(visiting.db, self.router.headers.cookie)
+        entry = form.entry()
+        if identity is not None:  # the application carries the verified name
+            entry = replace(entry, name=verified_name(identity))
+        user = submit_application(visiting.db, entry, self.lang, visiting.ip)
+        if identity is not None:
+            identify_application(visiting.db, user, identity, visiting.ip)
         ticket = auth.issue_signin_ticket(visiting.db, user)
         return rx.call_script(ticket_script(ticket))

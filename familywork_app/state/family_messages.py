@@ -7,18 +7,24 @@ import reflex as rx
 from familywork_app.domain import Role
 from familywork_app.services import ServiceError
 from familywork_app.services import messages as svc
+from familywork_app.services.attachments import CAPTION_MAX, attach_waiting
 from familywork_app.state.app_state import AppState
 from familywork_app.state.forms import FormModel, Text, text
 from familywork_app.state.goal_presenters import MessageView, present_message
 from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.message_files import MessageFilesState
 
 BODY_MAX = 2000  # Message.body
 
 
 class MessageForm(FormModel):
     body: Text = text(BODY_MAX)
+    caption: Text = text(CAPTION_MAX)  # the alt text of the photos sent with it (optional)
     # Too long: the service's own message for the box, not the generic one.
-    error_codes: ClassVar[dict[str, str]] = {"body": "error.message_long"}
+    error_codes: ClassVar[dict[str, str]] = {
+        "body": "error.message_long",
+        "caption": "files.caption_long",
+    }
 
 
 def counted_length(value: object, just_sent: str) -> int:
@@ -72,7 +78,12 @@ class FamilyMessagesState(AppState):
     @rx.event
     @data_handler(Role.GUARDIAN, form=MessageForm, family=True, badge=False)
     def send(self, acting: Acting, form: MessageForm):
-        svc.send_message(acting.db, acting.user, acting.family_id, form.body, acting.ip)
+        sent = svc.send_message(acting.db, acting.user, acting.family_id, form.body, acting.ip)
+        attach_waiting(acting.db, acting.user, acting.family_id, sent.id, form.caption, acting.ip)
         self.error, self.draft_length, self._just_sent = "", 0, form.body
         self._reload(acting)
-        return [rx.set_value("body", ""), self._toast("toast.message_sent")]
+        return [
+            rx.set_value("body", ""),
+            MessageFilesState.sent,
+            self._toast("toast.message_sent"),
+        ]

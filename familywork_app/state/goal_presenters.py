@@ -14,6 +14,7 @@ from familywork_app.i18n import fmt_date, fmt_datetime, fmt_day_month, fmt_numbe
 from familywork_app.services.family_home import GoalAtAGlance
 from familywork_app.services.goals import GoalRow, RatingPoint
 from familywork_app.services.messages import MessageRow
+from familywork_app.state.file_presenters import FileView, present_file
 
 LOWEST_BAR = 0.2  # a rating of 0 still shows a sliver of a bar
 
@@ -68,6 +69,7 @@ class MessageView:
     body: str
     when: str
     receipt: str  # for the sender only: "Delivered" or "Read 1.2.2026 10.00"
+    files: tuple[FileView, ...] = ()  # photos and PDFs sent with it
 
 
 def _bar(point: RatingPoint, lang: str) -> RatingBarView:
@@ -142,4 +144,5 @@ def present_message(m: MessageRow, lang: str) -> MessageView:
         body=m.body,
         when=fmt_datetime(m.sent_at, lang),
         receipt=receipt,
+        files=tuple(present_file(f, lang) for f in m.files),
     )

@@ -22,6 +22,8 @@ class QueueView:
     channel: str
     areas: str
     waiting: str
+    identified: str = ""  # "Strongly identified" / "Not identified" (issue 15)
+    strongly_identified: bool = False
 
 
 def present_queue(rows: Sequence[QueueRow], lang: str) -> list[QueueView]:
@@ -36,6 +38,10 @@ def present_queue(rows: Sequence[QueueRow], lang: str) -> list[QueueView]:
             channel=t(lang, f"channel.{q.channel}"),
             areas=", ".join(t(lang, f"area.{a}") for a in q.areas),
             waiting=t(lang, "overview.waiting_days", days=q.days_waiting),
+            identified=t(
+                lang, "identity.strong" if q.strongly_identified else "identity.not_identified"
+            ),
+            strongly_identified=q.strongly_identified,
         )
         for q in rows
     ]

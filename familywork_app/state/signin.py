@@ -17,11 +17,15 @@ from pydantic import BeforeValidator, Field
 from sqlmodel import Session
 
 from familywork_app import routes
+from familywork_app.domain import Role
 from familywork_app.i18n import t
 from familywork_app.models import User
 from familywork_app.services import ServiceError, auth, totp
 from familywork_app.services.auth import email_problem
+from familywork_app.services.oidc_settings import guardian_passwords_enabled
+from familywork_app.services.staff_identity import link_identity
 from familywork_app.state.app_state import AppState
+from familywork_app.state.county_signin import county_arrival
 from familywork_app.state.error_summary import ErrorLink, focus_error_summary
 from familywork_app.state.forms import FormModel, Text, form_text
 from familywork_app.state.handler import Visiting, public_handler
@@ -84,12 +88,16 @@ class SignInState(AppState):
     _pending_until: float = 0.0
     _secret: str = ""
     _enrolled: bool = False
+    # a county sign-in linking its identity to this account once the code is right (issue 15)
+    _county_link: str = ""
+    county_linking: rx.Field[bool] = rx.field(False)
 
     def _reset_steps(self) -> None:
         self.step, self.code_error = "password", ""
         self.enrol_secret = self.enrol_uri = self.enrol_qr = ""
         self.recovery_codes, self.error_links = [], []
         self._pending_id, self._pending_until, self._secret, self._enrolled = 0, 0.0, "", False
+        self._county_link, self.county_linking = "", False
 
     def _summary(self) -> object:
         """The errors now shown, linked to their fields in the summary, and the focus moved to
@@ -146,6 +154,11 @@ class SignInState(AppState):
         self._reset_steps()
         if visiting.user is not None:
             return rx.redirect(routes.home_for(visiting.user.role), replace=True)
+        # back from the county's sign-in with the code still due (services.staff_identity)
+        came = county_arrival(visiting.db, self.router.headers.cookie)
+        if came.pending is not None:
+            self._second_step(came.pending)
+            self._county_link, self.county_linking = came.link_subject, bool(came.link_subject)
 
     @rx.event
     @public_handler(form=PasswordForm)
@@ -170,6 +183,9 @@ class SignInState(AppState):
         if result.user is None:
             self.form_error = t(self.lang, "signin.failed")
             return self._summary()
+        if result.user.role == Role.GUARDIAN and not guardian_passwords_enabled():
+            self.form_error = t(self.lang, "identity.password_off")  # FAMILYWORK_GUARDIAN_PASSWORDS
+            return self._summary()
         if not totp.needs_second_factor(result.user):
             ticket = auth.issue_signin_ticket(visiting.db, result.user)
             return rx.call_script(ticket_script(ticket))
@@ -191,6 +207,10 @@ class SignInState(AppState):
         if not result.ok:
             self.code_error = "signin.code_failed"
             return [rx.set_value("code", ""), self._summary()]
+        if self._county_link and not link_identity(
+            visiting.db, user.id or 0, self._county_link, visiting.ip
+        ):
+            return self._refused(ServiceError("error.invalid"))
         ticket = auth.issue_signin_ticket(visiting.db, user)
         self._reset_steps()
         return rx.call_script(ticket_script(ticket))

@@ -17,10 +17,14 @@ from familywork_app.services import ServiceError, visits
 from familywork_app.services import goals as goal_svc
 from familywork_app.services import meetings as meeting_svc
 from familywork_app.services import messages as message_svc
+from familywork_app.services.attachments import CAPTION_MAX, attach_waiting
+from familywork_app.services.interpreter import set_interpreter_booked
+from familywork_app.state.family_basics import InterpreterState
 from familywork_app.state.family_goals import cleared_entry_form
 from familywork_app.state.forms import Checkbox, FormId, FormModel, Text, form_id
 from familywork_app.state.forms import text as up_to
 from familywork_app.state.handler import Acting, data_handler
+from familywork_app.state.message_files import MessageFilesState
 from familywork_app.state.worker_family import WorkerFamilyState
 
 
@@ -50,6 +54,7 @@ class ProposeForm(WhenForm):
     place_detail: Text = up_to(200)
     topic: Text = up_to(200)
     confirm_overlap: Checkbox = False  # "Propose anyway" after an overlap warning
+    interpreter_booked: Checkbox = False  # issue 17: asked when the family needs one
 
 
 class MoveForm(WhenForm):
@@ -98,6 +103,7 @@ class EntryForm(FormModel):
 
 class MessageForm(FormModel):
     body: Text = up_to(2000)
+    caption: Text = up_to(CAPTION_MAX)  # the alt text of the photos sent with it (optional)
 
 
 class CloseForm(FormModel):
@@ -150,7 +156,7 @@ class WorkerFamilyActions(WorkerFamilyState):
             self._form_key = ""
             return
         self.overlap_warning = ""
-        meeting_svc.propose_meeting(
+        proposed = meeting_svc.propose_meeting(
             acting.db,
             acting.user,
             self._fid,
@@ -161,7 +167,9 @@ class WorkerFamilyActions(WorkerFamilyState):
             form.topic,
             acting.ip,
         )
-        return self._done(acting, "toast.meeting_proposed")
+        if form.interpreter_booked:  # issue 17: the proposal form's interpreter question
+            set_interpreter_booked(acting.db, acting.user, proposed.id, True, acting.ip)
+        return [self._done(acting, "toast.meeting_proposed"), InterpreterState.load]
 
     def _warn_overlap(self, acting: Acting, start: datetime, minutes: int) -> bool:
         """Whether the user's own open meetings overlap the time: then say which, and wait for
@@ -254,10 +262,11 @@ class WorkerFamilyActions(WorkerFamilyState):
     @data_handler(*STAFF_ROLES, form=MessageForm)
     def send(self, acting: Acting, form: MessageForm):
         self._start("message")
-        message_svc.send_message(acting.db, acting.user, self._fid, form.body, acting.ip)
+        sent = message_svc.send_message(acting.db, acting.user, self._fid, form.body, acting.ip)
+        attach_waiting(acting.db, acting.user, self._fid, sent.id, form.caption, acting.ip)
         toast = self._done(acting, "toast.message_sent")
         self.draft_length = 0
-        return [rx.set_value("body", ""), toast]
+        return [rx.set_value("body", ""), MessageFilesState.sent, toast]
 
     @rx.event
     @data_handler(*STAFF_ROLES, form=CloseForm)

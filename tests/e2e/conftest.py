@@ -121,6 +121,26 @@ def app_server(tmp_path_factory):
         _stop(process)
 
 
+def serve_with_test_idp(tmp_path_factory, name: str):
+    """For a module's own `app_server`: the production build with the test identity provider
+    mounted (as `scripts/run.sh` runs the demo), on a fresh database with the demo data."""
+    workdir = tmp_path_factory.mktemp(name)
+    _LAST_STEP.clear()
+    env = app_env(
+        f"sqlite:///{workdir / 'e2e.db'}",
+        FAMILYWORK_TEST_IDP="1",
+        FAMILYWORK_BASE_URL=BASE,
+        FAMILYWORK_DATA_DIR=str(workdir / "data"),
+    )
+    prepare_database(env)
+    log = workdir / "app.log"
+    process = start_app(env, log, PORT)
+    try:
+        yield {"base": BASE, "db_url": env["REFLEX_DB_URL"], "log": log}
+    finally:
+        _stop(process)
+
+
 @pytest.fixture(scope="module")
 def world(app_server):
     """The demo data as the forged-event tests see it: who may see which family, and which

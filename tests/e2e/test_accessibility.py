@@ -25,6 +25,7 @@ GUARDIAN = [
     "/family/plan",
     "/family/data",
     "/family/members",
+    "/family/help",
     "/account",
     "/settings",
 ]
