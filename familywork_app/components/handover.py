@@ -2,7 +2,6 @@
 
 - `transfer_form` and `handover_history`: the family record (staff; the form for supervisors).
 - `cover_opener` (a staff row's button) and `cover_form`: the staff page's absence cover.
-- `your_worker`: the family's home names its worker and the work phone.
 - `work_phone_form`: staff save that phone on their account page.
 """
 
@@ -180,25 +179,6 @@ def cover_form() -> rx.Component:
                 no_validate=True,
             ),
             aria_labelledby="cover-title",
-            class_name="card",
-        ),
-        rx.fragment(),
-    )
-
-
-def your_worker(name: rx.Var, phone: rx.Var) -> rx.Component:
-    """The family's home: who its worker is now, and the work phone as a call link."""
-    return rx.cond(
-        name != "",
-        rx.el.section(
-            rx.el.h2(T["home.your_worker"], id="your-worker"),
-            rx.el.p(name, class_name="big"),
-            rx.cond(
-                phone != "",
-                rx.el.p(T["home.worker_phone"], ": ", rx.el.a(phone, href="tel:" + phone.to(str))),
-                rx.fragment(),
-            ),
-            aria_labelledby="your-worker",
             class_name="card",
         ),
         rx.fragment(),

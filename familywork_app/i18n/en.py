@@ -126,7 +126,6 @@ TEXTS = {
     "app.step_accepted": "Accepted {date}. Your worker: {worker}",
     "app.step_declined": "Declined {date}",
     "app.reason": "Reason: {reason}",
-    "app.next_submitted": "The family work social worker usually processes the application within two weeks and will call or message you.",
     "app.next_declined": "If your situation changes, you can apply again or call the family work social worker.",
     "meetings.title": "Meetings",
     "meetings.upcoming": "Upcoming",

@@ -126,7 +126,6 @@ TEXTS = {
     "app.step_accepted": "Hyväksytty {date}. Työntekijänne: {worker}",
     "app.step_declined": "Ei myönnetty {date}",
     "app.reason": "Perustelu: {reason}",
-    "app.next_submitted": "Perhetyön sosiaaliohjaaja käsittelee hakemuksen yleensä kahden viikon sisällä ja soittaa tai viestittää sinulle.",
     "app.next_declined": "Jos tilanteenne muuttuu, voitte hakea uudelleen tai soittaa perhetyön sosiaaliohjaajalle.",
     "meetings.title": "Tapaamiset",
     "meetings.upcoming": "Tulevat",

@@ -11,8 +11,6 @@ HANDOVER_TEXTS: dict[str, dict[str, str]] = {
         # the family
         "handover.message": "Perheenne työntekijä on nyt {name}, puh. {phone}.",
         "handover.message_no_phone": "Perheenne työntekijä on nyt {name}.",
-        "home.your_worker": "Perheenne työntekijä",
-        "home.worker_phone": "Puhelin",
         # the record
         "handover.note": "Siirtomuistio uudelle työntekijälle",
         "handover.note_hint": "Vain henkilöstö näkee muistion. Perhe saa viestin uudesta työntekijästä.",
@@ -59,8 +57,6 @@ HANDOVER_TEXTS: dict[str, dict[str, str]] = {
     "sv": {
         "handover.message": "Er familjearbetare är nu {name}, tfn {phone}.",
         "handover.message_no_phone": "Er familjearbetare är nu {name}.",
-        "home.your_worker": "Er familjearbetare",
-        "home.worker_phone": "Telefon",
         "handover.note": "Överlämningsanteckning till den nya familjearbetaren",
         "handover.note_hint": "Bara personalen ser anteckningen. Familjen får ett meddelande om den nya familjearbetaren.",
         "handover.history": "Byten av familjearbetare",
@@ -102,8 +98,6 @@ HANDOVER_TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "handover.message": "Your family worker is now {name}, tel. {phone}.",
         "handover.message_no_phone": "Your family worker is now {name}.",
-        "home.your_worker": "Your family worker",
-        "home.worker_phone": "Phone",
         "handover.note": "Handover note for the new worker",
         "handover.note_hint": "Only staff see the note. The family gets a message about its new worker.",
         "handover.history": "Changes of worker",

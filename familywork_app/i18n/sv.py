@@ -126,7 +126,6 @@ TEXTS = {
     "app.step_accepted": "Beviljad {date}. Er familjearbetare: {worker}",
     "app.step_declined": "Inte beviljad {date}",
     "app.reason": "Motivering: {reason}",
-    "app.next_submitted": "Familjearbetets socialhandledare behandlar vanligen ansökan inom två veckor och ringer eller skriver till dig.",
     "app.next_declined": "Om er situation förändras kan ni ansöka på nytt eller ringa familjearbetets socialhandledare.",
     "meetings.title": "Möten",
     "meetings.upcoming": "Kommande",

@@ -8,7 +8,7 @@ database. The table itself is `demo_families.py`.
 """
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -75,6 +75,10 @@ def _users(session: Session, password_hash: str) -> dict[str, User]:
         )
         if role != Role.GUARDIAN:  # staff sign in with the demo second factor
             user.totp_secret, user.totp_enabled_at = seal(DEMO_TOTP_SECRET), utcnow()
+        if role == Role.WORKER:  # the family home names the worker's phone and hours
+            user.phone = f"044 555 01{i:02d}"
+            user.reachable_days = [0, 1, 2, 3, 4]
+            user.reachable_from, user.reachable_until = time(9), time(11)
         users[email] = user
         session.add(user)
     session.flush()

@@ -62,10 +62,10 @@ def test_a_transfer_moves_the_family_and_ends_the_old_workers_access(tablet, new
     # conversation has the message; the old tab's message never arrived.
     family = new_context(viewport=PHONE)
     sign_in(family, "family@example.org", home="/family")
-    worker = family.get_by_role("region", name="Perheenne työntekijä")
+    worker = family.get_by_role("region", name="Perhetyöntekijäsi")
     expect(worker.get_by_text("Mikko Pulkkinen")).to_be_visible()
-    expect(worker.get_by_role("link", name="040 555 9876")).to_have_attribute(
-        "href", "tel:040 555 9876"
+    expect(worker.get_by_role("link", name="Soita: 040 555 9876")).to_have_attribute(
+        "href", "tel:0405559876"
     )
     assert axe_violations(family) == []
     open_page(family, "/family/messages")

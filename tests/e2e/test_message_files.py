@@ -90,6 +90,8 @@ def test_a_gps_photo_goes_from_the_phone_to_the_tablet_without_its_location(
     sign_in(tablet, "worker@example.org", home="/caseload")
     open_page(tablet, f"/record/{family_id}")
     thumb = tablet.get_by_role("img", name="Koulun tiedote")
+    expect(thumb).to_be_attached(timeout=20_000)
+    thumb.evaluate("img => img.scrollIntoView()")  # thumbnails load lazily, near the viewport
     expect(thumb).to_be_visible(timeout=20_000)
     expect(thumb).to_have_attribute("src", re.compile(r"^/files/\d+/thumb$"))
     tablet.wait_for_function(
