@@ -14,7 +14,12 @@ from familywork_app.components.texts import LANG, T, dynamic_texts, dynamic_text
 from familywork_app.i18n import TEXTS
 from familywork_app.state.app_state import AppState
 
-STATE_DIR = Path(__file__).resolve().parents[1] / "familywork_app" / "state"
+APP_DIR = Path(__file__).resolve().parents[1] / "familywork_app"
+STATE_DIR = APP_DIR / "state"
+# A refusal a service raises with a code reaches a state's error var (`problem.code`).
+RAISED = re.compile(r'(?:Error|Refused|NotAllowed)\w*\(\s*"([a-z_]+\.[a-z_.]+)"')
+# Sign-in refusals of the identity providers are shown on the server's own HTML pages.
+SHOWN_BY_THE_SERVER = ("identity.error.",)
 # Keys a state module names that the server translates itself (t(...), a toast, a presenter's
 # table), so the browser never looks them up by code.
 SERVER_SIDE = re.compile(
@@ -90,3 +95,19 @@ def test_a_prefixed_var_key_carries_the_texts_under_its_prefix_inline():
         assert TEXTS[lang]["status.application.submitted"] in looked_up
     assert "globalThis.fwTexts" not in looked_up
     assert TEXTS["fi"]["status.family.active"] not in looked_up  # only its own prefix
+
+
+def test_every_code_a_service_raises_is_in_the_dynamic_texts():
+    dynamic = dynamic_texts()["fi"]
+    raised = {
+        match.group(1)
+        for path in APP_DIR.rglob("*.py")
+        for match in RAISED.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert "error.invalid" in raised  # the scan finds the codes
+    missing = {
+        code
+        for code in raised
+        if code in TEXTS["fi"] and code not in dynamic and not code.startswith(SHOWN_BY_THE_SERVER)
+    }
+    assert not missing, sorted(missing)

@@ -28,17 +28,31 @@ from familywork_app.i18n import TEXTS
 from familywork_app.state.app_state import AppState
 
 # Keys whose text may be chosen in the browser at run time (codes that services and form checks
-# set into state vars); tests/test_ui_texts.py checks every code in the source has one of these.
-DYNAMIC_PREFIXES = (
-    "error.",
-    "together.",
-    "feedback.",
-    "notify.",
-    "settings.",
-    "signin.",
-    "identity.",
-    "staff_identity.",
-    "files.",
+# set into state vars); tests/test_ui_texts.py checks every such code in the source is here.
+DYNAMIC_PREFIXES = ("error.", "together.", "feedback.", "notify.", "files.", "identity.check.")
+DYNAMIC_KEYS = frozenset(
+    {
+        "identity.not_identified",
+        "signin.code_failed",
+        "signin.enrol_failed",
+        *(
+            f"settings.{name}"
+            for name in (
+                "email_off",
+                "email_on",
+                "feed_copied",
+                "feed_created",
+                "feed_revoked",
+                "push_denied",
+                "push_disabled",
+                "push_disabled_all",
+                "push_enabled",
+                "push_failed",
+                "push_unsupported",
+                "test_sent",
+            )
+        ),
+    }
 )
 TEXTS_DIR = "texts"  # under assets/: generated at start, not kept in version control
 _LANG_HOOK = (
@@ -102,7 +116,11 @@ T = Texts()
 def dynamic_texts() -> dict[str, dict[str, str]]:
     """The texts a run-time code may name, per language."""
     return {
-        lang: {k: v for k, v in TEXTS[lang].items() if k.startswith(DYNAMIC_PREFIXES)}
+        lang: {
+            k: v
+            for k, v in TEXTS[lang].items()
+            if k.startswith(DYNAMIC_PREFIXES) or k in DYNAMIC_KEYS
+        }
         for lang in LANGUAGE_CODES
     }
 
