@@ -6,10 +6,10 @@ once an hour, in a thread (the database calls block). Every backend worker runs 
 A failed round is logged and the loop goes on.
 """
 
-import asyncio
 import logging
 
 from familywork_app.db import session_scope
+from familywork_app.periodic import run_every
 from familywork_app.services.case_process import helsinki_today
 from familywork_app.services.cover_lapse import end_expired_covers
 
@@ -20,16 +20,12 @@ INTERVAL_SECONDS = 3600
 def end_covers_now() -> list[int]:
     """One round on the configured database: the families moved back."""
     with session_scope() as session:
-        return end_expired_covers(session, helsinki_today())
+        returned = end_expired_covers(session, helsinki_today())
+    if returned:
+        log.info("absence cover ended: %d families back with their workers", len(returned))
+    return returned
 
 
 async def end_covers_hourly() -> None:
     """At start and then every hour until the app stops (the lifespan cancels it)."""
-    while True:
-        try:
-            returned = await asyncio.to_thread(end_covers_now)
-            if returned:
-                log.info("absence cover ended: %d families back with their workers", len(returned))
-        except Exception as error:  # noqa: BLE001 - a bad round must not stop the loop
-            log.warning("ending absence covers failed: %s", type(error).__name__)
-        await asyncio.sleep(INTERVAL_SECONDS)
+    await run_every(INTERVAL_SECONDS, lambda: end_covers_now(), log, "ending absence covers")

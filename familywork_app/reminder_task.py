@@ -7,10 +7,10 @@ one of them only, so each goes out once. A failed run is logged (without names) 
 goes on. No separate service to run: the app's own process sends them.
 """
 
-import asyncio
 import logging
 
 from familywork_app.db import session_scope
+from familywork_app.periodic import run_every
 from familywork_app.services.reminder_delivery import send_meeting_reminders
 
 log = logging.getLogger("familywork.reminders")
@@ -25,9 +25,6 @@ def send_meeting_reminders_now() -> int:
 
 async def remind_guardians_every_five_minutes() -> None:
     """The lifespan task: a run at start and then every five minutes until the app stops."""
-    while True:
-        try:
-            await asyncio.to_thread(send_meeting_reminders_now)
-        except Exception as error:  # noqa: BLE001 - a bad run must not stop the loop
-            log.warning("meeting reminders failed: %s", type(error).__name__)
-        await asyncio.sleep(INTERVAL_SECONDS)
+    await run_every(
+        INTERVAL_SECONDS, lambda: send_meeting_reminders_now(), log, "meeting reminders"
+    )

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
-from familywork_app import reminder_task
+from familywork_app import periodic, reminder_task
 from familywork_app.domain import (
     Language,
     MeetingPlace,
@@ -295,7 +295,7 @@ def test_the_app_runs_the_loop_which_survives_a_failed_run(monkeypatch):
             raise asyncio.CancelledError
 
     monkeypatch.setattr(reminder_task, "send_meeting_reminders_now", failing_run)
-    monkeypatch.setattr(reminder_task.asyncio, "sleep", sleep)
+    monkeypatch.setattr(periodic.asyncio, "sleep", sleep)
     with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(asyncio.CancelledError):
         pool.submit(asyncio.run, reminder_task.remind_guardians_every_five_minutes()).result()
     assert (len(runs), waits) == (2, [300, 300])

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
+from familywork_app import periodic
 from familywork_app.domain import CaseStepKind, FamilyStatus, Language, ReminderKind, Role
 from familywork_app.i18n import t
 from familywork_app.models import CaseStep, StaffReminder
@@ -197,7 +198,7 @@ def test_the_app_runs_the_loop_which_survives_a_failed_run_and_waits_15_minutes(
             raise asyncio.CancelledError
 
     monkeypatch.setattr(staff_reminders, "send_reminders_now", failing_run)
-    monkeypatch.setattr(staff_reminders.asyncio, "sleep", sleep)
+    monkeypatch.setattr(periodic.asyncio, "sleep", sleep)
     # on a thread of its own: with the browser tests first in the same process, Playwright's
     # event loop holds the main thread
     with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(asyncio.CancelledError):

@@ -38,7 +38,6 @@ def _link_form(m: VideoMeetingView) -> rx.Component:
             class_name="input",
             max_length=500,
             auto_complete="off",
-            placeholder="https://",
             aria_describedby=field_id + "-error",
         ),
         rx.el.p(

@@ -7,7 +7,6 @@ default the push services of Chrome, Firefox, Safari and Edge), over https (http
 loopback host listed there, for tests), and redirects are never followed.
 """
 
-import ipaddress
 import logging
 import os
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from sqlmodel import Session, col, func, select
 from familywork_app.models import PushSubscription, User, utcnow
 from familywork_app.services import ServiceError
 from familywork_app.services.policy import acting_user, saved_id
+from familywork_app.services.security import is_loopback_host
 from familywork_app.services.vapid import b64url, b64url_decode, vapid_keys, vapid_subject
 
 log = logging.getLogger("familywork.notify")
@@ -40,7 +40,6 @@ DEFAULT_PUSH_HOSTS = (
     "push.apple.com",
     "notify.windows.com",
 )
-LOOPBACK_NAMES = ("localhost",)
 
 
 def push_hosts() -> tuple[str, ...]:
@@ -48,15 +47,6 @@ def push_hosts() -> tuple[str, ...]:
     raw = os.environ.get("FAMILYWORK_PUSH_HOSTS", "")
     hosts = tuple(h.strip().lower() for h in raw.split(",") if h.strip())
     return hosts or DEFAULT_PUSH_HOSTS
-
-
-def _is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def valid_endpoint(value: object) -> str:
@@ -75,7 +65,7 @@ def valid_endpoint(value: object) -> str:
         raise ServiceError("error.push_invalid") from None
     host = (parts.hostname or "").lower()
     allowed = any(host == h or host.endswith("." + h) for h in push_hosts())
-    scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host))
+    scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and is_loopback_host(host))
     if (
         not host
         or not allowed

@@ -1,6 +1,7 @@
 """Password hashing and checks, random tokens and their hashes."""
 
 import hashlib
+import ipaddress
 import secrets
 from collections.abc import Callable
 from functools import lru_cache
@@ -76,3 +77,16 @@ def new_token() -> str:
 def token_hash(token: str) -> str:
     """The SHA-256 of a token; only this is stored."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def is_loopback_host(host: str) -> bool:
+    """Whether a URL's host is this machine (plain http is allowed only there)."""
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

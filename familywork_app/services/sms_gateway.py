@@ -17,17 +17,17 @@ answer means the gateway took the message; anything else (or no answer within th
 /settings does not offer it.
 """
 
-import ipaddress
 import os
 import re
 from urllib.parse import urlsplit
 
 import httpx
 
+from familywork_app.services.security import is_loopback_host
+
 TIMEOUT = httpx.Timeout(10.0, connect=3.05)
 TEXT_MAX = 320  # two SMS segments at most
 PHONE_RE = re.compile(r"^\+[1-9][0-9]{6,14}$")  # E.164
-LOOPBACK_NAMES = ("localhost",)
 
 
 class SmsError(Exception):
@@ -44,19 +44,12 @@ def sms_enabled() -> bool:
     return gateway_url() != ""
 
 
-def _is_loopback(host: str) -> bool:
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _checked_url(url: str) -> str:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if not host or not (parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host))):
+    if not host or not (
+        parts.scheme == "https" or (parts.scheme == "http" and is_loopback_host(host))
+    ):
         raise SmsError("the SMS gateway URL must be https")
     return url
 

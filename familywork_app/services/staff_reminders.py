@@ -25,7 +25,6 @@ Only active families' items whose worker is an active staff account are reminded
 `familywork_app.py`): every 15 minutes, in a thread, with errors logged (without names).
 """
 
-import asyncio
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from sqlmodel import Session, col, select
 from familywork_app import routes
 from familywork_app.domain import STAFF_ROLES, ReminderKind
 from familywork_app.models import StaffReminder, User, utcnow
+from familywork_app.periodic import run_every
 from familywork_app.services.notifications import Wording, remind
 from familywork_app.services.work_list import WorkItem, active_family_items
 from familywork_app.services.working_days import add_working_days
@@ -167,9 +167,4 @@ def send_reminders_now() -> int:
 
 async def remind_staff_every_quarter_hour() -> None:
     """The lifespan task: a run at start and then every 15 minutes until the app stops."""
-    while True:
-        try:
-            await asyncio.to_thread(send_reminders_now)
-        except Exception as error:  # noqa: BLE001 - a bad run must not stop the loop
-            log.warning("staff reminders failed: %s", type(error).__name__)
-        await asyncio.sleep(INTERVAL_SECONDS)
+    await run_every(INTERVAL_SECONDS, lambda: send_reminders_now(), log, "staff reminders")
