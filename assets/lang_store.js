@@ -19,6 +19,9 @@
     if (!known.includes(next) || next === lang) return;
     lang = next;
     document.documentElement.lang = next;
+    // Remembered at once, not only when the server's answer sets the cookie: a reload right
+    // after the tap (or a tap with the network off) keeps the chosen language.
+    document.cookie = `fw_lang=${next}; path=/; max-age=31536000; samesite=lax`;
     listeners.forEach((listener) => listener());
   };
 })();
