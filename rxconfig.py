@@ -7,6 +7,7 @@ import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
 from familywork_app.config import allowed_origins, db_url
+from familywork_app.first_paint import FirstPaintPlugin
 
 # Where each tab's server-side state lives. With several backend workers, in Redis (they must
 # share it). With one worker, in memory: the disk manager's alternative pickles every changed
@@ -39,4 +40,6 @@ config = rx.Config(
     show_built_with_reflex=False,
     # No sitemap: almost every page is private.
     disable_plugins=[SitemapPlugin],
+    # The prerendered text paints before the page's scripts load (familywork_app/first_paint.py).
+    plugins=[FirstPaintPlugin()],
 )

@@ -232,6 +232,8 @@ EXCLUDED = {
     "attachments.waiting_files": "the user's own files chosen for their next message, not yet "
     "sent: their own draft, like the text in the message box (adding, sending, removing and "
     "opening a file are logged)",
+    "attachments.has_waiting": "helper: whether send_message's sender has a file waiting (an "
+    "empty text is then allowed); send_message has authorised the family and logs the send",
     "account.change_password": _OWN_ACCOUNT,
     "account.end_my_session": _OWN_ACCOUNT,
     "account.my_sessions": _OWN_ACCOUNT,

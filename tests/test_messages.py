@@ -7,7 +7,7 @@ from sqlmodel import col, select
 
 from familywork_app.domain import FamilyStatus, Role
 from familywork_app.models import AccessLog, Message, utcnow
-from familywork_app.services import NotAllowed, ServiceError
+from familywork_app.services import NotAllowed, ServiceError, attachments
 from familywork_app.services.goals import family_goals
 from familywork_app.services.messages import (
     InboxRow,
@@ -18,6 +18,7 @@ from familywork_app.services.messages import (
 )
 from tests.factories import make_family, make_message, make_user
 from tests.goal_message_helpers import BAD_IDS, _count, _log_count, _refused
+from tests.message_file_calls import png_bytes
 
 
 def _message_world(db, worker=None):
@@ -208,3 +209,21 @@ def test_supervisor_inbox_lists_every_family_with_messages(db):
     assert _log_count(db, action="list_messages", user_id=supervisor.id) == len(rows)
     names = {r.family_name for r in staff_inbox(db, worker2)}
     assert names == {talking[2].family.name, talking[3].family.name, silent.family.name}
+
+
+def test_a_photo_may_go_without_text_but_only_the_senders_own(db):
+    """A photo of a school note needs no words; another guardian's chosen file does not count."""
+    world = _message_world(db)
+    (laura, jussi), worker = world.guardians, world.worker
+    family_id = world.family.id
+    attachments.add_files(db, jussi, family_id, [attachments.Incoming("note.png", png_bytes())])
+    _refused("error.message_empty", send_message, db, laura, family_id, "  ", field="body")
+    [waiting] = attachments.add_files(
+        db, laura, family_id, [attachments.Incoming("IMG_0002.png", png_bytes())]
+    )
+    sent = send_message(db, laura, family_id, "  ")
+    attachments.attach_waiting(db, laura, family_id, sent.id)
+    [shown] = [m for m in conversation(db, worker, family_id) if m.id == sent.id]
+    assert shown.body == "" and [f.id for f in shown.files] == [waiting.id]
+    [row] = staff_inbox(db, worker)
+    assert row.last_preview == ""  # the page says "Photo or document" (files.only)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from familywork_app.domain import MeetingPlace, MeetingStatus, Role
+from familywork_app.services import visits
 from familywork_app.services.visit_rows import WeekRow
 from familywork_app.state.meeting_presenters import CalendarDayView, present_week
 from familywork_app.state.worker_week import (
@@ -208,3 +209,33 @@ def test_a_guardian_cannot_open_the_calendar(db):
     state.call("show_mode", "day")
     state.call("move_day", 1)
     assert (state.mode, state.week, state.loaded) == ("week", [], False)
+
+
+def test_a_meeting_of_a_family_that_needs_an_interpreter_says_so_until_one_is_booked(db):
+    """Issue 17: every meeting of such a family shows the need to the worker, the calendar too."""
+    worker = make_user(db, Role.WORKER, "Anna Heikkinen")
+    needs, other = make_family(db, worker, name="Ahmed"), make_family(db, worker, name="Korhonen")
+    needs.family.interpreter_needed, needs.family.interpreter_language = True, "arabia"
+    db.add(needs.family)
+    start = helsinki_at(MONDAY, 9)
+    booked = add_meeting(db, needs.family, starts_at=start)
+    unbooked = add_meeting(db, needs.family, starts_at=start + timedelta(hours=2))
+    add_meeting(db, other.family, starts_at=start + timedelta(hours=4))
+    booked.interpreter_booked = True
+    db.add(booked)
+    db.commit()
+    rows = visits.worker_week(db, worker, MONDAY)
+    assert [(r.family_name, r.interpreter, r.interpreter_booked) for r in rows] == [
+        ("Ahmed", "arabia", True),
+        ("Ahmed", "arabia", False),
+        ("Korhonen", "", False),
+    ]
+    assert unbooked.id == rows[1].id
+    day = present_week(MONDAY, rows, MONDAY, "fi")[0]
+    assert [m.interpreter for m in day.meetings] == [
+        "Tulkki tarvitaan: arabia · Tulkki tilattu",
+        "Tulkki tarvitaan: arabia · Tulkkia ei ole tilattu",
+        "",
+    ]
+    english = present_week(MONDAY, rows, MONDAY, "en")[0].meetings[1]
+    assert english.interpreter == "Interpreter needed: arabia · Interpreter not booked"

@@ -40,6 +40,15 @@ def _overlap(m: ObjectVar[WeekMeetingView]) -> rx.Component:
     return rx.cond(m.overlap != "", rx.el.p(m.overlap, class_name="attention"), rx.fragment())
 
 
+def _interpreter(m: ObjectVar[WeekMeetingView]) -> rx.Component:
+    """The family needs an interpreter (issue 17): flagged until one is booked."""
+    return rx.cond(
+        m.interpreter != "",
+        rx.el.p(m.interpreter, class_name=rx.cond(m.interpreter_booked, "muted", "attention")),
+        rx.fragment(),
+    )
+
+
 def _today_tag(d: ObjectVar[CalendarDayView]) -> rx.Component:
     return rx.cond(d.today, rx.el.span(T["calendar.today"], class_name="cal-today-tag"))
 
@@ -52,6 +61,7 @@ def _compact_meeting(m: ObjectVar[WeekMeetingView]) -> rx.Component:
         rx.el.p(m.place, class_name="cal-place"),
         _status_badge(m),
         _overlap(m),
+        _interpreter(m),
         class_name="cal-meeting",
         data_agreed=_flag(m.status_key == MeetingStatus.AGREED.value),
     )
@@ -99,6 +109,7 @@ def _agenda_item(m: ObjectVar[WeekMeetingView]) -> rx.Component:
             rx.el.p(m.place, class_name="cal-place"),
             _status_badge(m),
             _overlap(m),
+        _interpreter(m),
             class_name="cal-agenda-body",
         ),
         class_name="cal-agenda-item",

@@ -15,7 +15,7 @@ def _message(m: ObjectVar[MessageView], thumbs: bool = False) -> rx.Component:
     """One `MessageView`, its photos full width (or as thumbnails, `thumbs`)."""
     return rx.el.li(
         rx.el.p(rx.el.strong(m.who), " · ", m.when, class_name="msg-meta"),
-        rx.el.p(m.body, class_name="msg-body"),
+        rx.cond(m.body != "", rx.el.p(m.body, class_name="msg-body"), rx.fragment()),
         message_files(m.files, thumbs),
         rx.cond(m.mine, rx.el.p(m.receipt, class_name="msg-receipt"), rx.fragment()),
         class_name=rx.cond(m.mine, "msg msg-mine", "msg"),

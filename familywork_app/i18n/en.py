@@ -111,7 +111,7 @@ TEXTS = {
     "error.entry_empty": "Write a note or choose a rating.",
     "error.title_required": "Enter a title.",
     "error.title_long": "The title is too long.",
-    "error.message_empty": "Write a message.",
+    "error.message_empty": "Write a message or add a photo or PDF.",
     "error.message_long": "A message can have at most 2,000 characters.",
     "error.invalid": "Invalid choice.",
     "error.application_decided": "The application has already been decided.",

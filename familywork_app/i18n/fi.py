@@ -111,7 +111,7 @@ TEXTS = {
     "error.entry_empty": "Kirjoita merkintä tai valitse arvio.",
     "error.title_required": "Kirjoita otsikko.",
     "error.title_long": "Otsikko on liian pitkä.",
-    "error.message_empty": "Kirjoita viesti.",
+    "error.message_empty": "Kirjoita viesti tai lisää kuva tai PDF.",
     "error.message_long": "Viestissä voi olla enintään 2 000 merkkiä.",
     "error.invalid": "Virheellinen valinta.",
     "error.application_decided": "Hakemus on jo ratkaistu.",

@@ -111,7 +111,7 @@ TEXTS = {
     "error.entry_empty": "Skriv en anteckning eller välj ett värde.",
     "error.title_required": "Skriv en rubrik.",
     "error.title_long": "Rubriken är för lång.",
-    "error.message_empty": "Skriv ett meddelande.",
+    "error.message_empty": "Skriv ett meddelande eller lägg till en bild eller PDF.",
     "error.message_long": "Meddelandet får ha högst 2 000 tecken.",
     "error.invalid": "Ogiltigt val.",
     "error.application_decided": "Ansökan är redan avgjord.",

@@ -57,7 +57,9 @@ def _inbox_row(r: InboxView) -> rx.Component:
             class_name="h3",
         ),
         rx.el.p(r.unread, class_name="attention"),
-        rx.el.p(r.when, " · ", r.preview, class_name="muted"),
+        rx.el.p(
+            r.when, " · ", rx.cond(r.preview != "", r.preview, T["files.only"]), class_name="muted"
+        ),
         class_name="card",
     )
 

@@ -97,6 +97,12 @@ def _waiting(session: Session, user: User, family_id: int) -> list[MessageFile]:
     )
 
 
+def has_waiting(session: Session, user: User, family_id: int) -> bool:
+    """Whether `user` has chosen files for a message not sent yet (an authorised caller's check:
+    such a message may be sent without text)."""
+    return bool(_waiting(session, user, family_id))
+
+
 def _drop_stale(session: Session, user: User) -> None:
     """The uploader's files never sent within WAITING_HOURS are deleted."""
     session.exec(

@@ -16,7 +16,7 @@ from familywork_app.domain import FamilyStatus, LogAction, Role
 from familywork_app.models import Family, Message, User, utcnow
 from familywork_app.services import ServiceError, notifications
 from familywork_app.services.access_log import log_access, log_families
-from familywork_app.services.attachments import FileRow, files_of_messages
+from familywork_app.services.attachments import FileRow, files_of_messages, has_waiting
 from familywork_app.services.family_home import unread_by_family
 from familywork_app.services.policy import (
     acting_user,
@@ -58,11 +58,12 @@ class InboxRow:
     last_preview: str
 
 
-def _body(value: object) -> str:
+def _body(value: object, with_files: bool = False) -> str:
+    """The message's text; it may be empty only when files go with it (a photo of a note)."""
     if not isinstance(value, str):
         raise ServiceError("error.invalid", field="body")
     text = value.strip()
-    if not text:
+    if not text and not with_files:
         raise ServiceError("error.message_empty", field="body")
     if len(text) > BODY_MAX:
         raise ServiceError("error.message_long", field="body")
@@ -150,7 +151,8 @@ def send_message(
     """A new message to the family's conversation, from either side."""
     family = require_family(session, acting_user(user, ip), family_id, change=True)
     family_id = valid_id(family.id)
-    message = Message(family_id=family_id, sender_id=valid_id(user.id), body=_body(body))
+    text = _body(body, with_files=has_waiting(session, user, family_id))
+    message = Message(family_id=family_id, sender_id=valid_id(user.id), body=text)
     session.add(message)
     session.flush()
     sent = MessageRow(

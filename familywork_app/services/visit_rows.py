@@ -29,6 +29,8 @@ class WeekRow:
     place: MeetingPlace
     topic: str
     overlaps: tuple[int, ...]
+    interpreter: str = ""  # the language when the family needs an interpreter (issue 17)
+    interpreter_booked: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,6 +128,8 @@ def worker_week(session: Session, user: User, week_start: object, ip: str = "") 
             place=m.place,
             topic=m.topic,
             overlaps=_overlaps(m, found),
+            interpreter=f.interpreter_language if f.interpreter_needed else "",
+            interpreter_booked=bool(m.interpreter_booked),
         )
         for m, f in rows
     ]

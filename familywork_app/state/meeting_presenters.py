@@ -51,6 +51,8 @@ class WeekMeetingView:
     place: str
     topic: str
     overlap: str  # "Overlaps another meeting", or ""
+    interpreter: str = ""  # "Interpreter needed: Arabic · not booked", or "" (issue 17)
+    interpreter_booked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,16 @@ def present_week_meeting(r: WeekRow, lang: str) -> WeekMeetingView:
         place=t(lang, f"place.{r.place}"),
         topic=r.topic,
         overlap=t(lang, "week.overlap") if r.overlaps else "",
+        interpreter=_interpreter_line(r, lang),
+        interpreter_booked=r.interpreter_booked,
     )
+
+
+def _interpreter_line(r: WeekRow, lang: str) -> str:
+    if not r.interpreter:
+        return ""
+    booked = t(lang, "fb.interp.booked" if r.interpreter_booked else "fb.interp.not_booked")
+    return f"{t(lang, 'fb.interp.line', language=r.interpreter)} · {booked}"
 
 
 def present_day(day: date, rows: list[WeekRow], today: date, lang: str) -> CalendarDayView:

@@ -156,7 +156,7 @@ def test_guardian_sends_a_message_and_sees_it_delivered_then_read(phone, new_con
     assert axe_violations(phone) == []
     box = phone.get_by_label("Uusi viesti")
     phone.get_by_role("button", name="Lähetä").click()
-    expect(phone.get_by_text("Kirjoita viesti.")).to_be_visible()
+    expect(phone.get_by_text("Kirjoita viesti tai lisää kuva tai PDF.")).to_be_visible()
     box.fill("Kiitos, tiistai sopii hyvin.")
     expect(phone.get_by_text("28 / 2000")).to_be_visible()
     phone.get_by_role("button", name="Lähetä").click()
@@ -182,7 +182,7 @@ def test_too_long_message_is_kept_in_the_box(phone):
     assert box.get_attribute("maxlength") == "2000"
     box.fill("   ")
     phone.get_by_role("button", name="Lähetä").click()
-    expect(phone.get_by_text("Kirjoita viesti.")).to_be_visible()
+    expect(phone.get_by_text("Kirjoita viesti tai lisää kuva tai PDF.")).to_be_visible()
     expect(box).to_have_value("   ")
 
 

@@ -105,3 +105,24 @@ def test_a_gps_photo_goes_from_the_phone_to_the_tablet_without_its_location(
             "SELECT count(*) FROM accesslog WHERE action = 'download_file'"
         ).fetchone()[0]
     assert downloads >= 2  # the phone's picture and the tablet's thumbnail
+
+
+def test_a_photo_alone_is_a_message_and_the_inbox_says_so(phone, new_context):
+    sign_in(phone, "family@example.org", home="/family")
+    open_page(phone, "/family/messages")
+    jpeg = io.BytesIO()
+    Image.new("RGB", (640, 480), (200, 120, 40)).save(jpeg, "JPEG")
+    picker = phone.get_by_label("Lisää kuva tai PDF")
+    picker.set_input_files(
+        {"name": "IMG_0003.jpg", "mimeType": "image/jpeg", "buffer": jpeg.getvalue()}
+    )
+    expect(phone.get_by_role("button", name="Poista IMG_0003.jpg")).to_be_visible(timeout=20_000)
+    expect(phone.get_by_label("Uusi viesti")).to_have_value("")
+    phone.get_by_role("button", name="Lähetä", exact=True).click()
+    mine = phone.locator("li.msg-mine").last
+    expect(mine.get_by_role("img", name="Kuva: IMG_0003.jpg")).to_be_visible()
+    expect(phone.locator("#body-error")).to_be_empty()
+    tablet = new_context(viewport=TABLET)
+    sign_in(tablet, "worker@example.org", home="/caseload")
+    open_page(tablet, "/inbox")
+    expect(tablet.get_by_text("Kuva tai asiakirja", exact=False).first).to_be_visible()

@@ -1,0 +1,106 @@
+"""The built pages start their scripts after the first paint (familywork_app/first_paint.py)."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from familywork_app.first_paint import (
+    FirstPaintPlugin,
+    defer_scripts_after_first_paint,
+    rewrite_built_pages,
+)
+
+# The shape React Router's production build gives a prerendered page (abridged from .web/build).
+BUILT_PAGE = (
+    '<!DOCTYPE html><html lang="fi"><head><meta charSet="utf-8"/>'
+    '<link rel="modulepreload" href="/assets/manifest-f4fd4469.js"/>'
+    '<link rel="modulepreload" href="/assets/entry.client-DMqNtF3h.js"/>'
+    '<link rel="modulepreload" href="/assets/react-dom-C1Trl0Td.js"/>'
+    '<link rel="modulepreload" href="/assets/root-qW1QETlS.js"/>'
+    '<link rel="modulepreload" href="/assets/_index-fm_g7fy6.js"/>'
+    '<link href="/styles.css" rel="stylesheet"/></head><body><main><h1>Perhetyö</h1></main>'
+    "<script>window.__reactRouterContext = {};</script>"
+    '<script type="module" async="">import "/assets/manifest-f4fd4469.js";\n'
+    'import * as route0 from "/assets/root-qW1QETlS.js";\n'
+    'import * as route1 from "/assets/_index-fm_g7fy6.js";\n  \n'
+    '  window.__reactRouterRouteModules = {"root":route0,"routes/_index":route1};\n\n'
+    'import("/assets/entry.client-DMqNtF3h.js");</script>'
+    '<script id="_R_">requestAnimationFrame(function(){$RT=performance.now()});</script>'
+    "</body></html>"
+)
+
+
+def _loader(html: str) -> str:
+    match = re.search(r'<script type="module">(.*?)</script>', html, re.S)
+    assert match, html
+    return match[1]
+
+
+def test_the_preloads_leave_the_head_and_start_after_the_first_paint():
+    page = defer_scripts_after_first_paint(BUILT_PAGE)
+    assert page is not None
+    assert 'rel="modulepreload"' not in page
+    loader = _loader(page)
+    preloads = re.findall(r'"(/assets/[^"]+)"', loader.split("]")[0])
+    assert preloads == re.findall(r'modulepreload" href="([^"]+)"', BUILT_PAGE)
+    assert "requestAnimationFrame(() => setTimeout(fwAfterFirstPaint, 0))" in loader
+    assert 'document.visibilityState === "hidden"' in loader
+    # The content and the other scripts are untouched.
+    assert "<main><h1>Perhetyö</h1></main>" in page
+    assert '<script id="_R_">' in page and "window.__reactRouterContext = {};" in page
+
+
+def test_the_imports_run_in_their_order_with_the_route_modules_set_before_the_entry():
+    loader = _loader(defer_scripts_after_first_paint(BUILT_PAGE) or "")
+    order = [
+        'await import("/assets/manifest-f4fd4469.js");',
+        'const route0 = await import("/assets/root-qW1QETlS.js");',
+        'const route1 = await import("/assets/_index-fm_g7fy6.js");',
+        'window.__reactRouterRouteModules = {"root":route0,"routes/_index":route1};',
+        'import("/assets/entry.client-DMqNtF3h.js");',
+    ]
+    positions = [loader.index(statement) for statement in order]
+    assert positions == sorted(positions)
+    assert not re.search(r"^\s*import\s", loader, re.M)  # no static import is left
+
+
+def test_the_loader_is_a_valid_module(tmp_path: Path):
+    node = shutil.which("node")
+    assert node, "node comes with the set-up (scripts/setup.sh installs bun with npm)"
+    module = tmp_path / "loader.mjs"
+    module.write_text(_loader(defer_scripts_after_first_paint(BUILT_PAGE) or ""))
+    subprocess.run([node, "--check", str(module)], check=True, capture_output=True)
+
+
+def test_a_page_of_another_shape_is_left_as_built():
+    named_import = BUILT_PAGE.replace(
+        'import * as route0 from "/assets/root-qW1QETlS.js";',
+        'import { route0 } from "/assets/root-qW1QETlS.js";',
+    )
+    two_scripts = BUILT_PAGE.replace(
+        "</body>", '<script type="module" async="">x()</script></body>'
+    )
+    no_script = re.sub(r'<script type="module" async="">.*?</script>', "", BUILT_PAGE, flags=re.S)
+    for page in (named_import, two_scripts, no_script):
+        assert defer_scripts_after_first_paint(page) is None
+    rewritten = defer_scripts_after_first_paint(BUILT_PAGE)
+    assert rewritten and defer_scripts_after_first_paint(rewritten) is None
+
+
+def test_the_plugin_rewrites_every_page_of_the_build(tmp_path: Path):
+    (tmp_path / "caseload").mkdir()
+    (tmp_path / "index.html").write_text(BUILT_PAGE)
+    (tmp_path / "caseload" / "index.html").write_text(BUILT_PAGE)
+    (tmp_path / "odd.html").write_text("<html><body>no scripts</body></html>")
+    FirstPaintPlugin().post_build(static_dir=tmp_path)
+    for page in ("index.html", "caseload/index.html"):
+        assert "fwAfterFirstPaint" in (tmp_path / page).read_text()
+    assert (tmp_path / "odd.html").read_text() == "<html><body>no scripts</body></html>"
+    assert rewrite_built_pages(tmp_path) == (0, sorted(tmp_path.rglob("*.html")))
+
+
+def test_the_app_config_runs_the_plugin():
+    from rxconfig import config
+
+    assert any(isinstance(plugin, FirstPaintPlugin) for plugin in config.plugins)
