@@ -109,7 +109,7 @@ def _agenda_item(m: ObjectVar[WeekMeetingView]) -> rx.Component:
             rx.el.p(m.place, class_name="cal-place"),
             _status_badge(m),
             _overlap(m),
-        _interpreter(m),
+            _interpreter(m),
             class_name="cal-agenda-body",
         ),
         class_name="cal-agenda-item",
