@@ -1,7 +1,7 @@
 // The browser's side of signing in, push notifications, the calendar link and the app badge.
 // Event handlers call these by name (rx.call_script("fwPushDevice()", callback=...)); each one
 // that answers returns a promise of plain JSON, which Reflex hands to the callback.
-// Loaded (deferred) by every page, next to app.js.
+// Every page loads it after its first paint, next to app.js (components/head_scripts.py).
 
 // Sign-in: trade the one-minute ticket for the HttpOnly session cookie (services/auth.py), then
 // load the person's home with a fresh websocket that carries it; on failure, back to sign-in.

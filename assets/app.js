@@ -1,5 +1,5 @@
 // Small functions the app's event handlers call by name (rx.call_script("fwSignOut('/signin')")),
-// kept here rather than as JavaScript strings in Python. Loaded (deferred) by every page.
+// kept here rather than as JavaScript strings in Python. Every page loads it after its first paint.
 
 // Sign out: the server ends the session and clears the HttpOnly cookie; this tab forgets the
 // offline copy of the family's next meeting and its session storage, then loads sign-in.

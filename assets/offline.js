@@ -4,7 +4,10 @@
    app renders in the user's language. */
 (function () {
   if ("serviceWorker" in navigator) {
-    window.addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
+    const register = () => navigator.serviceWorker.register("/sw.js").catch(() => {});
+    // Loaded after the first paint (components/head_scripts.py): the page may have loaded.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
   function el(id) { return document.getElementById(id); }
 
@@ -35,7 +38,7 @@
   }
   window.addEventListener("online", update);
   window.addEventListener("offline", update);
-  document.addEventListener("DOMContentLoaded", update);
+  update();
   setInterval(update, 3000);
   // Open conversations ask the server every 5 s whether a new message has arrived.
   setInterval(() => {

@@ -13,5 +13,5 @@
   }
   new MutationObserver(tick).observe(document.documentElement, { childList: true, subtree: true });
   setInterval(tick, 10000);
-  document.addEventListener("DOMContentLoaded", tick);
+  tick(); // loaded once the document is parsed (components/head_scripts.py)
 })();

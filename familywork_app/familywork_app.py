@@ -11,7 +11,11 @@ import reflex as rx
 from reflex.event import EventType
 
 from familywork_app import routes
-from familywork_app.components.head_scripts import ASSETS, inline_script
+from familywork_app.components.head_scripts import (
+    ASSETS,
+    inline_script,
+    scripts_after_first_paint,
+)
 from familywork_app.components.texts import dynamic_texts_script
 from familywork_app.config import refuse_test_idp_in_production
 from familywork_app.cover_task import end_covers_hourly
@@ -92,21 +96,24 @@ HEAD = [
     inline_script("lang_store.js"),
     rx.el.meta(name="theme-color", content="#1f5f8b"),
     rx.el.link(rel="stylesheet", href="/styles.css"),
-    rx.el.link(rel="manifest", href="/manifest.webmanifest"),
     rx.el.link(rel="icon", href="/favicon.ico", sizes="48x48"),
     rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
     rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
     # Quick exit (issue 17): inline, so a page reached with Back after leaving quickly is
     # replaced before it shows anything.
     inline_script("quick_exit.js"),
-    rx.el.script(src="/offline.js", defer=True),
-    rx.el.script(src="/app.js", defer=True),
-    # The texts an error code set at run time may name (components/texts.py), content-hashed.
-    rx.el.script(src=dynamic_texts_script(ASSETS), defer=True),
-    # Sign-in hand-over, push set-up, the calendar link and the unread count as the app badge.
-    rx.el.script(src="/account.js", defer=True),
-    # A remote meeting's Join link by the page's own clock (components/video_meetings.py).
-    rx.el.script(src="/video_join.js", defer=True),
+    # After the first paint, before React hydrates (components/head_scripts.py):
+    scripts_after_first_paint(
+        [
+            "/offline.js",  # the service worker, the offline banner, the install offer
+            "/app.js",  # functions handlers call by name (sign-out, clearing fields)
+            # The texts an error code set at run time may name (components/texts.py).
+            dynamic_texts_script(ASSETS),
+            "/account.js",  # sign-in hand-over, push, the calendar link, the app badge
+            "/video_join.js",  # a remote meeting's Join link by the page's own clock
+        ],
+        manifest="/manifest.webmanifest",
+    ),
 ]
 
 

@@ -9,7 +9,9 @@ readable HTML, and the scripts only hydrate it.
 
 `FirstPaintPlugin.post_build` rewrites every built page so that the same preloads and the same
 imports, in the same order, start in the task after the first frame is painted
-(`requestAnimationFrame` then `setTimeout`; at once in a hidden tab, which paints no frame).
+(`requestAnimationFrame` then `setTimeout`; at once in a hidden tab, which paints no frame),
+and React hydrates once the page's plain scripts have run (`fwScriptsReady`,
+components/head_scripts.py).
 Links are plain `<a href>` before hydration, so a tap on them works meanwhile. A page whose
 script does not have the expected shape is left as it was, with a warning.
 """
@@ -36,6 +38,7 @@ LOADER = """const {marker} = async () => {{
     link.href = href;
     document.head.append(link);
   }}
+  await globalThis.fwScriptsReady;
 {body}
 }};
 if (document.visibilityState === "hidden") {marker}();

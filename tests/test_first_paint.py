@@ -1,10 +1,13 @@
-"""The built pages start their scripts after the first paint (familywork_app/first_paint.py)."""
+"""The built pages start their scripts after the first paint (familywork_app/first_paint.py,
+components/head_scripts.py)."""
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from familywork_app.components.head_scripts import after_first_paint_code
 from familywork_app.first_paint import (
     FirstPaintPlugin,
     defer_scripts_after_first_paint,
@@ -104,3 +107,34 @@ def test_the_app_config_runs_the_plugin():
     from rxconfig import config
 
     assert any(isinstance(plugin, FirstPaintPlugin) for plugin in config.plugins)
+
+
+def test_react_hydrates_only_once_the_plain_scripts_have_run():
+    loader = _loader(defer_scripts_after_first_paint(BUILT_PAGE) or "")
+    waits = loader.index("await globalThis.fwScriptsReady;")
+    assert waits < loader.index('await import("/assets/manifest-f4fd4469.js");')
+    assert waits > loader.index("document.head.append(link);")  # the fetches start first
+
+
+def test_the_plain_scripts_load_after_the_first_paint(tmp_path: Path):
+    sources = ["/offline.js", "/app.js", "/texts/dynamic.0123456789ab.js"]
+    code = after_first_paint_code(sources, "/manifest.webmanifest")
+    assert json.dumps(sources) in code and "--left || ready()" in code
+    assert "requestAnimationFrame(() => setTimeout(next, 0))" in code
+    assert '"DOMContentLoaded"' in code and "window.fwScriptsReady = new Promise" in code
+    assert 'manifest.href = "/manifest.webmanifest";' in code
+    node = shutil.which("node")
+    assert node
+    script = tmp_path / "head.js"
+    script.write_text(code)
+    subprocess.run([node, "--check", str(script)], check=True, capture_output=True)
+
+
+def test_no_page_head_fetches_a_plain_script_before_its_first_paint():
+    from familywork_app.familywork_app import HEAD
+
+    scripts = [c.render() for c in HEAD if c.render().get("name") == '"script"']
+    assert not [s for s in scripts if any("src" in str(p) for p in s["props"])]
+    links = [str(c.render()) for c in HEAD if c.render().get("name") == '"link"']
+    assert not [link for link in links if "manifest" in link]  # linked after the paint
+    assert any("offline.js" in str(s) and "video_join.js" in str(s) for s in scripts)

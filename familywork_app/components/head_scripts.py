@@ -6,6 +6,7 @@ does not hold the first paint while a file downloads. Full-line `//` comments ar
 the page (they stay in the file under assets/).
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -21,3 +22,46 @@ def inline_script(name: str) -> rx.Component:
     if "</script" in code.lower():
         raise ValueError(f"{name} cannot be inlined: it closes the script element")
     return rx.el.script(code)
+
+
+# Appends the scripts (and the web app manifest's link) once the first frame is painted and
+# the document parsed, each script to run as soon as it arrives (none needs another);
+# `fwScriptsReady` settles when all have run (first_paint.py's loader waits for it before React
+# hydrates, so handlers can call the functions they define and the texts are there).
+_AFTER_FIRST_PAINT = """window.fwScriptsReady = new Promise((ready) => {
+  const painted = new Promise((next) => {
+    if (document.visibilityState === "hidden") next();
+    else requestAnimationFrame(() => setTimeout(next, 0));
+  });
+  const parsed = new Promise((next) => {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", next);
+    else next();
+  });
+  Promise.all([painted, parsed]).then(() => {
+    const manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = %s;
+    document.head.append(manifest);
+    const sources = %s;
+    let left = sources.length;
+    for (const src of sources) {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = script.onerror = () => --left || ready();
+      document.head.append(script);
+    }
+  });
+});"""
+
+
+def after_first_paint_code(sources: list[str], manifest: str) -> str:
+    """The inline code that loads `sources` and links `manifest` after the first paint."""
+    return _AFTER_FIRST_PAINT % (json.dumps(manifest), json.dumps(sources))
+
+
+def scripts_after_first_paint(sources: list[str], manifest: str) -> rx.Component:
+    """What a page needs once it is interactive, not for its first paint: its plain scripts and
+    the web app manifest (for installing), fetched after that paint (on a slow phone their
+    requests would otherwise wait on, and share, the bandwidth the document, its stylesheets and
+    font need); all scripts run before React hydrates."""
+    return rx.el.script(after_first_paint_code(sources, manifest))
