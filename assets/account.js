@@ -117,9 +117,8 @@ window.fwCopyFeedUrl = function () {
 window.fwWatchAppBadge = function () {
   if (!("setAppBadge" in navigator)) return;
   let last = null;
-  let queued = false;
   const update = () => {
-    queued = false;
+    if (document.visibilityState !== "visible") return;
     const layout = document.querySelector(".layout-guardian, .layout-staff, .layout-public");
     const loaded =
       layout && (layout.dataset.ready === "true" || layout.classList.contains("layout-public"));
@@ -130,20 +129,10 @@ window.fwWatchAppBadge = function () {
     last = count;
     (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => {});
   };
-  const schedule = () => {
-    if (!queued) {
-      queued = true;
-      setTimeout(update, 300);
-    }
-  };
-  new MutationObserver(schedule).observe(document.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ["data-ready"],
-  });
-  schedule(); // the page may have rendered before this deferred script ran
+  // A look every two seconds, not a MutationObserver of the whole document: that one was handed
+  // every change React made while the page rendered (the main thread's longest task on load).
+  setInterval(update, 2000);
+  update();
 };
 
 window.fwWatchAppBadge();

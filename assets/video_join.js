@@ -11,7 +11,9 @@
       if (box.getAttribute("data-join") !== state) box.setAttribute("data-join", state);
     });
   }
-  new MutationObserver(tick).observe(document.documentElement, { childList: true, subtree: true });
-  setInterval(tick, 10000);
+  // Every second rather than on every change of the page (a MutationObserver of the whole
+  // document is handed each change React makes while rendering); until its first look a box
+  // shows "later", never a Join link.
+  setInterval(tick, 1000);
   tick(); // loaded once the document is parsed (components/head_scripts.py)
 })();
