@@ -1,5 +1,6 @@
 """Message services: conversation, read marks, sending, the staff inbox."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from familywork_app.services.messages import (
     send_message,
     staff_inbox,
 )
+from familywork_app.state.worker_week import present_inbox_row
 from tests.factories import make_family, make_message, make_user
 from tests.goal_message_helpers import BAD_IDS, _count, _log_count, _refused
 from tests.message_file_calls import png_bytes
@@ -226,4 +228,8 @@ def test_a_photo_may_go_without_text_but_only_the_senders_own(db):
     [shown] = [m for m in conversation(db, worker, family_id) if m.id == sent.id]
     assert shown.body == "" and [f.id for f in shown.files] == [waiting.id]
     [row] = staff_inbox(db, worker)
-    assert row.last_preview == ""  # the page says "Photo or document" (files.only)
+    assert row.last_preview == ""
+    assert present_inbox_row(row, "en").preview == "Photo or document"
+    silent = replace(row, last_at=None, last_preview="")  # a family with no message yet
+    shown_silent = present_inbox_row(silent, "fi")
+    assert (shown_silent.when, shown_silent.preview) == ("", "")

@@ -57,9 +57,7 @@ def _inbox_row(r: InboxView) -> rx.Component:
             class_name="h3",
         ),
         rx.el.p(r.unread, class_name="attention"),
-        rx.el.p(
-            r.when, " · ", rx.cond(r.preview != "", r.preview, T["files.only"]), class_name="muted"
-        ),
+        rx.cond(r.when != "", rx.el.p(r.when, " · ", r.preview, class_name="muted"), rx.fragment()),
         class_name="card",
     )
 

@@ -161,7 +161,8 @@ def present_inbox_row(r: InboxRow, lang: str) -> InboxView:
         name=r.family_name,
         unread=t(lang, "caseload.unread", count=r.unread) if r.unread else "",
         when=fmt_datetime(r.last_at, lang) if r.last_at else "",
-        preview=r.last_preview,
+        # A message of only a photo or a PDF has no text to show.
+        preview=r.last_preview or (t(lang, "files.only") if r.last_at else ""),
     )
 
 
