@@ -1,4 +1,5 @@
-/* Registers the service worker; shows an offline banner and, offline, what the family last saw
+/* Links the web app manifest and registers the service worker; shows an offline banner and,
+   offline, what the family last saw
    of its next meeting and goals (stored by the family home in localStorage, cleared at sign-out);
    offers "add to home screen" once, on the family home. Texts come from data attributes the
    app renders in the user's language. */
@@ -52,6 +53,15 @@
     deferred = event;
     offerInstall();
   });
+  // The manifest is linked here, after the first paint (its request would otherwise share the
+  // slow phone's bandwidth with the page) and after the listener above, so the browser's
+  // install check cannot finish before this page listens for it.
+  if (!document.querySelector('link[rel="manifest"]')) {
+    const manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = "/manifest.webmanifest";
+    document.head.append(manifest);
+  }
   function offerInstall() {
     const offer = el("install-offer");
     if (!offer || !deferred || localStorage.getItem("fw_install_offered")) return;

@@ -1,6 +1,8 @@
 /* Perhetyö service worker: app shell and static files cached; pages network-first so a new
-   deploy is picked up; the websocket and backend routes are never cached. */
-const VERSION = "fw-v5";
+   deploy is picked up; files whose name carries no content hash (/app.js, /styles.css...) are
+   served from the cache and refreshed behind it, so a deploy reaches them at the next visit;
+   the websocket and backend routes are never cached. */
+const VERSION = "fw-v6";
 const SHELL = ["/", "/signin", "/family", "/styles.css", "/offline.js", "/app.js", "/account.js",
                "/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/favicon.ico",
                "/fonts/source-sans-3-latin-wght-normal.woff2"];
@@ -29,6 +31,26 @@ function networkFirst(request) {
     .then((hit) => hit || caches.match("/")));
 }
 
+// A built file (/assets/...) or a content-hashed one (texts/dynamic.<hash>.js) never changes.
+const HASHED = /^\/assets\/|\.[0-9a-f]{8,}\.[a-z0-9]+$/;
+
+function staleWhileRevalidate(request) {
+  const fresh = fetch(request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      caches.open(VERSION).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  });
+  return caches.match(request).then((hit) => {
+    if (hit) {
+      fresh.catch(() => {});  // offline: the cached copy is all there is
+      return hit;
+    }
+    return fresh;
+  });
+}
+
 function cacheFirst(request) {
   return caches.match(request).then((hit) => hit || fetch(request).then((response) => {
     if (response.ok) {
@@ -47,7 +69,9 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate" || request.headers.get("accept")?.includes("text/html")) {
     event.respondWith(networkFirst(request));
   } else if (/\.(js|css|png|ico|svg|woff2?|webmanifest|json)$/.test(url.pathname)) {
-    event.respondWith(url.pathname === "/sw.js" ? fetch(request) : cacheFirst(request));
+    if (url.pathname === "/sw.js") event.respondWith(fetch(request));
+    else if (HASHED.test(url.pathname)) event.respondWith(cacheFirst(request));
+    else event.respondWith(staleWhileRevalidate(request));
   }
 });
 

@@ -111,8 +111,7 @@ HEAD = [
             dynamic_texts_script(ASSETS),
             "/account.js",  # sign-in hand-over, push, the calendar link, the app badge
             "/video_join.js",  # a remote meeting's Join link by the page's own clock
-        ],
-        manifest="/manifest.webmanifest",
+        ]
     ),
 ]
 

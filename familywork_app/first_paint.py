@@ -13,7 +13,7 @@ imports, in the same order, start in the task after the first frame is painted
 and React hydrates once the page's plain scripts have run (`fwScriptsReady`,
 components/head_scripts.py).
 Links are plain `<a href>` before hydration, so a tap on them works meanwhile. A page whose
-script does not have the expected shape is left as it was, with a warning.
+script does not have the expected shape (a React Router upgrade, say) fails the build.
 """
 
 import json
@@ -92,6 +92,10 @@ class FirstPaintPlugin(Plugin):
 
     def post_build(self, **context: Unpack[PostBuildContext]) -> None:
         rewritten, skipped = rewrite_built_pages(context["static_dir"])
-        for page in skipped:
-            print(f"first_paint: {page.name} left as built (unexpected shape)", file=sys.stderr)
+        if skipped:
+            # The page's plain scripts wait for the first paint (components/head_scripts.py);
+            # only the rewritten loader makes React wait for them in turn. A page React Router
+            # built in another shape would hydrate without them: refuse the build instead.
+            names = ", ".join(str(p.relative_to(context["static_dir"])) for p in skipped)
+            raise RuntimeError(f"first_paint: pages of an unexpected shape: {names}")
         print(f"first_paint: {rewritten} pages paint before their scripts load", file=sys.stderr)

@@ -7,11 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from familywork_app.components.head_scripts import after_first_paint_code
 from familywork_app.first_paint import (
     FirstPaintPlugin,
     defer_scripts_after_first_paint,
-    rewrite_built_pages,
 )
 
 # The shape React Router's production build gives a prerendered page (abridged from .web/build).
@@ -91,16 +92,19 @@ def test_a_page_of_another_shape_is_left_as_built():
     assert rewritten and defer_scripts_after_first_paint(rewritten) is None
 
 
-def test_the_plugin_rewrites_every_page_of_the_build(tmp_path: Path):
+def test_the_plugin_rewrites_every_page_of_the_build_and_refuses_an_unknown_shape(
+    tmp_path: Path,
+):
     (tmp_path / "caseload").mkdir()
     (tmp_path / "index.html").write_text(BUILT_PAGE)
     (tmp_path / "caseload" / "index.html").write_text(BUILT_PAGE)
-    (tmp_path / "odd.html").write_text("<html><body>no scripts</body></html>")
     FirstPaintPlugin().post_build(static_dir=tmp_path)
     for page in ("index.html", "caseload/index.html"):
         assert "fwAfterFirstPaint" in (tmp_path / page).read_text()
-    assert (tmp_path / "odd.html").read_text() == "<html><body>no scripts</body></html>"
-    assert rewrite_built_pages(tmp_path) == (0, sorted(tmp_path.rglob("*.html")))
+    # A page React would hydrate without waiting for the plain scripts fails the build.
+    (tmp_path / "odd.html").write_text("<html><body>no scripts</body></html>")
+    with pytest.raises(RuntimeError, match="odd.html"):
+        FirstPaintPlugin().post_build(static_dir=tmp_path)
 
 
 def test_the_app_config_runs_the_plugin():
@@ -116,18 +120,55 @@ def test_react_hydrates_only_once_the_plain_scripts_have_run():
     assert waits > loader.index("document.head.append(link);")  # the fetches start first
 
 
+# A stand-in for the browser: a hidden tab (no frame to wait for), a parsed document, and scripts
+# that load (or hang) when appended; the 8-second give-up runs after 10 ms.
+BROWSER = """
+const appended = [];
+const realSetTimeout = setTimeout;
+globalThis.setTimeout = (f, ms) => realSetTimeout(f, ms === 8000 ? 10 : ms);
+globalThis.window = globalThis;
+globalThis.requestAnimationFrame = (f) => realSetTimeout(f, 0);
+globalThis.document = {
+  visibilityState: "hidden", readyState: "complete", addEventListener() {},
+  createElement: () => ({}),
+  head: { append(el) { appended.push(el.src); if (!HANG) realSetTimeout(() => el.onload(), 5); } },
+};
+"""
+REPORT = (
+    "const t0 = Date.now();"
+    "window.fwScriptsReady.then(() => console.log(JSON.stringify({appended, gaveUp: Date.now()"
+    " - t0 >= 10})));"
+)
+
+
+def _run_head_script(tmp_path: Path, sources: list[str], hang: bool) -> dict:
+    node = shutil.which("node")
+    assert node, "node comes with the set-up (scripts/setup.sh installs bun with npm)"
+    script = tmp_path / "head.js"
+    code = after_first_paint_code(sources)
+    script.write_text(f"const HANG = {str(hang).lower()};" + BROWSER + code + REPORT)
+    done = subprocess.run([node, str(script)], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
 def test_the_plain_scripts_load_after_the_first_paint(tmp_path: Path):
     sources = ["/offline.js", "/app.js", "/texts/dynamic.0123456789ab.js"]
-    code = after_first_paint_code(sources, "/manifest.webmanifest")
-    assert json.dumps(sources) in code and "--left || ready()" in code
+    code = after_first_paint_code(sources)
     assert "requestAnimationFrame(() => setTimeout(next, 0))" in code
-    assert '"DOMContentLoaded"' in code and "window.fwScriptsReady = new Promise" in code
-    assert 'manifest.href = "/manifest.webmanifest";' in code
-    node = shutil.which("node")
-    assert node
-    script = tmp_path / "head.js"
-    script.write_text(code)
-    subprocess.run([node, "--check", str(script)], check=True, capture_output=True)
+    assert '"DOMContentLoaded"' in code
+    loaded = _run_head_script(tmp_path, sources, hang=False)
+    assert loaded == {"appended": sources, "gaveUp": False}
+
+
+def test_a_script_that_hangs_does_not_keep_the_page_from_hydrating(tmp_path: Path):
+    hung = _run_head_script(tmp_path, ["/video_join.js"], hang=True)
+    assert hung == {"appended": ["/video_join.js"], "gaveUp": True}
+    assert _run_head_script(tmp_path, [], hang=True) == {"appended": [], "gaveUp": False}
+
+
+def test_the_manifest_is_linked_after_the_install_listener():
+    offline = (Path(__file__).resolve().parents[1] / "assets" / "offline.js").read_text()
+    assert offline.index('"beforeinstallprompt"') < offline.index('manifest.rel = "manifest"')
 
 
 def test_no_page_head_fetches_a_plain_script_before_its_first_paint():
@@ -136,5 +177,5 @@ def test_no_page_head_fetches_a_plain_script_before_its_first_paint():
     scripts = [c.render() for c in HEAD if c.render().get("name") == '"script"']
     assert not [s for s in scripts if any("src" in str(p) for p in s["props"])]
     links = [str(c.render()) for c in HEAD if c.render().get("name") == '"link"']
-    assert not [link for link in links if "manifest" in link]  # linked after the paint
+    assert not [link for link in links if "manifest" in link]  # offline.js links it
     assert any("offline.js" in str(s) and "video_join.js" in str(s) for s in scripts)

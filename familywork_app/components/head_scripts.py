@@ -24,10 +24,11 @@ def inline_script(name: str) -> rx.Component:
     return rx.el.script(code)
 
 
-# Appends the scripts (and the web app manifest's link) once the first frame is painted and
-# the document parsed, each script to run as soon as it arrives (none needs another);
-# `fwScriptsReady` settles when all have run (first_paint.py's loader waits for it before React
-# hydrates, so handlers can call the functions they define and the texts are there).
+# Appends the scripts once the first frame is painted and the document parsed, each to run as
+# soon as it arrives (none needs another). `fwScriptsReady` settles when every script has loaded
+# or failed, or after 8 s (a request that hangs on a poor connection must not keep the page from
+# ever working); first_paint.py's loader waits for it before React hydrates, so handlers can
+# call the functions the scripts define and the dynamic texts are there.
 _AFTER_FIRST_PAINT = """window.fwScriptsReady = new Promise((ready) => {
   const painted = new Promise((next) => {
     if (document.visibilityState === "hidden") next();
@@ -38,10 +39,6 @@ _AFTER_FIRST_PAINT = """window.fwScriptsReady = new Promise((ready) => {
     else next();
   });
   Promise.all([painted, parsed]).then(() => {
-    const manifest = document.createElement("link");
-    manifest.rel = "manifest";
-    manifest.href = %s;
-    document.head.append(manifest);
     const sources = %s;
     let left = sources.length;
     for (const src of sources) {
@@ -50,18 +47,20 @@ _AFTER_FIRST_PAINT = """window.fwScriptsReady = new Promise((ready) => {
       script.onload = script.onerror = () => --left || ready();
       document.head.append(script);
     }
+    if (!left) ready();
+    setTimeout(ready, 8000);
   });
 });"""
 
 
-def after_first_paint_code(sources: list[str], manifest: str) -> str:
-    """The inline code that loads `sources` and links `manifest` after the first paint."""
-    return _AFTER_FIRST_PAINT % (json.dumps(manifest), json.dumps(sources))
+def after_first_paint_code(sources: list[str]) -> str:
+    """The inline code that loads `sources` after the first paint."""
+    return _AFTER_FIRST_PAINT % json.dumps(sources)
 
 
-def scripts_after_first_paint(sources: list[str], manifest: str) -> rx.Component:
-    """What a page needs once it is interactive, not for its first paint: its plain scripts and
-    the web app manifest (for installing), fetched after that paint (on a slow phone their
-    requests would otherwise wait on, and share, the bandwidth the document, its stylesheets and
-    font need); all scripts run before React hydrates."""
-    return rx.el.script(after_first_paint_code(sources, manifest))
+def scripts_after_first_paint(sources: list[str]) -> rx.Component:
+    """Plain scripts a page needs once it is interactive, not for its first paint: fetched after
+    that paint (on a slow phone their requests would otherwise wait on, and share, the bandwidth
+    the document, its stylesheets and font need); React hydrates once they have loaded (on the
+    pages first_paint.py rewrote, which the production build makes sure is every page)."""
+    return rx.el.script(after_first_paint_code(sources))

@@ -8,7 +8,7 @@ code a handler set, `T[var]`) is looked up in one small content-hashed script of
 codes can name (`dynamic_texts_script`), loaded with the page's other scripts and kept by the
 service worker.
 
-The browser's language lives in a tiny store in `assets/app.js` (`fwLang*`): first the
+The browser's language lives in a tiny store in `assets/lang_store.js` (`fwLang*`): first the
 language cookie, then what the server decided (the account's language) once the page is
 loaded, then the person's own switch. Pages read it through React's `useSyncExternalStore`,
 whose server snapshot is Finnish, so prerendering and hydration agree.
