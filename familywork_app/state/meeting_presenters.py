@@ -111,7 +111,9 @@ def present_week_meeting(r: WeekRow, lang: str) -> WeekMeetingView:
 def _interpreter_line(r: WeekRow, lang: str) -> str:
     if not r.interpreter:
         return ""
-    booked = t(lang, "fb.interp.booked" if r.interpreter_booked else "fb.interp.not_booked")
+    booked = (
+        t(lang, "fb.interp.booked") if r.interpreter_booked else t(lang, "fb.interp.not_booked")
+    )
     return f"{t(lang, 'fb.interp.line', language=r.interpreter)} · {booked}"
 
 
