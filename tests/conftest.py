@@ -23,8 +23,9 @@ from tests.pg_server import PgServer, pg_bin_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Every non-e2e test's service calls are checked against the access log (see that module).
-pytest_plugins = ["tests.access_log_audit"]
+# Every non-e2e test's service calls are checked against the access log (see that module); the
+# supervision tests' `people` and `dataset` fixtures (a module's own fixture of that name wins).
+pytest_plugins = ["tests.access_log_audit", "tests.supervision_world"]
 
 
 def migrate(url: str) -> None:

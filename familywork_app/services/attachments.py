@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
@@ -83,24 +84,25 @@ def _row(f: MessageFile) -> FileRow:
     )
 
 
-def _waiting(session: Session, user: User, family_id: int) -> list[MessageFile]:
-    return list(
-        session.exec(
-            select(MessageFile)
-            .where(
-                MessageFile.family_id == family_id,
-                MessageFile.uploader_id == user.id,
-                col(MessageFile.message_id).is_(None),
-            )
-            .order_by(col(MessageFile.id))
-        )
+def _is_waiting(user: User, family_id: int) -> tuple[Any, ...]:
+    """The user's files in this family not yet attached to a sent message."""
+    return (
+        MessageFile.family_id == family_id,
+        MessageFile.uploader_id == user.id,
+        col(MessageFile.message_id).is_(None),
     )
+
+
+def _waiting(session: Session, user: User, family_id: int) -> list[MessageFile]:
+    stmt = select(MessageFile).where(*_is_waiting(user, family_id)).order_by(col(MessageFile.id))
+    return list(session.exec(stmt))
 
 
 def has_waiting(session: Session, user: User, family_id: int) -> bool:
     """Whether `user` has chosen files for a message not sent yet (an authorised caller's check:
-    such a message may be sent without text)."""
-    return bool(_waiting(session, user, family_id))
+    such a message may be sent without text). Asks for one id, not the files' bytes."""
+    stmt = select(MessageFile.id).where(*_is_waiting(user, family_id)).limit(1)
+    return session.exec(stmt).first() is not None
 
 
 def _drop_stale(session: Session, user: User) -> None:
